@@ -1,0 +1,5 @@
+import sys
+
+from trienkhai.cli import main
+
+sys.exit(main())

@@ -1,0 +1,51 @@
+"""`trienkhai parse`: the core's own command line (no database, no Django).
+
+The installed `trienkhai` command (trienkhai_web.cli) adds the application's subcommands and
+delegates `parse` here, so the parser can also be run as `python -m trienkhai parse FILE`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from trienkhai.errors import TrienkhaiError
+
+PARSE_EXAMPLE = """ví dụ:
+  trienkhai parse ke-hoach-43.docx            # dàn ý, chỉ tiêu, phân công, nhiệm vụ dễ đọc
+  trienkhai parse ke-hoach-43.pdf --json      # định dạng trienkhai.plan/1 (xem PLAN_FORMAT.md)
+"""
+
+
+def add_parse_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", help="tệp văn bản: .docx, .pdf, .txt, .doc (cả TCVN3/VNI)")
+    parser.add_argument("--json", action="store_true", help="in JSON theo định dạng trienkhai.plan/1")
+
+
+def run_parse(args: argparse.Namespace) -> int:
+    from trienkhai.plans.parse import parse_file
+    from trienkhai.plans.render import render_text
+
+    try:
+        plan = parse_file(args.file)
+    except TrienkhaiError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_text(plan))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m trienkhai")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("parse", help="đọc một văn bản kế hoạch", epilog=PARSE_EXAMPLE,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_parse_arguments(p)
+    args = parser.parse_args(argv)
+    return run_parse(args)

@@ -1,0 +1,1 @@
+"""Reading documents (.txt, .docx, .pdf, .doc) into a flat list of blocks."""

@@ -1,0 +1,1 @@
+"""The Django application shell around the trienkhai core: settings, auth, apps by domain."""

@@ -1,0 +1,37 @@
+"""Who may do what: a user's role, and for unit roles the organisation it is for."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from trienkhai_web.organisations.models import Organisation
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    MONITOR = "monitor", _("Monitoring body")
+    UNIT_REPORTER = "unit_reporter", _("Unit reporter")
+    UNIT_HEAD = "unit_head", _("Unit head")
+    LEADER = "leader", _("Leader")
+
+
+class Membership(models.Model):
+    """`user` acts as `role` for `organisation` (the monitoring body, or the reporting unit)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    organisation = models.ForeignKey(
+        Organisation, null=True, blank=True, on_delete=models.CASCADE, related_name="memberships"
+    )
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "role", "organisation"], name="membership_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.get_role_display()}"
