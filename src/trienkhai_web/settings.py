@@ -132,6 +132,8 @@ FORMAT_MODULE_PATH = ["trienkhai_web.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+WHITENOISE_USE_FINDERS = DEBUG  # development serves static files straight from the apps, no collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
@@ -190,6 +192,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "trienkhai API",
     "DESCRIPTION": "Plans, items, targets, assignments and organisations (format trienkhai.plan/1).",
     "VERSION": "1",
+    # Users have no internet: Swagger UI is vendored (npm swagger-ui-dist 5.35.0) instead of a CDN.
+    "SWAGGER_UI_DIST": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui",
+    "SWAGGER_UI_FAVICON_HREF": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui/favicon-32x32.png",
+    "COMPONENT_SPLIT_REQUEST": True,
 }
 
 LOGGING = {

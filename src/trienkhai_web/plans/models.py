@@ -62,6 +62,9 @@ class Plan(models.Model):
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     source_text = models.TextField(blank=True)
     draft = models.JSONField(_("parsed draft"), null=True, blank=True)
+    # Review decisions for the draft's agency names: name -> organisation id, or None for "not an
+    # organisation" (e.g. "các cơ quan liên quan"). Publishing requires a decision for every name.
+    agency_map = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)  # optimistic locking: bumped on every write
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
