@@ -34,7 +34,15 @@ def run_parse(args: argparse.Namespace) -> int:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return exc.exit_code
     if args.json:
-        json.dump(plan.to_dict(), sys.stdout, ensure_ascii=False, indent=1)
+        from trienkhai.plans.schema import validate_plan_dict
+
+        data = plan.to_dict()
+        try:
+            validate_plan_dict(data)  # what we print must be valid trienkhai.plan/1
+        except TrienkhaiError as exc:
+            print(f"Lỗi: {exc.message}", file=sys.stderr)
+            return exc.exit_code
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
         sys.stdout.write(render_text(plan))

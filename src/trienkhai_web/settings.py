@@ -196,6 +196,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui/favicon-32x32.png",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "OrganisationKindEnum": "trienkhai_web.organisations.models.OrganisationKind",
+        "DocumentKindEnum": "trienkhai_web.plans.models.DocumentKind",
+    },
 }
 
 LOGGING = {

@@ -5,31 +5,85 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from trienkhai.documents.limits import MAX_FILE_BYTES, megabytes
 from trienkhai.documents.model import Block, SourceDocument
+from trienkhai.documents.sniff import sniff_format
 from trienkhai.errors import DocumentError
 from trienkhai.text.vietnamese import nfc
+
+
+def _load(path: Path, name: str) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(
+                f"Tệp {name} quá lớn ({size // (1024 * 1024)} MB); giới hạn là {megabytes(MAX_FILE_BYTES)} mỗi tệp."
+            )
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        raise DocumentError(f"Không mở được tệp {name}.", detail=str(exc)) from exc
 
 
 def read_document(
     path: str | Path, *, data: bytes | None = None, filename: str | None = None
 ) -> SourceDocument:
-    """Read a .txt/.docx/.pdf/.doc document into blocks in reading order (text NFC)."""
+    """Read a .txt/.docx/.pdf/.doc document into blocks in reading order (text NFC).
+
+    `data`, when given, is the file's content (`path` then only names it). Raises a
+    `DocumentError` subclass with a Vietnamese message for anything that cannot be read.
+    """
     p = Path(path)
     name = filename or p.name
     if data is None:
-        try:
-            data = p.read_bytes()
-        except OSError as exc:
-            raise DocumentError(f"Không đọc được tệp {name}.", detail=str(exc)) from exc
-    if not data.strip():
+        data = _load(p, name)
+    if len(data) > MAX_FILE_BYTES:
+        raise DocumentError(
+            f"Tệp {name} quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn là {megabytes(MAX_FILE_BYTES)} mỗi tệp."
+        )
+    if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise DocumentError(f"Tệp {name} trống, không có nội dung.")
+    fmt = sniff_format(data, name)
+    encoding: str | None = None
+    pages: int | None = None
+    warnings: list[str] = []
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise DocumentError(f"Không nhận ra bảng mã của tệp {name}.") from exc
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    blocks = [Block(kind="paragraph", text=line.strip()) for line in text.split("\n") if line.strip()]
+        if fmt == "txt":
+            from trienkhai.documents.txt import read_text
+
+            blocks, encoding = read_text(data, name)
+        elif fmt == "docx":
+            from trienkhai.documents.docx import read_docx
+
+            blocks, pages = read_docx(data, name)
+        elif fmt == "pdf":
+            from trienkhai.documents.pdf import read_pdf
+
+            blocks, pages, warnings = read_pdf(data, name)
+        else:
+            from trienkhai.documents.doc import read_doc
+
+            blocks, pages = read_doc(data, name)
+    except DocumentError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise DocumentError(f"Tệp {name} quá phức tạp để đọc.", detail=repr(exc)) from exc
+    except Exception as exc:  # a corrupt file can make any parser fail anywhere
+        raise DocumentError(
+            f"Tệp {name} bị hỏng hoặc không đúng định dạng {fmt.upper()}; không đọc được.",
+            detail=repr(exc),
+        ) from exc
+    blocks = [_nfc_block(b) for b in blocks]
+    if not any(b.text.strip() or b.rows for b in blocks):
+        raise DocumentError(f"Tệp {name} không có nội dung chữ nào đọc được.")
     return SourceDocument(
-        filename=name, sha256=hashlib.sha256(data).hexdigest(), format="txt", encoding="utf-8",
-        blocks=blocks,
+        filename=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
+        blocks=blocks, pages=pages, warnings=warnings,
     )
+
+
+def _nfc_block(b: Block) -> Block:
+    b.text = nfc(b.text)
+    if b.rows:
+        b.rows = [[nfc(c) for c in row] for row in b.rows]
+    return b

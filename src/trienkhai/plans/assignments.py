@@ -1,9 +1,144 @@
-"""Placeholder until the extraction lands (issue 4): returns nothing, so parsing works end to end."""
+"""Assignments: who must do what, from "Tổ chức thực hiện" and from sentences elsewhere that assign work.
+
+Each numbered paragraph of "Tổ chức thực hiện" is one assignment (`item` = its outline path). Its
+responsible bodies are the subjects of its sentences (the words before the first verb, when they name
+bodies); the lead is the subject of "X chủ trì" / "Giao X chủ trì"; partners follow "phối hợp với".
+Outside that part only a sentence that opens with "Giao X …" or "X chủ trì" counts, so that ordinary
+task sentences ("Mặt trận Tổ quốc … phối hợp với chính quyền …") are not taken for assignments.
+"""
 
 from __future__ import annotations
 
-from trienkhai.plans.model import Assignment, Plan
+import re
+
+from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
+from trienkhai.plans.agencies import canonical_map, is_agency_start, split_agencies
+from trienkhai.plans.model import Assignment, OutlineNode, Plan
+from trienkhai.text.vietnamese import fold
+
+# Verbs that end a subject. Lower case only: "Ban Chỉ đạo", "Ủy ban Kiểm tra" are names, not verbs.
+_PREDICATE = (
+    r"chủ trì|chủ động|phối hợp|lãnh đạo|chỉ đạo|tham mưu|xây dựng|căn cứ|thực hiện|triển khai|quán triệt"
+    r"|nghiên cứu|theo dõi|hướng dẫn|định hướng|tuyên truyền|đẩy mạnh|tăng cường|rà soát|kiểm tra|giám sát"
+    r"|cụ thể hóa|cụ thể hoá|ban hành|có trách nhiệm|tiếp tục|thường xuyên|đôn đốc|bám sát|nâng cao|quan tâm"
+    r"|phổ biến|vận động|định kỳ|khẩn trương|sớm|cần|phải|được giao|trực tiếp|tập trung|xác định"
+    r"|tổ chức(?!\s+(?:chính trị|đảng|cơ sở|thành viên|hội|đoàn|liên quan|có liên quan|quần chúng|xã hội)"
+    r"|\s*[,;]|\s+và)"
+)
+_PREDICATE_RE = re.compile(rf"(?<![\wÀ-ỹ])(?<!chuyên trách )(?:{_PREDICATE})(?![\wÀ-ỹ])")
+_VERBS = ("lãnh đạo", "chỉ đạo", "chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "tuyên truyền", "giám sát",
+          "kiểm tra", "theo dõi", "đôn đốc", "xây dựng", "triển khai", "quán triệt", "nghiên cứu", "phổ biến",
+          "vận động", "định hướng", "rà soát", "ban hành", "cụ thể hóa", "sơ kết", "tổng kết", "báo cáo")
+_LEAD_IN_RE = re.compile(r"^(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(r"(?<![\wÀ-ỹ])chủ trì(?![\wÀ-ỹ])")
+_PARTNERS_RE = re.compile(
+    rf"(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+?)(?=\s+(?<!chuyên trách )(?:{_PREDICATE})(?![\wÀ-ỹ])|[;.(]|$)")
+_REPORT_RE = re.compile(r"(?<![\wÀ-ỹ])báo cáo(?![\wÀ-ỹ])")
+_PERIOD_RE = re.compile(r"(định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|6 tháng|"
+                        r"thường xuyên|kịp thời)", re.IGNORECASE)
+_IMPLEMENTATION = "to chuc thuc hien"
+
+
+def _is_implementation(node: OutlineNode) -> bool:
+    """"IV. TỔ CHỨC THỰC HIỆN" (or "Tổ chức thực hiện" as a short sub-heading)."""
+    title = fold(node.title)
+    return title.startswith(_IMPLEMENTATION) and len(title) < 60
+
+
+def _subject(sentence: str) -> tuple[str, int] | None:
+    """The subject of a sentence that opens with bodies' names, and where it ends; None otherwise."""
+    body = _LEAD_IN_RE.sub("", sentence)
+    offset = len(sentence) - len(body)
+    if not is_agency_start(body):
+        return None
+    m = _PREDICATE_RE.search(body)
+    if not m or m.start() == 0:
+        return None
+    subject = body[:m.start()].strip(" ,;:")
+    if not subject or len(subject) > 400:
+        return None
+    if fold(subject) in ("to chuc", "co quan", "don vi", "nhan dan", "chinh tri"):
+        return None  # "Tổ chức tuyên truyền …" opens with a verb, not a body
+    return subject, offset + m.start()
+
+
+def _reporting(text: str) -> str | None:
+    for sentence in sentences(text):
+        for clause in sentence.split(";"):
+            m = _REPORT_RE.search(clause)
+            if not m or "(báo cáo)" in clause:
+                continue
+            start = m.start()
+            period = None
+            for p in _PERIOD_RE.finditer(clause[:m.start()]):
+                period = p
+            if period and m.start() - period.start() < 90:
+                start = period.start()
+            return clause[start:].strip(" ,.;")
+    return None
+
+
+def _verbs(text: str) -> list[str]:
+    found = [(text.find(v), v) for v in _VERBS if re.search(rf"(?<![\wÀ-ỹ]){v}(?![\wÀ-ỹ])", text)]
+    return [v for _, v in sorted(found)]
+
+
+def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = False) -> Assignment | None:
+    """One assignment from the texts of an item. `strict`: only sentences opening with "Giao X" or
+    "X chủ trì" count (outside "Tổ chức thực hiện")."""
+    responsible: list[str] = []
+    lead: str | None = None
+    partners: list[str] = []
+    duties: list[str] = []
+    kept: list[str] = []
+    for text in texts:
+        if fold(text).startswith("noi nhan"):
+            break  # the distribution list closes the document: its names are recipients, not assignees
+        kept.append(text)
+        for sentence in sentences(text):
+            found = _subject(sentence)
+            if found is None:
+                continue
+            subject, end = found
+            rest = sentence[end:]
+            is_lead = bool(re.match(r"\s*chủ trì", rest))
+            if strict and not (is_lead or _LEAD_IN_RE.match(sentence)):
+                continue
+            for name in split_agencies(subject):
+                if name not in responsible:
+                    responsible.append(name)
+            if is_lead and lead is None:
+                lead = subject
+            for m in _PARTNERS_RE.finditer(sentence):
+                for name in split_agencies(m.group(1)):
+                    if name not in partners:
+                        partners.append(name)
+            duties.append(rest.strip())
+    if not responsible:
+        return None
+    full = " ".join(kept)
+    names = responsible + partners + ([lead] if lead else [])
+    return Assignment(item=item, responsible=responsible, lead=lead, partners=partners, verbs=_verbs(full),
+                      duties=" ".join(duties) or None, reporting=_reporting(full),
+                      canonical=canonical_map(names), text=full)
 
 
 def find_assignments(plan: Plan) -> list[Assignment]:
-    return []
+    """Assignments of the plan, in reading order."""
+    found: list[Assignment] = []
+    for node, ancestors in walk_with_ancestors(plan):
+        inside = any(_is_implementation(n) for n in ancestors)
+        if _is_implementation(node):
+            # Numbered paragraphs are children; unnumbered paragraphs directly under the heading are
+            # each an assignment of the heading's own path.
+            for text in node_texts(node)[1:]:
+                if fold(text).startswith("noi nhan"):
+                    break
+                a = assignment_from_texts(node.path, [text])
+                if a:
+                    found.append(a)
+            continue
+        a = assignment_from_texts(node.path, node_texts(node), strict=not inside)
+        if a:
+            found.append(a)
+    return found

@@ -1,9 +1,208 @@
-"""Placeholder until the extraction lands (issue 4): returns nothing, so parsing works end to end."""
+"""Targets (chỉ tiêu): every quantified objective, wherever it stands in the outline.
+
+A figure is a target when it is a percentage, an amount of money, or a count of a known kind of thing
+("3 - 5 mô hình") introduced by a quantifier ("từ", "ít nhất", "khoảng", "có", …). Years, dates,
+document numbers and ordinals never are. Qualitative goals get no invented number; a comparison
+without a figure ("giảm số vụ vi phạm so với năm 2020") and "không còn …" are kept, as the text says.
+"""
 
 from __future__ import annotations
 
-from trienkhai.plans.model import Target, Plan
+import re
+from dataclasses import dataclass
+
+from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
+from trienkhai.plans.model import OutlineNode, Plan, Target
+from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
+
+_NUM = rf"(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
+# Units of counted things and of money, longest first so that "đơn vị cấp huyện" wins over "đơn vị".
+_COUNT_UNITS = sorted([
+    "đơn vị cấp huyện", "đơn vị cấp xã", "đơn vị hành chính cấp xã", "đơn vị", "mô hình", "điển hình",
+    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "tổ dân phố", "khu dân cư", "hộ", "hộ gia đình",
+    "người", "lượt người", "lượt", "câu lạc bộ", "tổ", "doanh nghiệp", "hợp tác xã", "sản phẩm", "trường",
+    "km", "ha", "héc-ta", "lao động", "việc làm", "cuộc", "lớp", "buổi", "tin", "bài", "công trình",
+    "nhà", "căn nhà", "chi bộ", "tổ chức cơ sở đảng", "đảng viên", "cán bộ", "hội viên", "đoàn viên",
+    "sáng kiến", "đề tài", "dự án", "chương trình", "phong trào", "điểm", "tấn", "giường bệnh", "bác sĩ",
+], key=len, reverse=True)
+_MONEY_UNITS = ["nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "triệu USD", "tỷ USD", "USD", "nghìn đồng"]
+_UNIT_ALT = "|".join(re.escape(u) for u in _MONEY_UNITS + _COUNT_UNITS)
+
+_PERCENT_RE = re.compile(_NUM + r"\s*(%|phần trăm)")
+_COUNT_RE = re.compile(_NUM + rf"\s+({_UNIT_ALT})(?![\wÀ-ỹ])")
+# What must stand right before a count for it to be a target ("có từ 3-5 mô hình", "ít nhất 3 đơn vị").
+_QUANTIFIER_BEFORE_RE = re.compile(
+    r"(?:^|\s)(?:từ|ít nhất|tối thiểu|khoảng|trên|dưới|đạt|có|thêm|hơn|gần|tăng|giảm|xây dựng|thành lập"
+    r"|phấn đấu|bình quân|mới|tới|lên)\s*$", re.IGNORECASE)
+
+# Direction verbs, longest first; "tăng trưởng"/"tăng cường" are not "tăng".
+_DIRECTIONS = ["không còn", "ít nhất", "tối thiểu", "không dưới", "không quá", "giảm", "tăng", "đạt",
+               "vượt", "trên", "dưới", "hơn"]
+_DIRECTION_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(không còn|ít nhất|tối thiểu|không dưới|không quá|giảm|tăng(?!\s+(?:trưởng|cường))|đạt"
+    r"|vượt)(?![\wÀ-ỹ])", re.IGNORECASE)
+# Directions that only count right before the figure ("trên 90%", not "trên địa bàn").
+_NEAR_DIRECTION_RE = re.compile(r"(?:^|\s)(trên|dưới|hơn|ít nhất|tối thiểu|không dưới|không quá)\s+(?:mức\s+)?$",
+                                re.IGNORECASE)
+_RECURRENCE_BEFORE = [
+    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+năm|bình quân\s*(?:/|một\s+)?năm", re.IGNORECASE), "năm"),
+    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+quý", re.IGNORECASE), "quý"),
+    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+tháng", re.IGNORECASE), "tháng"),
+]
+_RECURRENCE_AFTER_RE = re.compile(
+    r"^\s*(?:trở lên|trở xuống)?\s*(?:/\s*|mỗi\s+|một\s+|hằng\s+|hàng\s+)(năm|quý|tháng)", re.IGNORECASE)
+_DEADLINE_RE = re.compile(r"(?:đến|tới|vào|trong|trước|hết)\s+(?:cuối\s+)?(?:năm\s+)?((?:19|20)\d{2})(?![\d/])",
+                          re.IGNORECASE)
+_TITLE_YEAR_RE = re.compile(r"(?:đến|tới|vào|năm)\s+(?:năm\s+)?((?:19|20)\d{2})(?![\d/])", re.IGNORECASE)
+_BASELINE_RE = re.compile(r"so với\s+(?:cùng kỳ\s+)?(?:năm|đầu nhiệm kỳ|giai đoạn|nhiệm kỳ)?\s*"
+                          r"(?:(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?)?", re.IGNORECASE)
+_SCOPE_RE = re.compile(r"(?<![\wÀ-ỹ])(mỗi|từng)\s+((?:cơ quan, đơn vị)|(?:[\wÀ-ỹ]+)(?:\s+[\wÀ-ỹ]+){0,2}?)"
+                       r"(?=\s+(?:có|đăng|xây|phấn|đạt|từ|được|thực|ít|tối|trên|duy|tổ)|[;:,.]|$)", re.IGNORECASE)
+# Words that lead into a target without being its subject.
+_FILLER_RE = re.compile(
+    r"^(?:(?:góp phần|phấn đấu|đến năm \d{4}|hằng năm|hàng năm|mỗi năm|trong đó|có|khoảng|cơ bản|đảm bảo"
+    r"|bảo đảm|hoàn thành mục tiêu|mục tiêu|từ|bình quân|trên|ít nhất|tối thiểu|và|nhằm|để|,)\s*)+",
+    re.IGNORECASE)
+_TRAILING_RE = re.compile(r"(?:\s+(?:từ|khoảng|bình quân|ở mức|là|đạt|có|trên|ít nhất|tối thiểu|hằng năm"
+                          r"|hàng năm|mỗi năm|,))+\s*$", re.IGNORECASE)
+_NOT_GONE_AFTER = ("phù hợp", "hiệu lực", "nữa", "tác dụng", "hiệu quả", "là")
+_COMPARATIVE_RE = re.compile(r"(?<![\wÀ-ỹ])(tăng(?!\s+(?:trưởng|cường))|giảm)\s+(.{3,150}?)\s+(so với\s+[^;,.]*)",
+                             re.IGNORECASE)
+
+
+Value = float | list[float] | None
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    value: Value
+    unit: str | None
+
+
+def _value(m: re.Match[str]) -> Value:
+    low = parse_number(m.group(1))
+    if m.group(2):
+        return [low, parse_number(m.group(2))]
+    return low
+
+
+def _figures(clause: str) -> list[_Hit]:
+    hits = [_Hit(m.start(), m.end(), _value(m), "%") for m in _PERCENT_RE.finditer(clause)]
+    for m in _COUNT_RE.finditer(clause):
+        if any(h.start <= m.start() < h.end for h in hits):
+            continue
+        if not _QUANTIFIER_BEFORE_RE.search(clause[:m.start()]):
+            continue  # "nhóm 5 tỉnh", "Nghị quyết số 43": a number, not a target
+        hits.append(_Hit(m.start(), m.end(), _value(m), m.group(3)))
+    return sorted(hits, key=lambda h: h.start)
+
+
+def _subject_and_direction(before: str, after: str) -> tuple[str, str | None]:
+    """The subject and the direction of a figure from the clause around it."""
+    near = _NEAR_DIRECTION_RE.search(before)
+    directions = list(_DIRECTION_RE.finditer(before))
+    direction = near.group(1).lower() if near else (directions[-1].group(1).lower() if directions else None)
+    subject = ""
+    if directions:
+        d = directions[-1]
+        rest = _FILLER_RE.sub("", _TRAILING_RE.sub("", before[d.end():])).strip(" ,")
+        head = _FILLER_RE.sub("", _TRAILING_RE.sub("", before[:d.start()])).strip(" ,")
+        subject = rest if rest else head
+    if not subject:
+        subject = re.split(r"\s*[;:]\s*|\s+\(", after, maxsplit=1)[0]
+        subject = re.sub(r"^\s*(?:trở lên|trở xuống)?\s*(?:/\s*(?:năm|quý|tháng))?\s*", "", subject)
+    if direction is None and re.match(r"^\s*(?:[\wÀ-ỹ\"“”]+\s+){0,6}?đạt(?![\wÀ-ỹ])", after, re.IGNORECASE):
+        direction = "đạt"
+    return subject.strip(" ,.;:"), direction
+
+
+def _recurrence(before: str, after: str) -> str | None:
+    m = _RECURRENCE_AFTER_RE.match(after)
+    if m:
+        return m.group(1).lower()
+    for pattern, unit in _RECURRENCE_BEFORE:
+        if pattern.search(before):
+            return unit
+    return None
+
+
+def _scope(clause: str) -> str | None:
+    m = _SCOPE_RE.search(clause)
+    return m.group(0) if m else None
+
+
+def _baseline(clause: str) -> str | None:
+    m = _BASELINE_RE.search(clause)
+    return m.group(0).strip() if m else None
+
+
+def _clause_deadline(clause: str) -> int | None:
+    m = _DEADLINE_RE.search(clause)
+    return int(m.group(1)) if m else None
+
+
+def _title_deadline(nodes: list[OutlineNode]) -> int | None:
+    """The year in the nearest heading that states one ("Mục tiêu đến năm 2030")."""
+    for node in reversed(nodes):
+        title = node.title if len(node.title) < 120 else ""
+        m = _TITLE_YEAR_RE.search(title)
+        if m:
+            return int(m.group(1))
+    return None
+
+
+def targets_in_clause(clause: str, sentence: str, section: str | None, deadline: int | None) -> list[Target]:
+    """The targets of one clause (the part of a sentence between semicolons)."""
+    found: list[Target] = []
+    clause_deadline = _clause_deadline(clause)
+    baseline, scope = _baseline(clause), _scope(clause) or _scope(sentence)
+
+    def target(subject: str, direction: str | None, value: Value, unit: str | None,
+               recurrence: str | None = None) -> Target:
+        return Target(section=section, text=sentence, subject=subject, direction=direction, value=value,
+                      unit=unit, recurrence=recurrence, deadline=clause_deadline or deadline,
+                      baseline=baseline, scope=scope)
+
+    previous_end = 0
+    hits = _figures(clause)
+    for i, hit in enumerate(hits):
+        before = clause[previous_end:hit.start]
+        if i:  # after an earlier figure, only what follows its last comma leads into this one
+            before = before.rsplit(",", 1)[-1]
+        after = clause[hit.end:hits[i + 1].start if i + 1 < len(hits) else len(clause)]
+        after = re.split(r",\s*trong đó|,\s*(?:khoảng|có)\s*$", after, maxsplit=1)[0]
+        subject, direction = _subject_and_direction(before, after)
+        if hit.unit != "%" and after.strip() and subject == after.strip(" ,.;:"):
+            subject = f"{hit.unit} {subject}"  # "3 đơn vị cấp huyện đạt chuẩn": the unit heads the subject
+        found.append(target(subject, direction, hit.value, hit.unit, _recurrence(before, after)))
+        previous_end = hit.end
+    if hits:
+        return found
+    m = re.search(r"(?<![\wÀ-ỹ])không còn\s+(.+)$", clause, re.IGNORECASE)
+    if m and not m.group(1).lower().startswith(_NOT_GONE_AFTER):
+        return [target(m.group(1).strip(" ,.;:"), "không còn", 0, None)]
+    m = _COMPARATIVE_RE.search(clause)
+    if m:
+        return [target(m.group(2).strip(" ,"), m.group(1).lower(), None, None)]
+    return []
 
 
 def find_targets(plan: Plan) -> list[Target]:
-    return []
+    """Every quantified objective of the plan's outline, in reading order."""
+    targets: list[Target] = []
+    for node, ancestors in walk_with_ancestors(plan):
+        title_deadline = _title_deadline([*ancestors, node])
+        list_deadline: int | None = None
+        for text in node_texts(node):
+            for sentence in sentences(text):
+                for clause in sentence.split(";"):
+                    targets += targets_in_clause(clause.strip(), sentence, node.path,
+                                                 list_deadline or title_deadline)
+            # "Một số chỉ tiêu cụ thể đến năm 2030:" sets the deadline of the list that follows it.
+            if text.rstrip().endswith(":"):
+                year = _clause_deadline(text) or (int(m.group(1)) if (m := _TITLE_YEAR_RE.search(text)) else None)
+                if year:
+                    list_deadline = year
+    return targets

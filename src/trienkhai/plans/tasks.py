@@ -1,10 +1,157 @@
-"""Placeholder until the extraction lands (issue 4): returns nothing, so parsing works end to end."""
+"""Task registers: the appendix tables listing tasks (TT | Nội dung | Chủ trì | Phối hợp | Thời gian | Sản phẩm).
+
+Rows come from real tables (`table` blocks, where a vertically merged cell's continuation is empty) or
+from tab-separated text lines. Columns are found by the words of the header (folded, tolerant), not by
+position. The header may repeat on every page; a row whose number cell is empty continues the task
+above (a row split by a page break); an empty lead/partner/timeframe cell takes the value above (the
+original merged it); group rows ("I. Nhóm nhiệm vụ …") are not tasks but name the `section` of the
+tasks under them.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
 from trienkhai.documents.model import SourceDocument
+from trienkhai.plans._text import clean
 from trienkhai.plans.model import Plan, Task
+from trienkhai.plans.timeframes import parse_timeframe
+from trienkhai.text.vietnamese import fold
+
+_ROLES = ("no", "content", "lead", "partners", "timeframe", "product")
+_INHERITED = ("lead", "partners", "timeframe")
+_GROUP_NO_RE = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])[.)]?$")
+_GROUP_CONTENT_RE = re.compile(r"^(?:[IVXLC]+|[A-ZĐ])[.)\-]\s+\S")
+_TASK_NO_RE = re.compile(r"^(\d+)[.)]?$|^(\d+(?:\.\d+)+)[.)]?$")
+_COLUMN_NUMBER_RE = re.compile(r"^\(?\d{1,2}\)?$|^\(?[IVX]+\)?$")
+_PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IGNORECASE)
+
+
+def _role(cell: str) -> str | None:
+    """The role of a header cell from its folded words."""
+    f = fold(clean(cell))
+    if not f:
+        return None
+    if f in ("tt", "stt", "so tt", "so thu tu", "thu tu", "so"):
+        return "no"
+    if "chu tri" in f:
+        return "lead"
+    if "phoi hop" in f or "tham gia" in f:
+        return "partners"
+    if "thoi gian" in f or "thoi han" in f or "tien do" in f or "moc thoi gian" in f:
+        return "timeframe"
+    if "san pham" in f or "ket qua" in f or "hinh thuc van ban" in f:
+        return "product"
+    if "noi dung" in f or "nhiem vu" in f or "cong viec" in f or "hoat dong" in f:
+        return "content"
+    return None
+
+
+def header_columns(cells: list[str]) -> dict[str, int] | None:
+    """Role → column index when `cells` is the header of a task register, else None."""
+    columns: dict[str, int] = {}
+    for i, cell in enumerate(cells):
+        role = _role(cell)
+        if role and role not in columns:
+            columns[role] = i
+    if "content" in columns and ("lead" in columns or "timeframe" in columns):
+        return columns
+    return None
+
+
+@dataclass
+class _Register:
+    """The state of reading one register: its columns and what the next row may continue or inherit."""
+
+    columns: dict[str, int]
+    section: str | None = None
+    last: Task | None = None
+    above: dict[str, str | None] = field(default_factory=dict)
+
+
+def _cell(cells: list[str], columns: dict[str, int], role: str) -> str:
+    i = columns.get(role)
+    return clean(cells[i]) if i is not None and i < len(cells) else ""
+
+
+def _number(text: str) -> int | str | None:
+    m = _TASK_NO_RE.match(text)
+    if not m:
+        return None
+    return int(m.group(1)) if m.group(1) else m.group(2)
+
+
+def _finish(task: Task) -> None:
+    tf = parse_timeframe(task.timeframe) if task.timeframe else None
+    task.due = tf.due if tf else None
+    task.recurrence = tf.recurrence if tf else None
+
+
+def _row(cells: list[str], reg: _Register, tasks: list[Task]) -> None:
+    values = {role: _cell(cells, reg.columns, role) for role in _ROLES}
+    if not any(values.values()):
+        return
+    if all(_COLUMN_NUMBER_RE.match(v) for v in values.values() if v):
+        return  # the "(1) (2) (3) …" row under a header
+    no_text = values["no"]
+    others_empty = not any(values[r] for r in ("lead", "partners", "timeframe", "product"))
+    if others_empty and (_GROUP_NO_RE.match(no_text) or (not no_text and _GROUP_CONTENT_RE.match(values["content"]))):
+        group = values["content"] or no_text
+        reg.section = f"{no_text}. {group}" if no_text and values["content"] else group
+        reg.last, reg.above = None, {}
+        return
+    number = _number(no_text)
+    if not no_text and reg.last is not None:
+        # The rest of a row that a page break split: append each cell to the task above.
+        last = reg.last
+        last.content = f"{last.content} {values['content']}".strip()
+        for role in ("lead", "partners", "timeframe", "product"):
+            if values[role]:
+                joined = f"{getattr(last, role) or ''} {values[role]}".strip()
+                setattr(last, role, joined)
+                if role in _INHERITED:
+                    reg.above[role] = joined
+        _finish(last)
+        return
+    if not values["content"]:
+        return
+    task = Task(no=number if number is not None else (no_text or None), content=values["content"],
+                product=values["product"] or None, section=reg.section)
+    for role in _INHERITED:
+        value = values[role] or reg.above.get(role)
+        setattr(task, role, value or None)
+        reg.above[role] = value
+    _finish(task)
+    tasks.append(task)
+    reg.last = task
+
+
+def _rows(source: SourceDocument):
+    """Table rows in reading order, with None where a non-table paragraph interrupts them."""
+    for block in source.blocks:
+        if block.kind == "table":
+            yield from block.rows
+        elif "\t" in block.text:
+            yield block.text.split("\t")
+        elif block.kind == "paragraph" and not _PAGE_NUMBER_RE.match(block.text.strip()):
+            yield None
 
 
 def find_tasks(source: SourceDocument, plan: Plan) -> list[Task]:
-    return []
+    """Every row of the document's task registers, in order."""
+    tasks: list[Task] = []
+    reg: _Register | None = None
+    for cells in _rows(source):
+        if cells is None:
+            if reg is not None:
+                reg.last = None  # a paragraph between two tables: nothing continues across it
+            continue
+        columns = header_columns(cells)
+        if columns is not None:
+            if reg is None or columns != reg.columns:
+                reg = _Register(columns)
+            continue  # a header repeated on a new page keeps the register going
+        if reg is not None:
+            _row(cells, reg, tasks)
+    return tasks

@@ -8,8 +8,8 @@ from trienkhai.reports.model import (
     PartResults,
     ReportKind,
     ReportPeriod,
-    ReviewReportData,
     ReportSigner,
+    ReviewReportData,
     TargetRow,
     TaskGroupResult,
     TaskStatusRow,
@@ -18,7 +18,18 @@ from trienkhai.reports.model import (
 )
 
 __all__ = [
-    "Assessment", "Issuer", "LeadResult", "NotReportedRow", "PartResults", "ReportKind", "ReportPeriod",
-    "ReviewReportData", "ReportSigner", "TargetRow", "TaskGroupResult", "TaskStatusRow", "TimelinessRow",
+    "Assessment",
+    "Issuer",
+    "LeadResult",
+    "NotReportedRow",
+    "PartResults",
+    "ReportKind",
+    "ReportPeriod",
+    "ReportSigner",
+    "ReviewReportData",
+    "TargetRow",
+    "TaskGroupResult",
+    "TaskStatusRow",
+    "TimelinessRow",
     "Variant",
 ]

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from trienkhai.reports.model import Assessment
 
-# Directions whose goal is to go down: lower results are better.
-_DOWNWARD = {"giảm", "dưới", "không quá", "tối đa", "không vượt quá", "còn dưới", "không còn"}
+# Directions whose goal is a ceiling: lower results are better. "giảm 2 - 3%/năm" is not one: its value is
+# the size of the reduction, so a bigger reduction is better (the indicator reports the reduction).
+_DOWNWARD = {"dưới", "không quá", "tối đa", "không vượt quá", "còn dưới", "xuống dưới", "không còn"}
 # A result within this relative margin above the target counts as met, not exceeded.
 _EXCEED_MARGIN = 0.0
 

@@ -11,8 +11,8 @@ import textwrap
 import matplotlib
 
 matplotlib.use("Agg")  # before pyplot: a server has no display
+matplotlib.rcParams["font.family"] = ["DejaVu Sans", "Liberation Sans", "sans-serif"]
 
-import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from trienkhai.reports.model import Assessment, TargetRow  # noqa: E402
@@ -46,8 +46,5 @@ def targets_chart_png(targets: list[TargetRow], *, dpi: int = 150) -> bytes | No
     fig.tight_layout()
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
-    plt.close("all")
     return buffer.getvalue()
 
-
-matplotlib.rcParams["font.family"] = ["DejaVu Sans", "Liberation Sans", "sans-serif"]

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 
 
-class Variant(str, Enum):
+class Variant(StrEnum):
     """Which document format applies: Party bodies (Hướng dẫn 36-HD/VPTW) or State bodies (NĐ 30/2020)."""
 
     PARTY = "party"
     STATE = "state"
 
 
-class ReportKind(str, Enum):
+class ReportKind(StrEnum):
     PERIODIC = "dinh_ky"
     MID_TERM = "so_ket"
     FINAL = "tong_ket"
@@ -28,7 +28,7 @@ class ReportKind(str, Enum):
         return {"dinh_ky": "định kỳ", "so_ket": "sơ kết", "tong_ket": "tổng kết"}[self.value]
 
 
-class Assessment(str, Enum):
+class Assessment(StrEnum):
     """How a target's result compares with the plan value."""
 
     MET = "dat"
@@ -43,9 +43,9 @@ class Assessment(str, Enum):
 # Task statuses counted in the appendix, in column order, with their Vietnamese column headings.
 TASK_STATUSES: tuple[tuple[str, str], ...] = (
     ("hoan_thanh", "Hoàn thành"),
-    ("dung_tien_do", "Đang thực hiện, đúng tiến độ"),
+    ("dang_trien_khai", "Đang triển khai"),
     ("cham_tien_do", "Chậm tiến độ"),
-    ("chua_thuc_hien", "Chưa thực hiện"),
+    ("chua_trien_khai", "Chưa triển khai"),
 )
 
 

@@ -55,8 +55,9 @@ class Plan(models.Model):
     signer_on_behalf_of = models.CharField(_("on behalf of"), max_length=128, blank=True)
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
     parents = models.ManyToManyField(
-        "self", symmetrical=False, through="PlanLink", related_name="children", blank=True
-    )
+        "self", symmetrical=False, through="PlanLink", through_fields=("child", "parent"),
+        related_name="children", blank=True,
+    )  # through_fields: without them Django reads PlanLink's first FK as the source and swaps the two
     source_file = models.FileField(_("source file"), upload_to="plans/%Y/%m/", blank=True)
     source_filename = models.CharField(max_length=255, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
@@ -94,6 +95,9 @@ class PlanLink(models.Model):
             models.CheckConstraint(condition=~models.Q(parent=models.F("child")), name="planlink_not_self"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.child_id} → {self.parent_id}"
+
 
 class Reference(models.Model):
     """A document the plan cites; `plan` is set when that document is loaded (or a placeholder)."""
@@ -107,6 +111,9 @@ class Reference(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["citing", "ref_id"], name="reference_unique")]
+
+    def __str__(self) -> str:
+        return self.ref_id
 
 
 class PlanItem(models.Model):
@@ -206,3 +213,6 @@ class TaskAssignment(models.Model):
             models.UniqueConstraint(fields=["task", "organisation", "role"], name="taskassignment_unique")
         ]
         indexes = [models.Index(fields=["organisation", "role"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id} ({self.role})"

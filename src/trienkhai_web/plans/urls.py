@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from trienkhai_web.plans import views
 
 app_name = "plans"
-urlpatterns: list = []
+urlpatterns = [
+    path("ke-hoach/", views.plan_list, name="list"),
+    path("ke-hoach/nhap/", views.upload, name="upload"),
+    path("ke-hoach/<int:pk>/", views.detail, name="detail"),
+    path("ke-hoach/<int:pk>/ra-soat/", views.review, name="review"),
+    path("ke-hoach/<int:pk>/ra-soat/muc/", views.review_item, name="review_item"),
+    path("ke-hoach/<int:pk>/ra-soat/co-quan/", views.review_agency, name="review_agency"),
+    path("ke-hoach/<int:pk>/ban-hanh/", views.publish, name="publish"),
+    path("nhiem-vu/<int:pk>/", views.task_edit, name="task"),
+    path("viec-cua-don-vi/", views.work_index, name="work_index"),
+    path("viec-cua-don-vi/<int:pk>/", views.work, name="work"),
+]

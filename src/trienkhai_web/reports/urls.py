@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from trienkhai_web.reports import views
 
 app_name = "reports"
-urlpatterns: list = []
+urlpatterns = [
+    path("ke-hoach/<int:pk>/bao-cao/", views.build, name="build"),
+    path("ke-hoach/<int:pk>/bao-cao/xem-truoc/", views.preview, name="preview"),
+    path("ke-hoach/<int:pk>/bao-cao/tai-ve.<str:fmt>", views.download, name="download"),
+]

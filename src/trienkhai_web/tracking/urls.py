@@ -1,4 +1,22 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from trienkhai_web.tracking import views
 
 app_name = "tracking"
-urlpatterns: list = []
+urlpatterns = [
+    path("theo-doi/", views.overview, name="overview"),
+    path("theo-doi/bao-cao-don-vi/", views.my_reports, name="my_reports"),
+    path("theo-doi/ke-hoach/<int:plan_id>/", views.dashboard, name="dashboard"),
+    path("theo-doi/ke-hoach/<int:plan_id>/duyet/", views.review_list, name="review_list"),
+    path("theo-doi/ke-hoach/<int:plan_id>/nhac/<int:org_id>/", views.remind, name="remind"),
+    path("theo-doi/ke-hoach/<int:plan_id>/don-vi/<int:org_id>/<str:code>/", views.unit_entry, name="unit_entry"),
+    path("theo-doi/bao-cao/<int:pk>/", views.report, name="report"),
+    path("theo-doi/bao-cao/<int:pk>/luu/", views.autosave, name="autosave"),
+    path("theo-doi/bao-cao/<int:pk>/minh-chung/<int:target_id>/", views.evidence, name="evidence"),
+    path("theo-doi/bao-cao/<int:pk>/nop/", views.submit, name="submit"),
+    path("theo-doi/bao-cao/<int:pk>/duyet/", views.review, name="review"),
+    path("theo-doi/bao-cao/<int:pk>/giai-trinh/", views.ask, name="ask"),
+    path("theo-doi/giai-trinh/<int:pk>/", views.explanation, name="explanation"),
+    path("theo-doi/don-vi/<int:org_id>/", views.organisation_page, name="organisation"),
+    path("theo-doi/thong-bao/", views.notifications, name="notifications"),
+]

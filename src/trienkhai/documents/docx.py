@@ -1,0 +1,186 @@
+""".docx → blocks, with python-docx and the package XML.
+
+- Paragraphs in body order with their style name; automatic numbering rendered back into its label
+  ("I.", "1.", "2.1.", "a)", bullets "-") from numbering.xml (see `numbering.py`).
+- `bold`/`italic`: every non-space run is bold/italic, counting run, character-style and
+  paragraph-style inheritance. `centered` from the paragraph or its style.
+- Tables in body order: `rows` of cell texts (a cell's paragraphs joined by "\n"). A cell spanning
+  several grid columns is followed by "" for each extra column; **continuation cells of a vertical
+  merge are empty strings** (the value is only in the first row of the merge).
+- Footnotes (word/footnotes.xml) as `footnote` blocks right after the paragraph citing them.
+- Headers and footers are ignored.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from typing import Any
+
+from trienkhai.documents.model import Block
+from trienkhai.documents.numbering import Numbering, W
+from trienkhai.documents.ziputil import check_zip
+
+_APP_PAGES_RE = re.compile(rb"<Pages>(\d+)</Pages>")
+
+
+def _style_chain(style: Any) -> list[Any]:
+    chain: list[Any] = []
+    while style is not None and len(chain) < 20:
+        chain.append(style)
+        style = style.base_style
+    return chain
+
+
+def _style_num(style: Any) -> tuple[str, int] | None:
+    for st in _style_chain(style):
+        ppr = st.element.pPr
+        if ppr is not None and ppr.numPr is not None:
+            num = ppr.numPr.numId
+            ilvl = ppr.numPr.ilvl
+            return (str(num.val) if num is not None else "0", int(ilvl.val) if ilvl is not None else 0)
+    return None
+
+
+def _para_num(p: Any, style: Any) -> tuple[str, int] | None:
+    ppr = p.pPr
+    if ppr is not None and ppr.numPr is not None:
+        num, ilvl = ppr.numPr.numId, ppr.numPr.ilvl
+        inherited = _style_num(style)
+        nid = str(num.val) if num is not None else (inherited[0] if inherited else "0")
+        lvl = int(ilvl.val) if ilvl is not None else (inherited[1] if inherited else 0)
+        return nid, lvl
+    return _style_num(style)
+
+
+def _style_flag(style: Any, attr: str) -> bool:
+    for st in _style_chain(style):
+        v = getattr(st.font, attr, None)
+        if v is not None:
+            return bool(v)
+    return False
+
+
+def _run_flag(run: Any, attr: str, para_style: Any) -> bool:
+    v = getattr(run.font, attr)
+    if v is not None:
+        return bool(v)
+    if run.style is not None and run.style.type is not None:
+        for st in _style_chain(run.style):
+            sv = getattr(st.font, attr, None)
+            if sv is not None:
+                return bool(sv)
+    return _style_flag(para_style, attr)
+
+
+def _centered(paragraph: Any) -> bool:
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    align = paragraph.paragraph_format.alignment
+    if align is None:
+        for st in _style_chain(paragraph.style):
+            align = st.paragraph_format.alignment
+            if align is not None:
+                break
+    return align == WD_ALIGN_PARAGRAPH.CENTER
+
+
+def _cell_text(tc: Any) -> str:
+    parts = []
+    for p in tc.iter(W + "p"):
+        t = "".join(x.text or "" for x in p.iter(W + "t"))
+        if t.strip():
+            parts.append(t.strip())
+    return "\n".join(parts)
+
+
+def _table_rows(tbl: Any) -> list[list[str]]:
+    rows: list[list[str]] = []
+    for tr in tbl.findall(W + "tr"):
+        row: list[str] = []
+        for tc in tr.findall(W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span, continuation = 1, False
+            if tcpr is not None:
+                gs = tcpr.find(W + "gridSpan")
+                if gs is not None and (gs.get(W + "val") or "").isdigit():
+                    span = max(1, min(int(gs.get(W + "val")), 64))
+                vm = tcpr.find(W + "vMerge")
+                continuation = vm is not None and vm.get(W + "val", "continue") != "restart"
+            row.append("" if continuation else _cell_text(tc))
+            row.extend([""] * (span - 1))
+        rows.append(row)
+    return rows
+
+
+def _footnotes(document: Any) -> dict[str, str]:
+    from docx.oxml import parse_xml
+
+    notes: dict[str, str] = {}
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/footnotes") and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            for fn in root.iter(W + "footnote"):
+                fid = fn.get(W + "id") or ""
+                if fn.get(W + "type") in ("separator", "continuationSeparator", "continuationNotice"):
+                    continue
+                text = " ".join(
+                    "".join(t.text or "" for t in p.iter(W + "t")).strip() for p in fn.iter(W + "p")
+                ).strip()
+                if text:
+                    notes[fid] = text
+    return notes
+
+
+def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
+    """(blocks, pages as Word last counted them or None)."""
+    check_zip(data, name)
+    import docx
+    from docx.text.paragraph import Paragraph
+
+    document = docx.Document(io.BytesIO(data))
+    try:
+        numbering_el = document.part.numbering_part.element
+    except (KeyError, NotImplementedError):
+        numbering_el = None
+    numbering = Numbering.from_part(numbering_el)
+    notes = _footnotes(document)
+    blocks: list[Block] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == W + "tbl":
+            rows = _table_rows(child)
+            if any(any(c for c in r) for r in rows):
+                blocks.append(Block(kind="table", rows=rows))
+            continue
+        if child.tag != W + "p":
+            continue
+        para = Paragraph(child, document._body)
+        style = para.style
+        text = para.text
+        num = _para_num(child, style)
+        label = numbering.label(*num) if num else ""
+        runs = [r for r in para.runs if r.text.strip()]
+        bold = bool(runs) and all(_run_flag(r, "bold", style) for r in runs)
+        italic = bool(runs) and all(_run_flag(r, "italic", style) for r in runs)
+        if text.strip():
+            full = f"{label} {text.strip()}" if label else text.strip()
+            blocks.append(Block(kind="paragraph", text=full, bold=bold, italic=italic,
+                                style=style.name if style is not None else None, centered=_centered(para)))
+        for ref in child.iter(W + "footnoteReference"):
+            fid = ref.get(W + "id") or ""
+            if fid in notes:
+                blocks.append(Block(kind="footnote", text=notes[fid], note_id=fid))
+    m = _APP_PAGES_RE.search(_app_xml(data))
+    pages = int(m.group(1)) if m and int(m.group(1)) > 0 else None
+    return blocks, pages
+
+
+def _app_xml(data: bytes) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        try:
+            return zf.read("docProps/app.xml")[:100_000]
+        except KeyError:
+            return b""

@@ -1,0 +1,38 @@
+"""Patterns shared by the readers: what starts a new numbered item, a bullet, a page number."""
+
+from __future__ import annotations
+
+import re
+
+# Leading markup a converter may leave before a number ("**1. Mục đích**", "<b>II.</b>").
+_LEAD = r"(?:\*{1,3}|<[biu]>|<strong>|<em>|_)?\s*"
+# Roman parts "I.", "II-", Arabic items "1.", "2.1.", "3)", letters "a)", "đ.", bullets.
+HEADING_START_RE = re.compile(
+    r"^" + _LEAD + r"(?:"
+    r"(?:[IVXLC]+)\s*[.\-–/)]\s*\S"            # I. / II- / III) (upper case Roman)
+    r"|\d{1,2}(?:\.\d{1,2}){0,3}\s*[.)]\s*\S"  # 1. 2.1. 3) 1.2.3.
+    r"|\d{1,2}\.\d{1,2}(?:\.\d{1,2}){0,2}\s+\S"  # 2.1 Text (no final dot)
+    r"|\d{1,2}\s*-\s+\S"                      # 1- Text
+    r"|[a-zđ]\s*[)]\s*\S"                      # a) b)
+    r"|[a-zđ]\.\s+\S"                          # a. b.
+    r"|[-+•–—▪●○◦*]\s+\S"                     # bullets
+    r"|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b"  # Điều 1., Chương II
+    r")"
+)
+PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*/\s*\d{1,4})?(?:\s*[-–—])?\s*$",
+                            re.IGNORECASE)
+FOOTNOTE_LINE_RE = re.compile(r"^([¹²³⁴⁵⁶⁷⁸⁹⁰]+|\[\d{1,3}\]|\(\d{1,3}\))\s+(\S.*)$")
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+LOWER_START_RE = re.compile(r"^[\"“(]?[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]")
+TERMINAL_RE = re.compile(r"[.!?:;…]['\"”’)*]*$|\./\.$")
+
+
+def is_heading_start(text: str) -> bool:
+    """Does this line start a numbered part/item or a bullet (so it never continues a paragraph)?"""
+    return bool(HEADING_START_RE.match(text.lstrip()))
+
+
+def is_all_caps(text: str) -> bool:
+    """A line of upper-case letters (a title or part heading), ignoring digits and punctuation."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)

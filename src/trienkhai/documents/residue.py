@@ -1,0 +1,70 @@
+"""Conversion residue in text copied from web pages and PDFs: markdown emphasis, HTML tags, rules,
+`|` cell separators of flattened header tables. Stripped from the text; emphasis of a whole
+paragraph is kept as a flag."""
+
+from __future__ import annotations
+
+import html
+import re
+
+_RULE_RE = re.compile(r"^\s*(?:[-_=~]{3,}|(?:\*\s*){3,}|\|+)\s*$")
+_TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+# "YÊU CẦU**1. Mục đích**": emphasis marker or tag glued between a text and a numbered heading.
+_GLUED_HEADING_RE = re.compile(
+    r"(?<=\S)(?=(?:\*\*|<b>|<strong>)\s*(?:[IVX]+|\d{1,2}(?:\.\d{1,2})*|[a-zđ])\s*[.)\-]\s)"
+)
+_STAR_PAIR_RE = re.compile(r"(?<![\w*])\*(?=[^\s*])(.+?)(?<=[^\s*])\*(?![\w*])")
+_WHOLE_PATTERNS = (
+    (re.compile(r"^\*\*\*(.+)\*\*\*$", re.S), True, True),
+    (re.compile(r"^\*\*(.+)\*\*$", re.S), True, False),
+    (re.compile(r"^\*([^*].*)\*$", re.S), False, True),
+    (re.compile(r"^<(?:b|strong)>(.+)</(?:b|strong)>$", re.S | re.I), True, False),
+    (re.compile(r"^<(?:i|em)>(.+)</(?:i|em)>$", re.S | re.I), False, True),
+)
+
+
+def is_rule(line: str) -> bool:
+    """A horizontal rule or a lone cell separator: a boundary, not text."""
+    return bool(_RULE_RE.match(line))
+
+
+def split_cells(line: str) -> list[str]:
+    """`A | B` (a flattened header table row) → cells; any other line → [line]."""
+    if "|" not in line:
+        return [line]
+    cells = [c.strip() for c in line.split("|")]
+    return [c for c in cells if c] or [""]
+
+
+def split_glued_headings(line: str) -> list[str]:
+    """"I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**" → ["I. MỤC ĐÍCH, YÊU CẦU", "**1. Mục đích**"]."""
+    return [p for p in _GLUED_HEADING_RE.split(line) if p.strip()] or [line]
+
+
+def whole_emphasis(text: str) -> tuple[bool, bool]:
+    """(bold, italic) when the whole text is wrapped in emphasis markup."""
+    t = text.strip()
+    bold = italic = False
+    changed = True
+    while changed:
+        changed = False
+        for pattern, b, i in _WHOLE_PATTERNS:
+            m = pattern.match(t)
+            inner = m.group(1) if m else ""
+            marker = "**" if b and not i else ("*" if i and not b else "***")
+            if m and marker not in inner and not (marker == "*" and "*" in inner):
+                bold, italic, t, changed = bold or b, italic or i, inner.strip(), True
+                break
+    return bold, italic
+
+
+def strip_markup(text: str) -> str:
+    """Text without emphasis markers, tags and HTML entities; spaces collapsed."""
+    t = _BR_RE.sub(" ", text)
+    t = _TAG_RE.sub("", t)
+    t = t.replace("**", "")
+    t = _STAR_PAIR_RE.sub(r"\1", t)
+    t = html.unescape(t)
+    t = re.sub(r"^\*(?=\S)|(?<=\S)\*$", "", t.strip())
+    return re.sub(r"[ \t\u00a0]+", " ", t).strip()

@@ -1,0 +1,146 @@
+"""Text files (.txt, text copied from web pages and PDFs) → blocks.
+
+Steps: decode (BOM/UTF-8/UTF-16/cp1258/TCVN3/VNI), split off tab-separated table rows, turn
+residue into boundaries (rules, `|` cells, glued headings), drop page numbers and running headers of
+hard-wrapped copies, re-assemble paragraphs, then strip markup keeping whole-paragraph emphasis.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from trienkhai.documents.decode import decode_text
+from trienkhai.documents.model import Block
+from trienkhai.documents.patterns import (
+    FOOTNOTE_LINE_RE,
+    LOWER_START_RE,
+    PAGE_NUMBER_RE,
+    SUPERSCRIPT_DIGITS,
+    is_heading_start,
+)
+from trienkhai.documents.reflow import Line, Para, reassemble
+from trienkhai.documents.residue import (
+    is_rule,
+    split_cells,
+    split_glued_headings,
+    strip_markup,
+    whole_emphasis,
+)
+
+_TABLE_MARK = object()
+WRAPPED_THRESHOLD = 0.2
+"""Share of line-to-line transitions that continue a sentence above which a text is hard-wrapped."""
+
+
+def _is_row(line: str) -> bool:
+    return "\t" in line.strip(" ") and (line.count("\t") >= 2 or len([c for c in line.split("\t") if c.strip()]) >= 2)
+
+
+def is_hard_wrapped(lines: list[str]) -> bool:
+    """Many lines continuing a sentence begun on the line before: text copied from a PDF."""
+    body = [ln.strip() for ln in lines if ln.strip()]
+    if len(body) < 4:
+        return False
+    cont = sum(1 for b in body[1:] if LOWER_START_RE.match(b) and not is_heading_start(b))
+    return cont / (len(body) - 1) >= WRAPPED_THRESHOLD
+
+
+def _running_lines(lines: list[str]) -> set[str]:
+    """Short lines repeated on many pages (running headers/footers) in a hard-wrapped copy."""
+    counts = Counter(ln.strip() for ln in lines if 0 < len(ln.strip()) <= 100)
+    return {t for t, n in counts.items() if n >= 3 and not is_heading_start(t) and not PAGE_NUMBER_RE.match(t)}
+
+
+def text_blocks(text: str) -> list[Block]:
+    """Blocks of a decoded text (also used for text a converter produced)."""
+    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    wrapped = is_hard_wrapped(raw)
+    running = _running_lines(raw) if wrapped else set()
+    lengths = sorted(len(ln.rstrip()) for ln in raw if ln.strip())
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
+    items: list[Line | list[list[str]]] = []
+    gap = barrier = False
+    for ln in raw:
+        if _is_row(ln):
+            cells = [strip_markup(c) for c in ln.rstrip("\n").split("\t")]
+            if items and isinstance(items[-1], list) and not gap:
+                items[-1].append(cells)
+            else:
+                items.append([cells])
+            gap = False
+            barrier = True
+            continue
+        s = ln.strip()
+        if not s:
+            gap = True
+            continue
+        if is_rule(s):
+            barrier = True
+            continue
+        if PAGE_NUMBER_RE.match(s) and (wrapped or (len(s) <= 4 and s.isdigit())):
+            continue  # a page number on its own line
+        if s in running:
+            continue
+        cells = split_cells(s)
+        for i, cell in enumerate(cells):
+            for j, piece in enumerate(split_glued_headings(cell)):
+                m = FOOTNOTE_LINE_RE.match(piece)
+                note = m.group(1).translate(SUPERSCRIPT_DIGITS) if m and m.group(1)[0] in "¹²³⁴⁵⁶⁷⁸⁹⁰" else None
+                items.append(Line(
+                    text=m.group(2) if m and note else piece,
+                    barrier=barrier or i > 0 or j > 0 or len(cells) > 1,
+                    gap=gap,
+                    short=(len(piece) < 0.7 * width) if wrapped else None,
+                    footnote=note,
+                ))
+                barrier = gap = False
+    blocks: list[Block] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if run:
+            blocks.extend(_para_blocks(reassemble(run, wrapped=wrapped)))
+            run.clear()
+
+    for item in items:
+        if isinstance(item, list):
+            flush()
+            blocks.append(Block(kind="table", rows=item))
+        else:
+            run.append(item)
+    flush()
+    return blocks
+
+
+def _para_blocks(paras: list[Para]) -> list[Block]:
+    """Strip markup; keep whole-paragraph emphasis, including bold spanning several lines
+    ("**T/M BAN THƯỜNG VỤ" … "PHÓ BÍ THƯ**")."""
+    out: list[Block] = []
+    open_bold = False
+    for p in paras:
+        raw = p.text.strip()
+        bold, italic = whole_emphasis(raw)
+        starts = raw.startswith("**") and raw.count("**") % 2 == 1
+        ends = raw.endswith("**") and raw.count("**") % 2 == 1
+        if starts:
+            open_bold = True
+        if open_bold:
+            bold = True
+        if ends:
+            open_bold = False
+        text = strip_markup(raw)
+        if not text:
+            continue
+        if p.footnote is not None:
+            out.append(Block(kind="footnote", text=text, note_id=p.footnote, page=p.page))
+        else:
+            out.append(Block(kind="paragraph", text=text, bold=bold, italic=italic, page=p.page))
+    return out
+
+
+def read_text(data: bytes, name: str) -> tuple[list[Block], str]:
+    """(blocks, encoding) of a text file."""
+    text, encoding = decode_text(data, name)
+    return text_blocks(text), encoding
+
+

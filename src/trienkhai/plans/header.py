@@ -1,0 +1,198 @@
+"""The front of a document: site banner / metadata block, issuing body and motto, number, place and date,
+title (kind word + trích yếu), then the preamble ("Thực hiện …", "Căn cứ …") up to the first heading.
+
+Every field is taken from what the text carries; a field it does not carry stays None (never a guess).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trienkhai.plans.casing import pretty
+from trienkhai.plans.headings import match_heading
+from trienkhai.plans.kinds import kind_from_title
+from trienkhai.plans.lines import Line
+from trienkhai.plans.references import REF_RE
+from trienkhai.text.vietnamese import collapse_spaces, fold
+
+_META_LABEL = re.compile(
+    r"(Số hiệu|Loại văn bản|Nơi ban hành|Người ký|Ngày ban hành|Ngày hiệu lực|Ngày công báo|Số công báo|"
+    r"Lĩnh vực|Tình trạng|Ngày hết hiệu lực|Cơ quan ban hành)\s*:"
+)
+_META_VALUE = re.compile(
+    r"(?P<label>Số hiệu|Người ký|Ngày ban hành)\s*:\s*(?P<value>.+?)(?=\s+[A-ZĐÀ-Ỹ][\wà-ỹ ]{1,20}:|$)"
+)
+_MOTTO = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
+          "doc lap tu do hanh phuc")
+_NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?=\d)")
+_PLACE_DATE = re.compile(
+    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
+)
+_PREAMBLE_START = re.compile(r"^(Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Để |Nhằm )")
+_AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
+                        r"TRƯỞNG BAN|BÍ THƯ)(?!\w)")
+_SUB_BODY = re.compile(r"^(BAN |ĐẢNG ĐOÀN|VĂN PHÒNG|THƯỜNG TRỰC)")
+_LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ][YỶ]|ĐẢNG [UỦ][YỶ]|TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
+
+
+@dataclass
+class Front:
+    """What the front of the document says, and where its parts lie in the line sequence."""
+
+    number: str | None = None
+    date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    province: str | None = None
+    kind: str | None = None
+    title: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # the web page's metadata block, when there is one
+    body_from: int = 0  # first line of the title (or preamble): what comes before is banner and header
+    preamble_from: int = 0
+    outline_from: int = 0  # first heading (== len(lines) when there is none)
+    has_header: bool = False
+
+
+def _is_motto(text: str) -> bool:
+    """A line of "ĐẢNG CỘNG SẢN VIỆT NAM" or the national motto, also when cut over two lines."""
+    f = fold(text).strip(" -")
+    return len(f) >= 8 and any(m.startswith(f) or f.startswith(m) or m.endswith(f) for m in _MOTTO)
+
+
+def _title_case(text: str) -> str:
+    return " ".join(w[:1].upper() + w[1:].lower() for w in text.split())
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _iso(d: str, m: str, y: str) -> str | None:
+    di, mi = int(d), int(m)
+    return f"{int(y):04d}-{mi:02d}-{di:02d}" if 1 <= di <= 31 and 1 <= mi <= 12 else None
+
+
+def _metadata(lines: list[Line], limit: int) -> tuple[int, dict[str, str]]:
+    """End of a web page's banner + metadata block (0 when there is none) and its values."""
+    end, meta = 0, {}
+    for line in lines[:limit]:
+        if _META_LABEL.search(line.text):
+            end = line.index + 1
+            for m in _META_VALUE.finditer(line.text):
+                meta[m.group("label")] = m.group("value").strip()
+    return end, meta
+
+
+def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
+    """Issuing body and locality from the header's capital lines ("TỈNH ỦY LẠNG SƠN" / "BAN THƯỜNG VỤ")."""
+    if not body_lines:
+        return None, None
+    province = None
+    first = body_lines[0]
+    loc = _LOCALITY.match(first)
+    if len(body_lines) == 1:
+        m = _LOCALITY.match(first)
+        return pretty(first), _title_case(m.group(2)) if m else None
+    if _SUB_BODY.match(body_lines[-1]):
+        # "TỈNH ỦY LẠNG SƠN" + "BAN THƯỜNG VỤ" → "Ban Thường vụ Tỉnh ủy" (the locality goes to province)
+        parent = loc.group(1) if loc and loc.group(1).split()[-1] not in ("TỈNH", "HUYỆN", "PHỐ") else first
+        province = loc.group(2) if loc else None
+        issuer = f"{pretty(body_lines[-1])} {pretty(parent)}"
+    else:
+        joined = " ".join(body_lines)
+        issuer = pretty(joined)
+        for ln in body_lines[1:]:
+            m = _LOCALITY.match(ln)
+            if m:
+                province = m.group(2)
+    return issuer, _title_case(province) if province else None
+
+
+def read_front(lines: list[Line]) -> Front:
+    """Find the header, title and preamble at the start of `lines`."""
+    front = Front()
+    first_heading = next((ln.index for ln in lines if ln.kind == "paragraph" and match_heading(ln.text)),
+                         len(lines))
+    start, front.meta = _metadata(lines, min(first_heading, 40))
+    # The title: the first line, in capitals, that starts with a kind word.
+    title_at = next((ln.index for ln in lines[start:first_heading]
+                     if ln.kind == "paragraph" and _is_caps(ln.text.split(" ", 2)[0] + " ")
+                     and kind_from_title(ln.text)), None)
+    preamble_at = next((ln.index for ln in lines[start:first_heading] if _PREAMBLE_START.match(ln.text)),
+                       first_heading)
+    header_end = title_at if title_at is not None else preamble_at
+    _read_header(front, lines[start:header_end])
+    front.body_from = header_end
+    front.outline_from = first_heading
+    if title_at is not None:
+        front.kind = kind_from_title(lines[title_at].text)
+        front.preamble_from = _read_title(front, lines, title_at, first_heading)
+    else:
+        front.preamble_from = preamble_at
+    return front
+
+
+def _read_header(front: Front, header: list[Line]) -> None:
+    texts = [ln.text for ln in header if ln.kind == "paragraph"]
+    joined = " ".join(texts)
+    body_lines: list[str] = []
+    for t in texts:
+        if _NUMBER_LINE.match(t):
+            m = REF_RE.search(t)
+            if m:
+                front.number = re.sub(r"\s+", "", m.group(0))
+            break
+        if _is_motto(t) or _PLACE_DATE.search(t):
+            break
+        if _is_caps(t):
+            body_lines.append(t)
+    front.has_header = bool(body_lines or front.number)
+    m = _PLACE_DATE.search(joined)
+    if m:
+        front.place = collapse_spaces(m.group("place"))
+        front.date = _iso(m.group("d"), m.group("m"), m.group("y"))
+    front.issuer, front.province = _issuer(body_lines)
+    if front.number is None:
+        # A number written in the header but not on a "Số:" line (flattened header tables).
+        for t in texts:
+            if t.startswith("Số") and REF_RE.search(t):
+                front.number = re.sub(r"\s+", "", REF_RE.search(t).group(0))  # type: ignore[union-attr]
+                break
+
+
+def _read_title(front: Front, lines: list[Line], at: int, stop: int) -> int:
+    """Collect the trích yếu after the kind word; return where the preamble starts."""
+    kind_line = lines[at].text
+    words = len(kind_line.split())
+    kind_words = {"chuong_trinh_hanh_dong": 4, "other": 2}.get(front.kind or "", 2)
+    parts = [kind_line.split(" ", kind_words)[kind_words]] if words > kind_words else []
+    i = at + 1
+    while i < stop and i < at + 8:
+        ln = lines[i]
+        t = ln.text
+        if ln.kind != "paragraph":
+            break
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if _PREAMBLE_START.match(t) and (parts or t.endswith(":") or "như sau" in t):
+            break
+        if parts and _is_caps(t) and nxt.startswith("Căn cứ"):
+            # The authority line of a decision ("BỘ TRƯỞNG, CHỦ NHIỆM …"), maybe glued to the title's end.
+            am = _AUTHORITY.search(t)
+            if am and am.start() > 0:
+                parts.append(t[:am.start()])
+            if am or len(t.split()) <= 10:
+                i += 1
+                break
+        if parts and parts[-1].endswith((".", ":")):
+            break
+        if kind_from_title(t) and _is_caps(t) and t.split()[0] == kind_line.split()[0] and parts:
+            break
+        parts.append(t)
+        i += 1
+    front.title = collapse_spaces(" ".join(parts)) or None
+    if front.title and _is_caps(front.title):
+        front.title = pretty(front.title)
+    return i

@@ -1,0 +1,52 @@
+"""What a numbered heading looks like: Roman parts ("I.", "I-", "II –"), Arabic items ("1.", "2.1.", "1-",
+"2.1 "), letter items ("a)"), bullets ("-", "+", "•")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_UPPER_START = r"[A-ZĐÀ-Ỹ\"“'(«]"
+ROMAN_RE = re.compile(rf"^(?P<num>[IVXL]{{1,6}})\s*[.\-–—:)]\s*(?P<rest>{_UPPER_START}.*)$")
+ARABIC_RE = re.compile(
+    rf"^(?P<num>\d{{1,2}}(?:\.\d{{1,2}}){{0,3}})(?:\s*[.)]|\s*[-–—](?!\d))\s*(?P<rest>{_UPPER_START}.*)$"
+    rf"|^(?P<num2>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s+(?P<rest2>{_UPPER_START}.*)$"
+)
+LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<rest>\S.*)$")
+# "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích": a part heading in capitals glued to its first item.
+GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
+
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+
+
+def roman_value(numeral: str) -> int | None:
+    """"XIV" → 14; None for a malformed numeral ("IIII" is accepted, as some documents write it)."""
+    total, prev = 0, 0
+    for ch in reversed(numeral):
+        v = _ROMAN_VALUES.get(ch)
+        if v is None:
+            return None
+        total += -v if v < prev else v
+        prev = max(prev, v)
+    return total or None
+
+
+@dataclass
+class Heading:
+    level: str  # roman | arabic
+    number: str
+    rest: str
+
+
+def match_heading(text: str) -> Heading | None:
+    """The numbered heading `text` starts with, or None."""
+    m = ROMAN_RE.match(text)
+    if m and roman_value(m.group("num")):
+        return Heading("roman", m.group("num"), m.group("rest"))
+    m = ARABIC_RE.match(text)
+    if m:
+        num = m.group("num") or m.group("num2")
+        rest = m.group("rest") if m.group("num") else m.group("rest2")
+        return Heading("arabic", num, rest)
+    return None

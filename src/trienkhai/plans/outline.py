@@ -1,0 +1,216 @@
+"""The outline: numbered headings nested into a tree, everything else as blocks of the heading above.
+
+Roman parts reset the tree; an Arabic number "2.1" nests under "2" of the current part; `path` joins the
+part and the number ("III.2.1"). Lines that continue a paragraph cut by a hard or page break (they start
+in lower case after a line without final punctuation) are re-joined, skipping footnotes in between.
+A numbered list that restarts at 1 inside an item is kept as `item` blocks, not as headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trienkhai.plans.headings import BULLET_RE, GLUED_ITEM_RE, LETTER_RE, Heading, match_heading, roman_value
+from trienkhai.plans.lines import Line
+from trienkhai.plans.model import OutlineBlock, OutlineNode
+from trienkhai.text.vietnamese import collapse_spaces
+
+_END_PUNCT = (".", ";", ":", "!", "?", "…", ".”", '."', ";”")
+_TITLE_MAX = 200
+_GLUED_COLON = re.compile(r"^(?P<head>[^:]{2,100}?)\s*:\s+(?P<body>\S.*)$")
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2})[.;](?=\s+[A-ZĐÀ-Ỹ\"“-])")
+
+
+@dataclass
+class _State:
+    roots: list[OutlineNode] = field(default_factory=list)
+    part: OutlineNode | None = None  # current Roman part
+    part_value: int = 0
+    last: OutlineNode | None = None  # node receiving blocks
+    title_open: bool = False  # the last heading's title may continue on the next line
+    # Arabic siblings seen under each parent path: parent path -> last number at that depth
+    seen: dict[str, int] = field(default_factory=dict)
+    inner_list: int = 0  # > 0 while inside a list restarting at 1 within an item: next expected number
+    warnings: list[str] = field(default_factory=list)
+
+
+def _title_and_body(rest: str) -> tuple[str, str | None]:
+    """Heading title and the body glued to it ("Mục đích: nội dung…" → "Mục đích", "nội dung…")."""
+    rest = rest.strip()
+    m = _GLUED_COLON.match(rest)
+    if m and len(m.group("head").split()) <= 15:
+        return m.group("head").strip(), m.group("body").strip()
+    if len(rest) <= _TITLE_MAX:
+        return rest.rstrip(":").strip(), None
+    # A long numbered paragraph (typical of "Tổ chức thực hiện"): its start is the title, the text is kept.
+    sm = _SENTENCE_END.search(rest, 20)
+    cut = rest[:sm.start()] if sm and sm.start() <= _TITLE_MAX else rest[:_TITLE_MAX].rsplit(" ", 1)[0] + "…"
+    return cut.strip(), rest
+
+
+def _add_block(state: _State, block: OutlineBlock) -> None:
+    if state.last is not None:
+        state.last.blocks.append(block)
+
+
+def _continues(state: _State, line: Line) -> bool:
+    """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break)."""
+    if state.last is None or not line.text[:1].islower():
+        return False
+    if state.title_open:
+        return True
+    for b in reversed(state.last.blocks):
+        if b.kind == "footnote":
+            continue
+        return b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT)
+    return False
+
+
+def _append_text(state: _State, text: str) -> None:
+    node = state.last
+    assert node is not None
+    if state.title_open and not node.blocks:
+        node.title = collapse_spaces(f"{node.title} {text}")
+        if len(node.title) > _TITLE_MAX or node.title.endswith(_END_PUNCT):
+            state.title_open = False
+        return
+    for b in reversed(node.blocks):
+        if b.kind != "footnote":
+            joiner = "" if b.text.endswith("-") and not b.text.endswith(" -") else " "
+            b.text = collapse_spaces(b.text + joiner + text)
+            return
+
+
+def _open_node(state: _State, parent: OutlineNode | None, path: str, number: str, rest: str) -> None:
+    title, body = _title_and_body(rest)
+    node = OutlineNode(path=path, number=number, title=title)
+    (parent.children if parent is not None else state.roots).append(node)
+    state.last = node
+    state.title_open = body is None and not rest.endswith(_END_PUNCT)
+    if body:
+        node.blocks.append(OutlineBlock(kind="paragraph", text=body))
+
+
+def _roman(state: _State, h: Heading) -> None:
+    value = roman_value(h.number) or 0
+    if value != state.part_value + 1:
+        what = "lặp lại" if value <= state.part_value else "không liên tục"
+        state.warnings.append(f"Số thứ tự phần {what}: sau phần {_roman_of(state.part_value)} là phần {h.number}.")
+    state.part_value = value
+    state.inner_list = 0
+    rest = h.rest
+    glued = GLUED_ITEM_RE.match(rest)
+    if glued:
+        rest = glued.group("caps")
+    _open_node(state, None, h.number, h.number, rest)
+    state.part = state.last
+    if glued:
+        item = match_heading(glued.group("item"))
+        if item:
+            _arabic(state, item, Line(kind="paragraph", text=glued.group("item")))
+
+
+def _roman_of(value: int) -> str:
+    if value <= 0:
+        return "(đầu)"
+    out, n = "", value
+    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
+
+
+def _find(nodes: list[OutlineNode], number: str) -> OutlineNode | None:
+    for n in reversed(nodes):
+        if n.number == number:
+            return n
+        found = _find(n.children, number)
+        if found:
+            return found
+    return None
+
+
+def _arabic(state: _State, h: Heading, line: Line) -> None:
+    parts = h.number.split(".")
+    value = int(parts[-1])
+    prefix = state.part.path + "." if state.part else ""
+    scope = state.part.children if state.part else state.roots
+    parent = state.part
+    if len(parts) > 1:
+        parent = _find(scope, ".".join(parts[:-1])) or state.part
+    parent_key = (parent.path if parent else "") + "/" + str(len(parts))
+    previous = state.seen.get(parent_key, 0)
+    if state.inner_list:
+        if len(parts) == 1 and value == state.inner_list and not (value == previous + 1 and _headingish(line)):
+            state.inner_list += 1
+            _add_block(state, OutlineBlock(kind="item", text=h.rest, label=h.number))
+            return
+        state.inner_list = 0
+    if len(parts) == 1 and value == 1 and previous >= 1 and not _headingish(line):
+        # "1." again inside item N: a numbered list within the item, not a new heading.
+        state.inner_list = 2
+        _add_block(state, OutlineBlock(kind="item", text=h.rest, label=h.number))
+        return
+    if value != previous + 1:
+        what = "lặp lại" if value <= previous else "không liên tục"
+        state.warnings.append(f"Số thứ tự mục {what}: mục {prefix}{h.number} (mục trước là số {previous}).")
+    state.seen[parent_key] = value
+    for key in [k for k in state.seen if k.startswith(prefix + h.number + "/")]:
+        del state.seen[key]  # a new item: its own sub-items start again
+    _open_node(state, parent, prefix + h.number, h.number, h.rest)
+
+
+def _headingish(line: Line) -> bool:
+    return line.bold or len(line.text) <= 120
+
+
+def _group_label(line: Line) -> bool:
+    return (line.italic or line.bold) and len(line.text.split()) <= 15 and not line.text.endswith(
+        (".", ";"))
+
+
+def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
+    """The outline tree of the body `lines`, and warnings about its numbering."""
+    state = _State()
+    for line in lines:
+        if line.kind == "table":
+            _add_block(state, OutlineBlock(kind="table", text="\n".join("\t".join(r) for r in line.rows)))
+            state.title_open = False
+            continue
+        if line.kind == "footnote":
+            _add_block(state, OutlineBlock(kind="footnote", text=line.text))
+            continue
+        text = line.text
+        h = match_heading(text)
+        if h and h.level == "roman":
+            _roman(state, h)
+            continue
+        if h:
+            _arabic(state, h, line)
+            continue
+        if state.title_open and state.last and not state.last.blocks and state.last.title.isupper() \
+                and text.isupper() and len(text.split()) <= 8:
+            _append_text(state, text)  # a part title in capitals wrapped onto a second line
+            continue
+        if _continues(state, line):
+            _append_text(state, text)
+            continue
+        state.title_open = False
+        _add_block(state, _block_of(line))
+    if not state.roots:
+        state.warnings.append("Không tìm thấy đề mục đánh số nào (I., 1., 1.1.): dàn ý trống.")
+    return state.roots, state.warnings
+
+
+def _block_of(line: Line) -> OutlineBlock:
+    text = line.text
+    m = LETTER_RE.match(text)
+    if m:
+        return OutlineBlock(kind="item", text=m.group("rest"), label=m.group("num"))
+    m = BULLET_RE.match(text)
+    if m:
+        return OutlineBlock(kind="bullet", text=m.group("rest"), label=line.label)
+    if _group_label(line):
+        return OutlineBlock(kind="group", text=text, label=text)
+    return OutlineBlock(kind="paragraph", text=text, label=line.label)

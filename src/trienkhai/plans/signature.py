@@ -1,0 +1,148 @@
+"""The closing of a document: "Nơi nhận:" (recipients) and the signature block
+(T/M | TM. | K/T | KT. …, title line(s), name). Neither is part of the outline."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from trienkhai.plans.casing import pretty
+from trienkhai.plans.lines import Line
+from trienkhai.plans.model import Signer
+from trienkhai.text.vietnamese import collapse_spaces
+
+RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
+AUTHORITY_RE = re.compile(r"^(?P<mark>T/M|TM\.?|K/T|KT\.?|TL\.|TUQ\.|Q\.|Q/)\s*(?P<rest>\S.*)$")
+_OFFICE_RE = re.compile(
+    r"(?<!\w)(PHÓ |BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
+    r"TRƯỞNG |TỔNG BÍ THƯ|KT\.|K/T)"
+)
+_SIGNED = re.compile(r"^[(\[]?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|đã ký và đóng dấu)[^)\]]*[)\]]?$",
+                     re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,4}$")
+_CAPS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){1,4}$")
+
+
+@dataclass
+class Closing:
+    start: int  # first line of the closing (end of the body)
+    end: int  # first line after the signer's name (an appendix may follow)
+    signer: Signer | None = None
+    recipients: list[str] = field(default_factory=list)
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def find_closing(lines: list[Line], body_from: int) -> Closing | None:
+    """Where the closing starts (the first "Nơi nhận" or authority line after `body_from`), and what it says."""
+    start = next((ln.index for ln in lines[body_from:] if ln.kind == "paragraph"
+                  and (RECIPIENTS_RE.match(ln.text) or AUTHORITY_RE.match(ln.text))), None)
+    if start is None:
+        start = _bare_signature(lines, body_from)
+        if start is None:
+            return None
+    closing = Closing(start=start, end=start)
+    i = start
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind != "paragraph":
+            i += 1
+            continue
+        m = RECIPIENTS_RE.match(ln.text)
+        if m:
+            i = _read_recipients(lines, i, closing, m.group("rest"))
+            continue
+        if closing.signer is None and (AUTHORITY_RE.match(ln.text) or _office_line(ln.text)):
+            i = _read_signer(lines, i, closing)
+            continue
+        break
+    closing.end = max(i, closing.end)
+    return closing
+
+
+def _office_line(text: str) -> bool:
+    return _is_caps(text) and len(text.split()) <= 8 and bool(_OFFICE_RE.search(text + " "))
+
+
+def _bare_signature(lines: list[Line], body_from: int) -> int | None:
+    """A signature without T/M: an office line in capitals followed closely by a name, near the end."""
+    tail = [ln for ln in lines[max(body_from, len(lines) - 12):] if ln.kind == "paragraph"]
+    for k, ln in enumerate(tail):
+        if _office_line(ln.text) and any(_NAME.match(x.text) for x in tail[k + 1:k + 4]):
+            return ln.index
+    return None
+
+
+def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> int:
+    items: list[str] = [p for p in re.split(r"\s*[-+•]\s+", rest) if p.strip()] if rest else []
+    i += 1
+    while i < len(lines):
+        t = lines[i].text
+        if lines[i].kind != "paragraph" or AUTHORITY_RE.match(t) or _office_line(t):
+            break
+        if re.match(r"^[-+•]\s*", t):
+            items.append(re.sub(r"^[-+•]\s*", "", t))
+        elif items and (t[:1].islower() or not items[-1].rstrip().endswith((".", ";", ","))):
+            items[-1] = f"{items[-1]} {t}"
+        elif items and len(t.split()) <= 12 and not _NAME.match(t):
+            items[-1] = f"{items[-1]} {t}"
+        else:
+            break
+        i += 1
+    closing.recipients = [collapse_spaces(x).rstrip(",;. ") for x in items if x.strip(",;. ")]
+    closing.end = max(closing.end, i)
+    return i
+
+
+def _split_office(text: str) -> tuple[str, str | None]:
+    """"BAN THƯỜNG VỤ PHÓ BÍ THƯ" → ("BAN THƯỜNG VỤ", "PHÓ BÍ THƯ") when a title follows on the same line."""
+    m = _OFFICE_RE.search(text + " ", 1)
+    if m and m.start() > 0:
+        return text[:m.start()].strip(), text[m.start():].strip()
+    return text.strip(), None
+
+
+def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
+    on_behalf: str | None = None
+    titles: list[str] = []
+    text = lines[i].text
+    # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": peel the marks off one by one; the body of the
+    # first is whom the signer acts for, what is left is the signer's own title.
+    while text:
+        m = AUTHORITY_RE.match(text)
+        if not m:
+            titles.append(text)
+            break
+        body, more = _split_office(m.group("rest"))
+        on_behalf = on_behalf or body
+        text = more or ""
+    i += 1
+    name = None
+    while i < len(lines) and i < closing.start + 60:
+        ln = lines[i]
+        t = ln.text
+        if ln.kind != "paragraph" or RECIPIENTS_RE.match(t):
+            break
+        i += 1
+        if _SIGNED.match(t):
+            continue
+        if AUTHORITY_RE.match(t):
+            body, more = _split_office(AUTHORITY_RE.match(t).group("rest"))  # type: ignore[union-attr]
+            titles.extend([more] if more else [])
+            continue
+        if _is_caps(t) and _OFFICE_RE.search(t + " ") and not name:
+            titles.append(t)
+            continue
+        if _NAME.match(t) or (_CAPS_NAME.match(t) and titles):
+            name = t if not _is_caps(t) else " ".join(w.capitalize() for w in t.split())
+            break
+        if len(t.split()) > 8:
+            i -= 1
+            break
+    title = pretty(titles[-1]) if titles else None
+    closing.signer = Signer(name=name, title=title, on_behalf_of=pretty(on_behalf) if on_behalf else None)
+    closing.end = max(closing.end, i)
+    return i

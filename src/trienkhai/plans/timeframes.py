@@ -1,0 +1,77 @@
+"""Normalised timeframes of task registers: recurring ("Thường xuyên") or due ("Quý I/2024" → 2024-03-31)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from trienkhai.plans.model import Timeframe
+from trienkhai.text.vietnamese import collapse_spaces, fold
+
+# Folded wording → recurrence code (model.Timeframe.recurrence); checked in order, first match wins.
+_RECURRING = [
+    (r"thuong xuyen|lien tuc", "thuong_xuyen"),
+    (r"hang quy|moi quy|tung quy", "hang_quy"),
+    (r"hang thang|moi thang", "hang_thang"),
+    (r"hang nam|moi nam|tung nam", "hang_nam"),
+    (r"dinh ky", "dinh_ky"),
+    (r"theo nhiem ky|nhiem ky", "theo_nhiem_ky"),
+]
+_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _end_of_month(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _date(day: int, month: int, year: int) -> str | None:
+    if not (1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _due(f: str) -> tuple[str, str | None]:
+    """(kind, due date) for the folded text, or ("unknown", None)."""
+    # A full date: "Trước 30/6/2025", "trước ngày 15/12/2024".
+    m = re.search(r"(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})", f)
+    if m:
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return "due", d
+    # The first or last six months: "6 tháng đầu năm 2025" → 30/6, "6 tháng cuối năm 2025" → 31/12.
+    m = re.search(r"6 thang (dau|cuoi) nam\s*(\d{4})", f)
+    if m:
+        year = int(m.group(2))
+        return "due", _end_of_month(year, 6 if m.group(1) == "dau" else 12)
+    # A quarter: "Quý I/2024", "quý 2 năm 2024".
+    m = re.search(r"quy\s+(iv|iii|ii|i|[1-4])\b\s*(?:/|nam|-)?\s*(\d{4})", f)
+    if m:
+        return "due", _end_of_month(int(m.group(2)), 3 * _ROMAN_QUARTER[m.group(1)])
+    # A month: "Tháng 6/2024", "tháng 6 năm 2024".
+    m = re.search(r"thang\s+(\d{1,2})\s*(?:/|nam|-)\s*(\d{4})", f)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return "due", _end_of_month(int(m.group(2)), int(m.group(1)))
+    # A range of years: "2024 - 2025", "giai đoạn 2024-2026" → due at the end of the range.
+    m = re.search(r"(?<!\d)((?:19|20)\d{2})\s*(?:-|–|den)\s*((?:19|20)\d{2})(?!\d)", f)
+    if m and int(m.group(2)) >= int(m.group(1)):
+        return "range", f"{int(m.group(2)):04d}-12-31"
+    # A year: "Năm 2025", "trong năm 2025", "2025".
+    m = re.search(r"(?<![\d/])((?:19|20)\d{2})(?![\d/])", f)
+    if m:
+        return "due", f"{int(m.group(1)):04d}-12-31"
+    return "unknown", None
+
+
+def parse_timeframe(text: str | None) -> Timeframe:
+    """Read a timeframe cell: recurring, due (with an ISO due date), range (due at its end) or unknown."""
+    original = collapse_spaces(text or "")
+    f = fold(original)
+    kind, due = _due(f)
+    if kind != "unknown":
+        # "Hằng năm, đến 2025": a due date wins, but the recurrence is kept too.
+        recurrence = next((code for pat, code in _RECURRING if re.search(pat, f)), None)
+        return Timeframe(kind=kind, text=original, recurrence=recurrence, due=due)
+    for pat, code in _RECURRING:
+        if re.search(pat, f):
+            return Timeframe(kind="recurring", text=original, recurrence=code)
+    return Timeframe(kind="unknown", text=original)

@@ -1,0 +1,305 @@
+"""The review report as a Word document (.docx), in the format of Hướng dẫn 36-HD/VPTW (Party bodies) or
+Nghị định 30/2020/NĐ-CP (State bodies): A4, margins 20/20/30/15 mm, Times New Roman, a borderless header
+table, real heading styles with real numbering, real tables, the targets chart as a picture."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from docx import Document as open_document
+from docx.document import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docx.shared import Cm, Mm, Pt
+
+from trienkhai.reports.chart import targets_chart_png
+from trienkhai.reports.docx_styles import (
+    STYLE_BULLET,
+    STYLE_CAPTION,
+    STYLE_TABLE,
+    set_run_font,
+    setup_styles,
+)
+from trienkhai.reports.model import TASK_STATUSES, Assessment, ReviewReportData, Variant
+from trienkhai.reports.numbers import fmt_date, fmt_number
+
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
+
+
+def build_docx(data: ReviewReportData, *, chart: bool = True) -> bytes:
+    """The .docx file's bytes."""
+    doc = open_document()
+    setup_styles(doc)
+    _page(doc)
+    _header(doc, data)
+    _title(doc, data)
+    _body(doc, data, chart=chart)
+    _closing(doc, data)
+    _appendix(doc, data)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def write_docx(data: ReviewReportData, path: str | Path) -> Path:
+    path = Path(path)
+    path.write_bytes(build_docx(data))
+    return path
+
+
+# --- page ------------------------------------------------------------------------------------------
+
+def _page(doc: Document) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(MARGINS_MM["top"]), Mm(MARGINS_MM["bottom"])
+    section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
+    section.header_distance = section.footer_distance = Mm(10)
+    # Page numbers at the top centre, from the second page on (both guides).
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    paragraph.paragraph_format.first_line_indent = Cm(0)
+    paragraph._p.append(parse_xml(
+        f'<w:fldSimple {nsdecls("w")} w:instr="PAGE"><w:r><w:rPr><w:rFonts w:ascii="Times New Roman" '
+        f'w:hAnsi="Times New Roman"/><w:sz w:val="28"/></w:rPr><w:t>2</w:t></w:r></w:fldSimple>'))
+
+
+def _widths(table, widths_mm: Sequence[float]) -> None:
+    """Column widths in the grid and in every cell (Word reads the cells, LibreOffice the grid)."""
+    table.autofit = False
+    for col, width in zip(table._tbl.tblGrid.gridCol_lst, widths_mm, strict=True):
+        col.w = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_mm, strict=True):
+            cell.width = Mm(width)
+
+
+def _no_borders(table) -> None:
+    tbl_pr = table._tbl.tblPr
+    tbl_pr.append(parse_xml(
+        f'<w:tblBorders {nsdecls("w")}>' + "".join(
+            f'<w:{side} w:val="nil"/>' for side in ("top", "left", "bottom", "right", "insideH", "insideV"))
+        + "</w:tblBorders>"))
+
+
+def _line(cell, text: str, *, size: float, bold: bool = False, italic: bool = False,
+          underline: bool = False, first: bool = False, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    paragraph = cell.paragraphs[0] if first else cell.add_paragraph()
+    paragraph.alignment = align
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Cm(0)
+    fmt.space_after = Pt(0)
+    fmt.line_spacing = 1.0
+    run = paragraph.add_run(text)
+    set_run_font(run, size=size, bold=bold, italic=italic, underline=underline)
+
+
+def _header(doc: Document, data: ReviewReportData) -> None:
+    """Left: superior body, issuing body (bold), "*" or a rule, number. Right: "ĐẢNG CỘNG SẢN VIỆT NAM"
+    or the national motto, then place and date in italics."""
+    party = data.variant is Variant.PARTY
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _no_borders(table)
+    _widths(table, (78, TEXT_WIDTH_MM - 78 + 10) if party else (72, TEXT_WIDTH_MM - 72 + 10))
+    left, right = table.rows[0].cells
+    size = 14 if party else 13
+    first = True
+    if data.issuer.superior:
+        _line(left, data.issuer.superior.upper(), size=size, first=True)
+        first = False
+    _line(left, data.issuer.name.upper(), size=size, bold=True, first=first)
+    _line(left, "*" if party else "_______", size=size)
+    _line(left, data.number_text, size=size)
+    if party:
+        _line(right, "ĐẢNG CỘNG SẢN VIỆT NAM", size=15, bold=True, underline=True, first=True)
+    else:
+        _line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", size=13, bold=True, first=True)
+        _line(right, "Độc lập - Tự do - Hạnh phúc", size=14, bold=True, underline=True)
+    _line(right, "", size=size)
+    _line(right, data.place_date_text, size=14, italic=True)
+
+
+def _title(doc: Document, data: ReviewReportData) -> None:
+    for text, size, before in (("BÁO CÁO", 16, 18), (data.title, 14, 0)):
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Cm(0)
+        paragraph.paragraph_format.space_before = Pt(before)
+        paragraph.paragraph_format.space_after = Pt(0)
+        set_run_font(paragraph.add_run(text), size=size, bold=True)
+    rule = doc.add_paragraph()
+    rule.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rule.paragraph_format.first_line_indent = Cm(0)
+    set_run_font(rule.add_run("-----"), size=14)
+
+
+# --- body -------------------------------------------------------------------------------------------
+
+def _bullets(doc: Document, items: Sequence[str], empty: str) -> None:
+    for item in items or [empty]:
+        doc.add_paragraph(item, style=STYLE_BULLET)
+
+
+def _body(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
+    issuer = data.issuer.name[:1].upper() + data.issuer.name[1:].lower() if data.issuer.name.isupper() \
+        else data.issuer.name
+    intro = (f"Thực hiện {data.plan_number} {data.plan_title}".strip() if data.plan_number or data.plan_title
+             else "Thực hiện kế hoạch")
+    doc.add_paragraph(f"{intro}, {issuer} báo cáo {data.kind.label} {data.period.label} "
+                      f"(từ ngày {fmt_date(data.period.start)} đến ngày {fmt_date(data.period.end)}) như sau:")
+
+    doc.add_heading("TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT THỰC HIỆN", level=1)
+    for text in data.situation or ["(Chưa có thông tin.)"]:
+        doc.add_paragraph(text)
+
+    doc.add_heading("KẾT QUẢ THỰC HIỆN", level=1)
+    for part in data.results:
+        doc.add_heading(part.title, level=2)
+        for group in part.groups:
+            doc.add_heading(group.title, level=3)
+            for lead in group.leads or []:
+                paragraph = doc.add_paragraph()
+                paragraph.add_run(f"{lead.organisation}: ").bold = True
+                paragraph.add_run(lead.result)
+            if not group.leads:
+                doc.add_paragraph("Chưa có báo cáo kết quả của cơ quan chủ trì.")
+    doc.add_heading("Kết quả thực hiện các chỉ tiêu", level=2)
+    _targets(doc, data, chart=chart)
+
+    doc.add_heading("HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", level=1)
+    doc.add_heading("Hạn chế, khuyết điểm", level=2)
+    _bullets(doc, data.shortcomings, "Chưa ghi nhận hạn chế, khuyết điểm.")
+    doc.add_heading("Nguyên nhân", level=2)
+    _bullets(doc, data.causes, "Chưa ghi nhận nguyên nhân.")
+    doc.add_heading("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", level=1)
+    _bullets(doc, data.directions, "Tiếp tục triển khai các nhiệm vụ theo kế hoạch.")
+    doc.add_heading("ĐỀ XUẤT, KIẾN NGHỊ", level=1)
+    _bullets(doc, data.proposals, "Không có.")
+
+
+def _targets(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
+    rows = data.targets
+    if not rows:
+        doc.add_paragraph("Kế hoạch không có chỉ tiêu định lượng.")
+        return
+    counts = {a: sum(1 for r in rows if r.assessment is a) for a in Assessment}
+    doc.add_paragraph(
+        f"Trong tổng số {len(rows)} chỉ tiêu: {counts[Assessment.EXCEEDED]} chỉ tiêu vượt, "
+        f"{counts[Assessment.MET]} chỉ tiêu đạt, {counts[Assessment.NOT_MET]} chỉ tiêu chưa đạt"
+        f"{', ' + str(len(rows) - sum(counts.values())) + ' chỉ tiêu chưa có số liệu' if len(rows) > sum(counts.values()) else ''}"
+        " (chi tiết tại bảng dưới đây).")
+    doc.add_paragraph("Bảng 1. Kết quả thực hiện các chỉ tiêu", style=STYLE_CAPTION)
+    add_table(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá"],
+              [[str(i), r.name, r.unit, r.plan_value, fmt_number(r.result),
+                r.assessment.label if r.assessment else "Chưa có số liệu"] for i, r in enumerate(rows, 1)],
+              widths_mm=[12, 70, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
+    png = targets_chart_png(rows) if chart else None
+    if png:
+        paragraph = doc.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Cm(0)
+        paragraph.paragraph_format.space_before = Pt(6)
+        paragraph.add_run().add_picture(io.BytesIO(png), width=Mm(TEXT_WIDTH_MM - 5))
+        doc.add_paragraph("Biểu đồ 1. Tỷ lệ đạt so với kế hoạch của các chỉ tiêu", style=STYLE_CAPTION)
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+def add_table(doc: Document, headers: Sequence[str], rows: Sequence[Sequence[str]], *,
+              widths_mm: Sequence[float], center: Sequence[int] = ()) -> None:
+    """A bordered table (style "Table Grid") with a repeated bold header row.
+
+    Built as one piece of XML: python-docx's cell-by-cell API takes seconds for the thousand rows of a
+    province's appendix.
+    """
+    twips = [int(w * 56.7) for w in widths_mm]
+    style = f'<w:pStyle w:val="{doc.styles[STYLE_TABLE].style_id}"/>'
+
+    def cell(text: str, width: int, index: int, header: bool) -> str:
+        jc = '<w:jc w:val="center"/>' if header or index in center else ""
+        bold = "<w:b/>" if header else ""
+        shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if header else ""
+        return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/></w:tcPr>'
+                f'<w:p><w:pPr>{style}{jc}</w:pPr><w:r><w:rPr>{bold}</w:rPr>'
+                f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
+
+    header_xml = ('<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>'
+                  + "".join(cell(h, twips[i], i, True) for i, h in enumerate(headers)) + "</w:tr>")
+    body_xml = "".join(
+        "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        + "".join(cell(str(v), twips[i], i, False) for i, v in enumerate(row)) + "</w:tr>" for row in rows)
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+    table_style = doc.styles["Table Grid"].style_id
+    tbl = parse_xml(
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{table_style}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>'
+        f'{header_xml}{body_xml}</w:tbl>')
+    body = doc.element.body
+    body.sectPr.addprevious(tbl) if body.sectPr is not None else body.append(tbl)
+
+
+# --- closing -----------------------------------------------------------------------------------------
+
+def _closing(doc: Document, data: ReviewReportData) -> None:
+    """"Nơi nhận:" bottom left (bold italic label, 12pt list), signature block right."""
+    table = doc.add_table(rows=1, cols=2)
+    _no_borders(table)
+    _widths(table, (80, TEXT_WIDTH_MM - 80))
+    # The recipients and the signature stay on one page, together.
+    table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
+    left, right = table.rows[0].cells
+    _line(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
+    recipients = [*list(data.recipients), "Lưu Văn phòng."]
+    for i, name in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ","
+        _line(left, f"- {name.rstrip('.,;')}{end}", size=12 if data.variant is Variant.PARTY else 11,
+              align=WD_ALIGN_PARAGRAPH.LEFT)
+    signer = data.signer
+    first = True
+    for text in (signer.on_behalf_of, signer.title):
+        if text:
+            _line(right, text.upper(), size=14, bold=True, first=first)
+            first = False
+    for _ in range(4):  # room for the signature and seal
+        _line(right, "", size=14, first=first)
+        first = False
+    _line(right, signer.name, size=14, bold=True)
+
+
+def _appendix(doc: Document, data: ReviewReportData) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.add_run().add_break(WD_BREAK.PAGE)
+    doc.add_paragraph("PHỤ LỤC", style=STYLE_CAPTION)
+    doc.add_paragraph(f"(Kèm theo Báo cáo {data.number_text.replace('Số: ', 'số ').replace('Số ', 'số ')})",
+                      style=STYLE_CAPTION).runs[0].font.bold = False
+    doc.add_paragraph("Phụ lục 1. Tình hình thực hiện nhiệm vụ theo đơn vị", style=STYLE_CAPTION)
+    statuses = [label for _, label in TASK_STATUSES]
+    add_table(doc, ["STT", "Đơn vị", "Tổng số nhiệm vụ", *statuses],
+              [[str(i), r.organisation, str(r.total), *(str(r.counts.get(k, 0)) for k, _ in TASK_STATUSES)]
+               for i, r in enumerate(data.tasks_by_status, 1)]
+              + ([["", "Tổng cộng", str(sum(r.total for r in data.tasks_by_status)),
+                   *(str(sum(r.counts.get(k, 0) for r in data.tasks_by_status)) for k, _ in TASK_STATUSES)]]
+                 if data.tasks_by_status else []),
+              widths_mm=[11, 54, 20, 20, 22, 19, 19], center=(0, 2, 3, 4, 5, 6))
+    doc.add_paragraph("Phụ lục 2. Các đơn vị chưa gửi báo cáo", style=STYLE_CAPTION)
+    add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Số nhiệm vụ được giao"],
+              [[str(i), r.organisation, fmt_date(r.due), str(r.tasks)] for i, r in enumerate(data.not_reported, 1)]
+              or [["", "Tất cả các đơn vị đã gửi báo cáo.", "", ""]],
+              widths_mm=[12, 98, 27, 28], center=(0, 2, 3))
+    doc.add_paragraph("Phụ lục 3. Tính kịp thời của báo cáo", style=STYLE_CAPTION)
+    add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Ngày gửi", "Số ngày chậm", "Đánh giá"],
+              [[str(i), r.organisation, fmt_date(r.due), fmt_date(r.submitted),
+                "" if r.days_late is None else str(r.days_late),
+                {True: "Đúng hạn", False: "Chậm", None: "Chưa gửi"}[r.on_time if r.submitted else None]]
+               for i, r in enumerate(data.timeliness, 1)],
+              widths_mm=[12, 68, 23, 23, 18, 21], center=(0, 2, 3, 4, 5))

@@ -1,0 +1,1 @@
+"""Tracking: the reporting calendar and pure computations over reported progress."""

@@ -1,0 +1,5 @@
+"""The JSON API (a plain package, not an app): serializers and viewsets registered in `api_urls.py`.
+
+Every viewset asks the same permission functions as the pages (`accounts.permissions`): querysets are
+filtered by what the user may see, and each object is checked before it is shown or changed.
+"""

@@ -1,0 +1,45 @@
+"""`trienkhai import FILE [--publish] [--user U]`: a document into a draft plan (or published at once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+
+from trienkhai_web.plans import services
+from trienkhai_web.plans.demo import import_and_publish
+
+
+class Command(BaseCommand):
+    help = "Nhập một văn bản thành kế hoạch nháp chờ rà soát (--publish: ban hành ngay)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("file")
+        parser.add_argument("--publish", action="store_true", help="ghép cơ quan tự động và ban hành ngay")
+        parser.add_argument("--user", help="tên đăng nhập của người nhập")
+
+    def handle(self, *args, **opts) -> None:
+        path = Path(opts["file"])
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp {path}.")
+        user = None
+        if opts.get("user"):
+            user = get_user_model().objects.filter(username=opts["user"]).first()
+            if user is None:
+                raise CommandError(f"Không có người dùng {opts['user']}.")
+        try:
+            if opts.get("publish"):
+                plan, new = import_and_publish(user, path)
+                verb = "Đã ban hành" if new else "Đã có sẵn (không nhập lại)"
+            else:
+                plan = services.import_document(user, path.name, path.read_bytes())
+                verb = "Đã nhập bản nháp"
+        except services.DuplicateError as exc:
+            self.stdout.write(f"Tệp này đã được nhập trước đây: kế hoạch #{exc.plan.pk} {exc.plan.number}.")
+            return
+        except services.PlanError as exc:
+            raise CommandError(exc.message) from exc
+        self.stdout.write(f"{verb}: #{plan.pk} {plan.number} — {plan.title[:80]}")
+        if plan.status == "draft":
+            self.stdout.write(f"Rà soát tại /ke-hoach/{plan.pk}/ra-soat/")

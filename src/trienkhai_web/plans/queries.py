@@ -1,0 +1,153 @@
+"""Named reads for the plans pages: agency matching, a plan's cascade and coverage, a unit's work."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Prefetch, Q, QuerySet
+from rapidfuzz import fuzz, process
+
+from trienkhai.cascade.coverage import Coverage, CoverageItem, align
+from trienkhai.text.vietnamese import fold
+from trienkhai_web.organisations.models import Organisation, OrganisationAlias
+from trienkhai_web.plans.models import Plan, PlanItem, PlanStatus, Task, TaskAssignment
+
+FUZZY_MIN = 75
+
+
+@dataclass
+class Suggestion:
+    organisation: Organisation
+    how: str  # exact | alias | fuzzy
+    score: int
+
+
+def match_organisations(name: str, limit: int = 5) -> list[Suggestion]:
+    """Organisations a document's agency name may denote: exact name, alias, then fuzzy on folded names."""
+    key = fold(name)
+    out: list[Suggestion] = [Suggestion(o, "exact", 100) for o in Organisation.objects.filter(match_key=key)]
+    seen = {s.organisation.pk for s in out}
+    for alias in OrganisationAlias.objects.filter(match_key=key).select_related("organisation"):
+        if alias.organisation_id not in seen:
+            out.append(Suggestion(alias.organisation, "alias", 100))
+            seen.add(alias.organisation_id)
+    if len(out) >= limit:
+        return out[:limit]
+    choices: dict[int, str] = dict(Organisation.objects.values_list("pk", "match_key"))
+    alias_keys = list(OrganisationAlias.objects.values_list("organisation_id", "match_key"))
+    scored: dict[int, int] = {}
+    for pool in (choices, {i: k for i, (_, k) in enumerate(alias_keys)}):
+        for _, score, idx in process.extract(key, pool, scorer=fuzz.token_sort_ratio, limit=limit * 2):
+            org_id = idx if pool is choices else alias_keys[idx][0]
+            scored[org_id] = max(scored.get(org_id, 0), int(score))
+    best = sorted(((s, i) for i, s in scored.items() if s >= FUZZY_MIN and i not in seen), reverse=True)
+    orgs = Organisation.objects.in_bulk([i for _, i in best])
+    out += [Suggestion(orgs[i], "fuzzy", s) for s, i in best if i in orgs]
+    return out[:limit]
+
+
+def certain_match(name: str) -> Organisation | None:
+    """The organisation whose name or alias is exactly `name` (folded), when there is only one."""
+    found = [s for s in match_organisations(name) if s.how in ("exact", "alias")]
+    return found[0].organisation if len(found) == 1 else None
+
+
+def plans_for(user: Any) -> QuerySet[Plan]:
+    from trienkhai_web.accounts.permissions import visible_plans
+
+    return visible_plans(user).order_by("status", "-issued_on", "number")
+
+
+def plan_by_ref(ref_id: str) -> Plan | None:
+    return Plan.objects.filter(ref_id=ref_id).order_by("pk").first() if ref_id else None
+
+
+def duplicate_of(sha256: str) -> Plan | None:
+    return Plan.objects.filter(source_sha256=sha256).exclude(status=PlanStatus.PLACEHOLDER).first()
+
+
+def plan_tasks(plan: Plan) -> QuerySet[Task]:
+    return plan.tasks.prefetch_related(
+        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organisation")), "targets"
+    ).select_related("item")
+
+
+def plan_outline(plan: Plan) -> list[dict[str, Any]]:
+    """The published outline in order, each item with its targets and tasks."""
+    tasks_by_item: dict[int | None, list[Task]] = {}
+    for t in plan_tasks(plan):
+        tasks_by_item.setdefault(t.item_id, []).append(t)
+    targets_by_item: dict[int | None, list[Any]] = {}
+    for tg in plan.targets.all():
+        targets_by_item.setdefault(tg.item_id, []).append(tg)
+    rows = [{"item": i, "tasks": tasks_by_item.get(i.pk, []), "targets": targets_by_item.get(i.pk, [])}
+            for i in plan.items.all()]
+    if tasks_by_item.get(None) or targets_by_item.get(None):
+        rows.append({"item": None, "tasks": tasks_by_item.get(None, []), "targets": targets_by_item.get(None, [])})
+    return rows
+
+
+def _coverage_items(plan: Plan) -> list[CoverageItem]:
+    """A plan's units of content: headings below the top level with their text, and tasks."""
+    items = [CoverageItem(f"item:{i.pk}", f"{i.title} {i.text}", f"{i.path}. {i.title}")
+             for i in plan.items.filter(depth__gte=1)]
+    items += [CoverageItem(f"task:{t.pk}", t.content, f"{t.no} {t.content}".strip()) for t in plan.tasks.all()]
+    return items
+
+
+def coverage_of(parent: Plan, child: Plan) -> Coverage | None:
+    """What `child` covers of `parent` (None when the parent is not loaded)."""
+    if parent.status != PlanStatus.PUBLISHED:
+        return None
+    parent_items = [i for i in _coverage_items(parent) if i.key.startswith("item:")] or _coverage_items(parent)
+    return align(parent_items, _coverage_items(child))
+
+
+def cascade_of(plan: Plan) -> dict[str, Any]:
+    parents = list(plan.parents.all().order_by("issued_on"))
+    return {
+        "parents": [{"plan": p, "coverage": coverage_of(p, plan)} for p in parents],
+        "children": list(plan.children.all().order_by("issued_on", "number")),
+        "references": list(plan.references.select_related("plan").order_by("ref_id")),
+    }
+
+
+def organisation_work(organisation: Organisation, today: date | None = None) -> list[dict[str, Any]]:
+    """Every published task the organisation leads or partners on, soonest due first, overdue marked."""
+    today = today or date.today()
+    rows = (TaskAssignment.objects.filter(organisation=organisation, task__plan__status=PlanStatus.PUBLISHED)
+            .select_related("task", "task__plan", "task__item")
+            .order_by("task__due_date", "task__plan__number", "task__order"))
+    out = []
+    for a in rows:
+        t = a.task
+        out.append({"assignment": a, "task": t, "plan": t.plan,
+                    "overdue": t.due_date is not None and t.due_date < today})
+    # Dated tasks first (soonest first), then the undated ones.
+    out.sort(key=lambda r: (r["task"].due_date is None, r["task"].due_date or today))
+    return out
+
+
+def organisations_with_work() -> QuerySet[Organisation]:
+    return Organisation.objects.filter(Q(task_assignments__isnull=False)).distinct().order_by("name")
+
+
+def item_anchor_lines(source_text: str, texts: list[str]) -> list[int | None]:
+    """For each text, the index of the source line it came from (first line containing its start)."""
+    lines = [fold(line) for line in source_text.split("\n")]
+    out: list[int | None] = []
+    for text in texts:
+        probe = fold(text)[:60].strip()
+        hit = None
+        if probe:
+            hit = next((i for i, line in enumerate(lines) if probe in line), None)
+            if hit is None and len(probe) > 25:
+                hit = next((i for i, line in enumerate(lines) if probe[:25] in line), None)
+        out.append(hit)
+    return out
+
+
+def published_items(plan: Plan) -> QuerySet[PlanItem]:
+    return plan.items.all()

@@ -1,0 +1,243 @@
+"""Pages for plans: list, upload, review of a draft, publish, plan page, task assignment, a unit's work.
+
+Views stay thin: permission check, form, one service or query call, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import (
+    can_import_plans,
+    can_manage_plan,
+    can_read_everything,
+    can_view_plan,
+    organisations_for,
+)
+from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans import queries, services
+from trienkhai_web.plans.forms import TaskAssignmentForm, UploadForm
+from trienkhai_web.plans.models import Plan, PlanStatus, Task
+from trienkhai_web.plans.parsing import agency_names, node_text, outline_nodes
+
+
+def _plan_for(request: HttpRequest, pk: int, manage: bool = False) -> Plan:
+    plan = get_object_or_404(Plan, pk=pk)
+    allowed = can_manage_plan(request.user, plan) if manage else can_view_plan(request.user, plan)
+    if not allowed:
+        raise PermissionDenied
+    return plan
+
+
+@login_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "plans/plan_list.html", {"plans": queries.plans_for(request.user),
+                                                     "can_import": can_import_plans(request.user)})
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    if not can_import_plans(request.user):
+        raise PermissionDenied
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        f = form.cleaned_data["file"]
+        try:
+            plan = services.import_document(request.user, f.name, f.read())
+        except services.DuplicateError as exc:
+            url = reverse("plans:review" if exc.plan.status == PlanStatus.DRAFT else "plans:detail", args=[exc.plan.pk])
+            messages.warning(request, format_html('{} <a href="{}">{}</a>', exc.message, url, _("Open it")))
+            return redirect(url)
+        except services.PlanError as exc:
+            form.add_error("file", exc.message)
+        else:
+            messages.success(request, _("The document was read. Review the draft, then publish it."))
+            return redirect("plans:review", pk=plan.pk)
+    return render(request, "plans/upload.html", {"form": form})
+
+
+def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
+    draft = plan.draft or {}
+    nodes = outline_nodes(draft)
+    texts = [n["title"] for n, _d, _p in nodes]
+    targets = draft.get("targets", [])
+    assignments = draft.get("assignments", [])
+    tasks = draft.get("tasks", [])
+    anchors = queries.item_anchor_lines(
+        plan.source_text,
+        texts + [t.get("text") or t.get("subject", "") for t in targets]
+        + [a.get("text") or a.get("duties") or "" for a in assignments] + [t.get("content", "") for t in tasks])
+    a_nodes, rest = anchors[:len(nodes)], anchors[len(nodes):]
+    a_targets, rest = rest[:len(targets)], rest[len(targets):]
+    a_assign, a_tasks = rest[:len(assignments)], rest[len(assignments):]
+    orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
+    agencies = []
+    for name in agency_names(draft):
+        decided = name in plan.agency_map
+        org_id = plan.agency_map.get(name)
+        agencies.append({"name": name, "decided": decided, "organisation": orgs.get(org_id) if org_id else None,
+                         "suggestions": [] if decided else queries.match_organisations(name)})
+    return {
+        "plan": plan, "error": error,
+        "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a} for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
+        "targets": list(zip(targets, a_targets, strict=True)),
+        "assignments": list(zip(assignments, a_assign, strict=True)),
+        "tasks": list(zip(tasks, a_tasks, strict=True)),
+        "agencies": agencies, "undecided": sum(1 for a in agencies if not a["decided"]),
+        "source_lines": plan.source_text.split("\n"),
+        "all_organisations": Organisation.objects.order_by("name").only("pk", "name"),
+    }
+
+
+@login_required
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk, manage=True)
+    if plan.status != PlanStatus.DRAFT:
+        return redirect("plans:detail", pk=plan.pk)
+    return render(request, "plans/review.html", _review_context(plan))
+
+
+def _panel(request: HttpRequest, plan: Plan, error: str = "") -> HttpResponse:
+    plan.refresh_from_db()
+    if request.htmx:
+        return render(request, "plans/_review_panel.html", _review_context(plan, error))
+    if error:
+        messages.error(request, error)
+    return redirect("plans:review", pk=plan.pk)
+
+
+@require_POST
+@login_required
+def review_item(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk, manage=True)
+    p = request.POST
+    action, kind, key, version = p.get("action"), p.get("kind", ""), p.get("key", ""), p.get("version")
+    fields = {name: p[name] for name in services.EDITABLE.get(kind, ()) if name in p}
+    try:
+        if action == "edit":
+            services.edit_draft_item(request.user, plan, version, kind, key, fields)
+        elif action == "delete":
+            services.delete_draft_item(request.user, plan, version, kind, key)
+        elif action == "add":
+            services.add_draft_item(request.user, plan, version, kind, fields, parent_path=p.get("parent") or None)
+        elif action == "split":
+            services.split_draft_item(request.user, plan, version, kind, key, p.get("at", ""))
+        elif action == "merge":
+            services.merge_draft_item(request.user, plan, version, kind, key)
+        else:
+            raise services.PlanError(_("Unknown action."))
+    except services.PlanError as exc:
+        return _panel(request, plan, exc.message)
+    return _panel(request, plan)
+
+
+@require_POST
+@login_required
+def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk, manage=True)
+    p = request.POST
+    action, name, version = p.get("action"), p.get("name", ""), p.get("version")
+    org = Organisation.objects.filter(pk=p.get("organisation") or 0).first()
+    try:
+        if action == "map":
+            if org is None:
+                raise services.PlanError(_("Choose an organisation."))
+            services.map_agency(request.user, plan, version, name, org)
+        elif action == "alias":
+            if org is None:
+                raise services.PlanError(_("Choose an organisation."))
+            services.add_alias_for(request.user, plan, version, name, org)
+        elif action == "none":
+            services.map_agency(request.user, plan, version, name, None)
+        elif action == "create":
+            services.create_organisation_for(request.user, plan, version, name)
+        else:
+            raise services.PlanError(_("Unknown action."))
+    except services.PlanError as exc:
+        return _panel(request, plan, exc.message)
+    return _panel(request, plan)
+
+
+@require_POST
+@login_required
+def publish(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk, manage=True)
+    try:
+        services.publish(request.user, plan, request.POST.get("version"))
+    except services.PlanError as exc:
+        messages.error(request, exc.message)
+        return redirect("plans:review", pk=plan.pk)
+    messages.success(request, _("The plan was published."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    plan = _plan_for(request, pk)
+    return render(request, "plans/plan_detail.html", {
+        "plan": plan, "outline": queries.plan_outline(plan), "cascade": queries.cascade_of(plan),
+        "can_manage": can_manage_plan(request.user, plan),
+    })
+
+
+@login_required
+def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    task = get_object_or_404(Task.objects.select_related("plan"), pk=pk)
+    if not can_view_plan(request.user, task.plan):
+        raise PermissionDenied
+    can_edit = can_manage_plan(request.user, task.plan)
+    if request.method == "POST" and not can_edit:
+        raise PermissionDenied
+    initial = {"version": task.version, "timeframe": task.timeframe, "recurrence": task.recurrence,
+               "due_date": task.due_date, "targets": list(task.targets.all()),
+               "leads": [a.organisation for a in task.assignments.filter(role="lead")],
+               "partners": [a.organisation for a in task.assignments.filter(role="partner")]}
+    form = TaskAssignmentForm(request.POST or None, initial=initial, plan=task.plan)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            services.update_task_assignment(
+                request.user, task, d["version"], leads=list(d["leads"]), partners=list(d["partners"]),
+                timeframe=d["timeframe"], recurrence=d["recurrence"], due_date=d["due_date"],
+                targets=list(d["targets"]))
+        except services.PlanError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("The assignment was saved."))
+            return redirect("plans:task", pk=task.pk)
+    history = AuditEntry.objects.filter(object_type="plans.task", object_id=str(task.pk)).select_related("user")
+    org_names = dict(Organisation.objects.values_list("pk", "name"))
+    return render(request, "plans/task_edit.html", {"task": task, "form": form, "can_edit": can_edit,
+                                                    "history": history, "org_names": org_names})
+
+
+@login_required
+def work_index(request: HttpRequest) -> HttpResponse:
+    own = organisations_for(request.user, Role.UNIT_REPORTER, Role.UNIT_HEAD)
+    if not can_read_everything(request.user):
+        if len(own) == 1:
+            return redirect("plans:work", pk=next(iter(own)))
+        orgs = Organisation.objects.filter(pk__in=own)
+    else:
+        orgs = queries.organisations_with_work()
+    return render(request, "plans/work_index.html", {"organisations": orgs})
+
+
+@login_required
+def work(request: HttpRequest, pk: int) -> HttpResponse:
+    org = get_object_or_404(Organisation, pk=pk)
+    own = organisations_for(request.user, Role.UNIT_REPORTER, Role.UNIT_HEAD)
+    if not (can_read_everything(request.user) or org.pk in own):
+        raise PermissionDenied
+    return render(request, "plans/work.html", {"organisation": org, "rows": queries.organisation_work(org)})

@@ -1,0 +1,62 @@
+"""How periods, plans and issuers are named in a report's text (Vietnamese, as officials write them)."""
+
+from __future__ import annotations
+
+import re
+
+from trienkhai.reports.model import Issuer, ReportKind, ReportSigner, Variant
+
+_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+KIND_WORDS = {
+    "nghi_quyet": "Nghị quyết", "ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
+    "ket_luan": "Kết luận", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định", "de_an": "Đề án",
+}
+
+
+def report_kind(period_code: str) -> ReportKind:
+    return {"so-ket": ReportKind.MID_TERM, "tong-ket": ReportKind.FINAL}.get(period_code, ReportKind.PERIODIC)
+
+
+def period_label(code: str, start_year: int, end_year: int) -> str:
+    """"2025-H1" → "6 tháng đầu năm 2025", "2025-Q3" → "quý III năm 2025", "2025" → "năm 2025",
+    reviews → "giai đoạn 2024 - 2025"."""
+    if match := re.fullmatch(r"(\d{4})-H1", code):
+        return f"6 tháng đầu năm {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
+        return f"quý {_ROMAN[int(match.group(2))]} năm {match.group(1)}"
+    if re.fullmatch(r"\d{4}", code):
+        return f"năm {code}"
+    return f"giai đoạn {start_year} - {end_year}" if start_year != end_year else f"năm {start_year}"
+
+
+def plan_reference(kind: str, number: str) -> str:
+    """"Chương trình hành động số 55-CTr/TU"."""
+    word = KIND_WORDS.get(kind, "Kế hoạch")
+    return f"{word} số {number}" if number else word
+
+
+def report_title(kind: ReportKind, period: str, plan_ref: str) -> str:
+    verb = {ReportKind.MID_TERM: "Sơ kết", ReportKind.FINAL: "Tổng kết"}.get(kind, "Kết quả")
+    return f"{verb} {period} thực hiện {plan_ref}"
+
+
+def default_issuer(variant: Variant, issuer_name: str, place: str) -> Issuer:
+    """The header lines when the plan does not say better: "ĐẢNG BỘ TỈNH X / TỈNH ỦY" or "ỦY BAN NHÂN DÂN / TỈNH X"."""
+    place_up = place.upper()
+    name = issuer_name.strip()
+    if variant is Variant.STATE:
+        return Issuer(f"TỈNH {place_up}".strip() if place else name.upper() or "ỦY BAN NHÂN DÂN",
+                      "ỦY BAN NHÂN DÂN" if place else "")
+    lowered = name.lower()
+    for body, level in (("tỉnh ủy", "TỈNH"), ("huyện ủy", "HUYỆN"), ("thành ủy", "THÀNH PHỐ")):
+        if body in lowered:
+            return Issuer(body.upper(), f"ĐẢNG BỘ {level} {place_up}".strip())
+    return Issuer(name.upper() or "TỈNH ỦY", f"ĐẢNG BỘ TỈNH {place_up}".strip() if place else "")
+
+
+def default_signer(variant: Variant, name: str, title: str, on_behalf_of: str) -> ReportSigner:
+    if variant is Variant.STATE:
+        behalf = f"TM. {on_behalf_of.upper()}" if on_behalf_of else "TM. ỦY BAN NHÂN DÂN"
+    else:
+        behalf = f"T/M {on_behalf_of.upper()}" if on_behalf_of else "T/M BAN THƯỜNG VỤ"
+    return ReportSigner(behalf, title.upper(), name)

@@ -1,0 +1,239 @@
+"""Reading a plan's tracking data for one reporting period into a `ReviewReportData` (the core writes it).
+
+Results, indicator values, difficulties and causes come from the **accepted** unit reports; "reported"
+(for timeliness and the list of units that did not report) means submitted or accepted. A sơ kết or
+tổng kết takes, for each unit and task, the latest accepted report of every period inside its span.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from trienkhai.reports.assess import assess
+from trienkhai.reports.model import (
+    TASK_STATUSES,
+    Assessment,
+    LeadResult,
+    NotReportedRow,
+    PartResults,
+    ReportPeriod,
+    ReviewReportData,
+    TargetRow,
+    TaskGroupResult,
+    TaskStatusRow,
+    TimelinessRow,
+)
+from trienkhai.reports.numbers import fmt_number
+from trienkhai.reports.variant import detect_variant, number_suffix
+from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Task, TaskAssignment
+from trienkhai_web.reports import labels
+from trienkhai_web.tracking.models import (
+    REPORTED_STATUSES,
+    IndicatorValue,
+    ReportingPeriod,
+    ReportStatus,
+    TaskProgress,
+    UnitReport,
+)
+
+OTHER_PART = "Các nhiệm vụ khác"
+
+
+def periods_for(plan: Plan) -> QuerySet[ReportingPeriod]:
+    return ReportingPeriod.objects.filter(plan=plan).order_by("unit_deadline", "code")
+
+
+def find_period(plan: Plan, code: str) -> ReportingPeriod | None:
+    return ReportingPeriod.objects.filter(plan=plan, code=code).first()
+
+
+def find_plan(key: str) -> Plan | None:
+    """A plan by id or by its number ("55-CTr/TU")."""
+    key = key.strip()
+    if key.isdigit():
+        found = Plan.objects.filter(pk=int(key)).first()
+        if found:
+            return found
+    return Plan.objects.filter(Q(number__iexact=key) | Q(ref_id__iexact=key)).order_by("-issued_on").first()
+
+
+def _covered_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
+    """The period itself, and for a review every period of the plan inside its span, latest first."""
+    if labels.report_kind(period.code).value == "dinh_ky":
+        return [period]
+    inside = ReportingPeriod.objects.filter(plan_id=period.plan_id, start__gte=period.start, end__lte=period.end)
+    return sorted({period, *inside}, key=lambda p: (p.end, p == period), reverse=True)
+
+
+def _latest_accepted(periods: list[ReportingPeriod]) -> dict[int, list[UnitReport]]:
+    """Accepted reports per organisation, latest period first."""
+    order = {p.pk: i for i, p in enumerate(periods)}
+    result: dict[int, list[UnitReport]] = defaultdict(list)
+    reports = UnitReport.objects.filter(period__in=periods, status=ReportStatus.ACCEPTED).select_related("organisation")
+    for report in sorted(reports, key=lambda r: order[r.period_id]):
+        result[report.organisation_id].append(report)
+    return result
+
+
+def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None = None) -> ReviewReportData:
+    today = today or timezone.localdate()
+    variant = detect_variant(plan.number, plan.issuer_name)
+    kind = labels.report_kind(period.code)
+    label = labels.period_label(period.code, period.start.year, period.end.year)
+    plan_ref = labels.plan_reference(plan.kind, plan.number)
+    covered = _covered_periods(period)
+    accepted = _latest_accepted(covered)
+    report_ids = [r.pk for reports in accepted.values() for r in reports]
+    report_rank = {r.pk: i for reports in accepted.values() for i, r in enumerate(reports)}
+
+    # The latest accepted progress of each (task, organisation).
+    progress: dict[tuple[int, int], TaskProgress] = {}
+    for item in TaskProgress.objects.filter(report_id__in=report_ids).select_related("report"):
+        key = (item.task_id, item.report.organisation_id)
+        if key not in progress or report_rank[item.report_id] < report_rank[progress[key].report_id]:
+            progress[key] = item
+
+    tasks = list(Task.objects.filter(plan=plan).select_related("item").order_by("order", "pk"))
+    assignments = list(TaskAssignment.objects.filter(task__plan=plan).select_related("organisation"))
+    leads: dict[int, list[TaskAssignment]] = defaultdict(list)
+    for a in assignments:
+        if a.role == AssignmentRole.LEAD:
+            leads[a.task_id].append(a)
+
+    data = ReviewReportData(
+        variant=variant,
+        issuer=labels.default_issuer(variant, plan.issuer_name or (plan.issuer.name if plan.issuer else ""),
+                                     plan.place),
+        kind=kind, title=labels.report_title(kind, label, plan_ref),
+        period=ReportPeriod(label, period.start, period.end), place=plan.place, date=today,
+        number_suffix=number_suffix(plan.number, variant), plan_number=plan_ref,
+        plan_title=f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
+        recipients=[str(r) for r in plan.recipients or []],
+        signer=labels.default_signer(variant, plan.signer_name, plan.signer_title, plan.signer_on_behalf_of),
+    )
+    data.results = _results(plan, tasks, leads, progress)
+    data.targets = _targets(plan, report_ids)
+    _problems(data, tasks, progress)
+    _appendix(data, period, assignments, progress, today)
+    _situation(data, tasks, progress)
+    return data
+
+
+def _part_of(item: PlanItem | None, items: dict[int, PlanItem]) -> PlanItem | None:
+    while item is not None and item.parent_id is not None:
+        item = items.get(item.parent_id)
+    return item
+
+
+def _results(plan: Plan, tasks: list[Task], leads: dict[int, list[TaskAssignment]],
+             progress: dict[tuple[int, int], TaskProgress]) -> list[PartResults]:
+    items = {i.pk: i for i in PlanItem.objects.filter(plan=plan)}
+    parts: dict[int | None, PartResults] = {}
+    for task in tasks:
+        part_item = _part_of(task.item, items)
+        key = part_item.pk if part_item else None
+        if key not in parts:
+            parts[key] = PartResults(_sentence(part_item.title) if part_item else OTHER_PART)
+        title = f"{task.no}. {task.content}" if task.no and not task.content.startswith(task.no) else task.content
+        group = TaskGroupResult(title.strip())
+        for lead in leads.get(task.pk, []):
+            found = progress.get((task.pk, lead.organisation_id))
+            if found and (found.results or found.status):
+                status = dict(TASK_STATUSES).get(found.status, "")
+                text = found.results or f"{status}."
+                group.leads.append(LeadResult(lead.organisation.name, text, found.status))
+        parts[key].groups.append(group)
+    return sorted(parts.values(), key=lambda p: p.title == OTHER_PART)
+
+
+def _sentence(title: str) -> str:
+    """Outline headings are often in capitals; the report's level-2 headings are in sentence case."""
+    return title[:1] + title[1:].lower() if title.isupper() else title
+
+
+def _targets(plan: Plan, report_ids: list[int]) -> list[TargetRow]:
+    """One row per target: the values the units reported (accepted), added up — or averaged for a rate."""
+    values: dict[int, list[Decimal]] = defaultdict(list)
+    for value in IndicatorValue.objects.filter(report_id__in=report_ids, value__isnull=False):
+        values[value.target_id].append(value.value)
+    rows = []
+    for target in plan.targets.all().order_by("order", "pk"):
+        found = values.get(target.pk)
+        result = None
+        if found:
+            total = sum(found, Decimal(0))
+            result = float(total / len(found) if "%" in target.unit else total)
+        low = float(target.value_low) if target.value_low is not None else None
+        high = float(target.value_high) if target.value_high is not None else None
+        verdict, completion = assess(target.direction, low, high, result)
+        plan_value = " - ".join(fmt_number(v) for v in (low, high) if v is not None)
+        rows.append(TargetRow(target.subject, target.unit, f"{target.direction} {plan_value}".strip(), result,
+                              verdict, completion))
+    return rows
+
+
+def _problems(data: ReviewReportData, tasks: list[Task],
+              progress: dict[tuple[int, int], TaskProgress]) -> None:
+    """Shortcomings, causes and proposals from the units' words; directions from what is behind."""
+    names = {t.pk: t for t in tasks}
+    seen: set[str] = set()
+
+    def add(target: list[str], org: str, text: str) -> None:
+        text = text.strip()
+        if text and (org, text) not in seen:
+            seen.add((org, text))  # type: ignore[arg-type]
+            target.append(f"{org}: {text}")
+
+    for (_task_id, _org_id), item in sorted(progress.items()):
+        org = item.report.organisation.name
+        add(data.shortcomings, org, item.difficulties)
+        add(data.causes, org, item.causes)
+        add(data.causes, org, item.explanation)
+        add(data.proposals, org, item.proposals)
+    behind = [names[t] for t, _ in sorted(progress) if progress[(t, _)].status in ("cham_tien_do", "chua_trien_khai")]
+    for task in dict.fromkeys(behind):
+        data.directions.append(f"Tập trung chỉ đạo đẩy nhanh tiến độ nhiệm vụ: {task.content}.")
+    for row in data.targets:
+        if row.assessment is Assessment.NOT_MET:
+            data.directions.append(f"Có giải pháp cụ thể để hoàn thành chỉ tiêu: {row.name}.")
+
+
+def _appendix(data: ReviewReportData, period: ReportingPeriod, assignments: list[TaskAssignment],
+              progress: dict[tuple[int, int], TaskProgress], today: date) -> None:
+    expected: dict[int, str] = {}
+    task_counts: dict[int, int] = defaultdict(int)
+    for a in assignments:
+        expected[a.organisation_id] = a.organisation.name
+        task_counts[a.organisation_id] += 1
+    by_org: dict[int, dict[str, int]] = defaultdict(dict)
+    for (_task, org), item in progress.items():
+        if item.status:
+            by_org[org][item.status] = by_org[org].get(item.status, 0) + 1
+    order = sorted(expected, key=lambda o: expected[o])
+    data.tasks_by_status = [TaskStatusRow(expected[o], by_org.get(o, {})) for o in order]
+    reports = {r.organisation_id: r for r in UnitReport.objects.filter(period=period)}
+    for org in order:
+        report = reports.get(org)
+        # Timeliness counts the first submission, even of a report later returned.
+        submitted = timezone.localdate(report.first_submitted_at) if report and report.first_submitted_at else None
+        if report is None or report.status not in REPORTED_STATUSES:
+            data.not_reported.append(NotReportedRow(expected[org], period.unit_deadline, task_counts[org]))
+        data.timeliness.append(TimelinessRow(expected[org], period.unit_deadline, submitted))
+
+
+def _situation(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], TaskProgress]) -> None:
+    units = len(data.timeliness)
+    reported = units - len(data.not_reported)
+    on_time = sum(1 for r in data.timeliness if r.on_time)
+    done = len({tid for (tid, _), p in progress.items() if p.status == "hoan_thanh"})
+    data.situation = [
+        f"{data.plan_number} giao {len(tasks)} nhiệm vụ cho {units} cơ quan, đơn vị chủ trì và phối hợp thực hiện.",
+        f"Kỳ báo cáo {data.period.label}: {reported}/{units} cơ quan, đơn vị đã gửi báo cáo, trong đó "
+        f"{on_time} báo cáo đúng hạn; {len(data.not_reported)} đơn vị chưa gửi báo cáo.",
+        f"Đến nay đã có {done}/{len(tasks)} nhiệm vụ được báo cáo hoàn thành.",
+    ]

@@ -1,0 +1,156 @@
+"""The plan dashboard, computed on read in a bounded number of queries (aggregated rows, no N+1)."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from django.utils.safestring import mark_safe
+
+from trienkhai.tracking.dashboard import assess, ratio, trend_svg
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task
+from trienkhai_web.tracking import queries
+from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus
+
+REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+NOT_REPORTED = "chua_bao_cao"
+STATUS_ORDER = [s.value for s in ProgressStatus] + [NOT_REPORTED]
+TIMELINESS_PERIODS = 4
+PAGE_SIZE = 50
+
+
+@dataclass
+class Filters:
+    unit: int | None = None
+    part: int | None = None
+    status: str = ""
+    page: int = 1
+
+
+@dataclass
+class Dashboard:
+    plan: Plan
+    period: ReportingPeriod | None
+    periods: list[ReportingPeriod]
+    parts: list[dict[str, Any]] = field(default_factory=list)
+    units: list[dict[str, Any]] = field(default_factory=list)
+    targets: list[dict[str, Any]] = field(default_factory=list)
+    overdue: list[dict[str, Any]] = field(default_factory=list)
+    unreported: list[queries.MissingReport] = field(default_factory=list)
+    timeliness_periods: list[ReportingPeriod] = field(default_factory=list)
+    timeliness: list[dict[str, Any]] = field(default_factory=list)
+    totals: Counter = field(default_factory=Counter)
+    part_choices: list[PlanItem] = field(default_factory=list)
+    unit_choices: list[Organisation] = field(default_factory=list)
+    pages: int = 1
+
+
+def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: date) -> Dashboard:
+    periods = list(queries.plan_periods(plan))
+    board = Dashboard(plan=plan, period=period, periods=periods)
+    items = list(PlanItem.objects.filter(plan=plan).only("pk", "parent_id", "path", "number", "title", "depth"))
+    by_id = {i.pk: i for i in items}
+
+    def root(item_id: int | None) -> PlanItem | None:
+        item = by_id.get(item_id) if item_id else None
+        while item is not None and item.parent_id in by_id:
+            item = by_id[item.parent_id]
+        return item
+
+    board.part_choices = [i for i in items if i.parent_id is None]
+    tasks = list(Task.objects.filter(plan=plan).only("pk", "no", "content", "due_date", "item_id", "order")
+                 .order_by("order"))
+    leads: dict[int, list[int]] = defaultdict(list)
+    involved: dict[int, set[int]] = defaultdict(set)
+    org_ids: set[int] = set()
+    for task_id, org_id, role in plan_assignments(plan):
+        involved[task_id].add(org_id)
+        org_ids.add(org_id)
+        if role == AssignmentRole.LEAD:
+            leads[task_id].append(org_id)
+    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in=org_ids).only("pk", "name", "parent_id")}
+    board.unit_choices = sorted(orgs.values(), key=lambda o: o.name)
+    status_of: dict[tuple[int, int], str] = {}
+    if period is not None:
+        for row in queries.period_progress(period, REPORTED):
+            status_of[(row["task_id"], row["report__organisation_id"])] = row["status"] or NOT_REPORTED
+
+    def task_status(task: Task) -> str:
+        statuses = [status_of.get((task.pk, org), NOT_REPORTED) for org in leads.get(task.pk, [])]
+        if not statuses:
+            return NOT_REPORTED
+        for s in (ProgressStatus.LATE, ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS, NOT_REPORTED):
+            if s in statuses:
+                return s
+        return ProgressStatus.DONE
+
+    parts: dict[int | None, Counter] = defaultdict(Counter)
+    units: dict[int, Counter] = defaultdict(Counter)
+    for task in tasks:
+        part = root(task.item_id)
+        if filters.part and (part is None or part.pk != filters.part):
+            continue
+        if filters.unit and filters.unit not in involved.get(task.pk, set()):
+            continue
+        status = task_status(task)
+        if filters.status and status != filters.status:
+            continue
+        parts[part.pk if part else None][status] += 1
+        board.totals[status] += 1
+        for org in leads.get(task.pk, []):
+            units[org][status_of.get((task.pk, org), NOT_REPORTED)] += 1
+        if task.due_date and task.due_date < today and status != ProgressStatus.DONE:
+            board.overdue.append({"task": task, "status": status, "days": (today - task.due_date).days,
+                                  "part": part, "leads": [orgs[o].name for o in leads.get(task.pk, []) if o in orgs]})
+    for key, counter in parts.items():
+        total = sum(counter.values())
+        board.parts.append({"part": by_id.get(key) if key else None, "total": total, "counts": counter,
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+    board.parts.sort(key=lambda r: r["part"].path if r["part"] else "~")
+    for org_id, counter in units.items():
+        total = sum(counter.values())
+        board.units.append({"organisation": orgs[org_id], "total": total, "counts": counter,
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+    board.units.sort(key=lambda r: (r["done_pct"], r["organisation"].name))
+    board.targets = _targets(plan, periods)
+    expected = {filters.unit} & org_ids if filters.unit else org_ids
+    if period is not None:
+        board.unreported = queries.unreported_units(period, today, expected)
+    started = [p for p in periods if p.data_from <= today]
+    board.timeliness_periods = started[-TIMELINESS_PERIODS:]
+    ordered = sorted(expected, key=lambda pk: orgs[pk].name)
+    board.pages = max(1, -(-len(ordered) // PAGE_SIZE))
+    page_ids = ordered[(filters.page - 1) * PAGE_SIZE: filters.page * PAGE_SIZE]
+    table = queries.timeliness(board.timeliness_periods, page_ids, today)
+    board.timeliness = [{"organisation": orgs[pk], "cells": [table[pk][p.pk] for p in board.timeliness_periods]}
+                        for pk in page_ids]
+    return board
+
+
+def plan_assignments(plan: Plan) -> list[tuple[int, int, str]]:
+    from trienkhai_web.plans.models import TaskAssignment
+
+    return list(TaskAssignment.objects.filter(task__plan=plan).values_list("task_id", "organisation_id", "role"))
+
+
+def _targets(plan: Plan, periods: list[ReportingPeriod]) -> list[dict[str, Any]]:
+    series = queries.indicator_series(plan, REPORTED)
+    rows = []
+    for target in Target.objects.filter(plan=plan).order_by("order"):
+        values = series.get(target.pk, {})
+        trend = [(p, values.get(p.pk)) for p in periods]
+        known = [(p, v) for p, v in trend if v is not None]
+        latest = known[-1] if known else (None, None)
+        chart_points = [(p.code, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
+            [(p.code, None) for p in periods[-1:]]
+        goal = target.value_low if target.value_low is not None else target.value_high
+        rows.append({
+            "target": target, "latest_period": latest[0], "latest": latest[1],
+            "assessment": assess(target.direction, target.value_low, target.value_high, latest[1]),
+            "chart": mark_safe(trend_svg([c for c, _ in chart_points], [v for _, v in chart_points],
+                                         float(goal) if goal is not None else None, title=target.subject[:80])),
+        })
+    return rows

@@ -1,0 +1,266 @@
+"""The reporting cycle: a plan's schedule and periods, unit reports with their items, review history,
+explanation threads, notifications and the reminder log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans.models import Plan, Target, Task
+
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+
+
+def validate_evidence_size(file) -> None:  # type: ignore[no-untyped-def]
+    if file.size > EVIDENCE_MAX_BYTES:
+        raise ValidationError(_("The evidence file is larger than 10 MB."))
+
+
+class ReportingSchedule(models.Model):
+    """The plan's reporting regime (Nghị định 09/2019/NĐ-CP); periods are computed from it."""
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="reporting_schedule")
+    quarterly = models.BooleanField(_("quarterly reports"), default=False)
+    half_yearly = models.BooleanField(_("6-monthly reports"), default=True)
+    yearly = models.BooleanField(_("yearly reports"), default=True)
+    starts_on = models.DateField(_("reporting starts on"))
+    ends_on = models.DateField(_("reporting ends on"))
+    midterm_on = models.DateField(_("mid-term review up to"), null=True, blank=True)
+    final_on = models.DateField(_("final review up to"), null=True, blank=True)
+    cutoff_day = models.PositiveSmallIntegerField(_("data cut-off day"), default=14)
+    unit_deadline_days = models.PositiveSmallIntegerField(_("units' deadline (working days after cut-off)"), default=2)
+    compile_deadline_days = models.PositiveSmallIntegerField(
+        _("monitoring body's deadline (working days after cut-off)"), default=5)
+    remind_days_before = models.PositiveSmallIntegerField(_("remind days before the deadline"), default=3)
+    escalate_after_days = models.PositiveSmallIntegerField(_("escalate days after the deadline"), default=3)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("reporting schedule")
+        verbose_name_plural = _("reporting schedules")
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}"
+
+
+class ReportingPeriod(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_periods")
+    code = models.CharField(_("code"), max_length=16)
+    kind = models.CharField(_("kind"), max_length=16)
+    start = models.DateField(_("start"))
+    end = models.DateField(_("end"))
+    data_from = models.DateField(_("data from"))
+    cutoff = models.DateField(_("data cut-off"))
+    unit_deadline = models.DateField(_("units' deadline"))
+    compile_deadline = models.DateField(_("monitoring body's deadline"))
+
+    class Meta:
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        ordering = ["plan", "unit_deadline", "code"]
+        constraints = [models.UniqueConstraint(fields=["plan", "code"], name="reportingperiod_unique")]
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class ReportStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    RETURNED = "returned", _("Returned")
+    ACCEPTED = "accepted", _("Accepted")
+    REOPENED = "reopened", _("Reopened")
+
+
+EDITABLE_STATUSES = (ReportStatus.DRAFT, ReportStatus.RETURNED, ReportStatus.REOPENED)
+REPORTED_STATUSES = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
+
+
+class UnitReport(models.Model):
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reports")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="unit_reports")
+    status = models.CharField(_("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.DRAFT)
+    version = models.PositiveIntegerField(default=1)  # optimistic locking: bumped on every write
+    content_hash = models.CharField(max_length=64, blank=True)
+    accepted_hash = models.CharField(max_length=64, blank=True)
+    first_submitted_at = models.DateTimeField(null=True, blank=True)  # timeliness counts the first submission
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    review_comment = models.TextField(_("review comment"), blank=True)
+    last_edited_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                       related_name="+")
+    last_edited_at = models.DateTimeField(null=True, blank=True)
+    last_change = models.TextField(blank=True)  # shown to whoever hits a version conflict
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("unit report")
+        verbose_name_plural = _("unit reports")
+        constraints = [models.UniqueConstraint(fields=["period", "organisation"], name="unitreport_unique")]
+        indexes = [models.Index(fields=["period", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}/{self.period_id}"
+
+    @property
+    def changed_since_accepted(self) -> bool:
+        return bool(self.accepted_hash) and self.content_hash != self.accepted_hash
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE_STATUSES
+
+
+class ProgressStatus(models.TextChoices):
+    NOT_STARTED = "chua_trien_khai", _("Not started")
+    IN_PROGRESS = "dang_trien_khai", _("In progress")
+    DONE = "hoan_thanh", _("Done")
+    LATE = "cham_tien_do", _("Behind schedule")
+
+
+class TaskProgress(models.Model):
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="progress")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress")
+    status = models.CharField(_("status"), max_length=16, choices=ProgressStatus.choices, blank=True)
+    results = models.TextField(_("results"), blank=True)
+    difficulties = models.TextField(_("difficulties"), blank=True)
+    causes = models.TextField(_("causes"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    explanation = models.TextField(_("explanation"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "task"], name="taskprogress_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.task_id}"
+
+
+class PartnerContribution(models.Model):
+    """What a partner organisation did on the lead's task in the period (in the partner's report)."""
+
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="contributions")
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="contributions")
+    text = models.TextField(_("contribution"), blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "task"], name="partnercontribution_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.task_id}"
+
+
+class IndicatorValue(models.Model):
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="indicator_values")
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    evidence = models.FileField(_("evidence"), upload_to="evidence/%Y/%m/", blank=True,
+                                validators=[validate_evidence_size])
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "target"], name="indicatorvalue_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.target_id}"
+
+
+class ReviewEvent(models.Model):
+    """One step in a report's life (saved, submitted, returned, accepted, reopened) — its timeline."""
+
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(max_length=16)
+    from_status = models.CharField(max_length=16, blank=True)
+    to_status = models.CharField(max_length=16)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+")
+    actor_organisation = models.ForeignKey(Organisation, null=True, blank=True, on_delete=models.SET_NULL,
+                                           related_name="+")
+    at = models.DateTimeField()
+    comment = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.action}"
+
+
+class ExplanationRequest(models.Model):
+    """A leader asks a unit to explain an off-track task; the thread stays with (task, organisation)."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="explanation_requests")
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="explanation_requests")
+    period = models.ForeignKey(ReportingPeriod, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    asked_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    question = models.TextField(_("question"))
+    closed = models.BooleanField(default=False)
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.question[:80]
+
+
+class ExplanationMessage(models.Model):
+    request = models.ForeignKey(ExplanationRequest, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    text = models.TextField(_("message"))
+    created_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class Notification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    text = models.TextField()
+    url = models.CharField(max_length=255, blank=True)
+    created_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due soon")
+    OVERDUE = "overdue", _("Overdue")
+    ESCALATION = "escalation", _("Escalated")
+
+
+class ReminderLog(models.Model):
+    """What was sent to whom, when and why; one row per (period, organisation, kind) makes it idempotent."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=16, choices=ReminderKind.choices)
+    manual = models.BooleanField(default=False)
+    recipients = models.JSONField(default=list)
+    reason = models.TextField(blank=True)
+    sent_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["period", "organisation", "kind"], condition=models.Q(manual=False),
+                                    name="reminderlog_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.organisation_id}/{self.period_id}"

@@ -1,0 +1,433 @@
+"""Every write of the reporting cycle: schedules and periods, drafting, submitting, reviewing,
+explanation threads and notifications. Each function runs in one transaction and is audited."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from trienkhai.errors import TrienkhaiError
+from trienkhai.tracking import periods as calendar
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import (
+    can_manage_plan,
+    can_report_for,
+    can_review_report,
+    can_submit_for,
+    organisations_for,
+)
+from trienkhai_web.audit.services import record
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
+from trienkhai_web.tracking.models import (
+    EDITABLE_STATUSES,
+    ExplanationMessage,
+    ExplanationRequest,
+    IndicatorValue,
+    Notification,
+    PartnerContribution,
+    ProgressStatus,
+    ReportingPeriod,
+    ReportingSchedule,
+    ReportStatus,
+    ReviewEvent,
+    TaskProgress,
+    UnitReport,
+    validate_evidence_size,
+)
+from trienkhai_web.tracking.permissions import can_ask_explanation
+
+
+class ReportError(Exception):
+    """Bad input or a forbidden step; `message` is shown to the user as is."""
+
+    def __init__(self, message: str, problems: list[str] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problems = problems or []
+
+
+class ConflictError(ReportError):
+    """Someone else saved the report since the user loaded it."""
+
+
+PROGRESS_FIELDS = ("status", "results", "difficulties", "causes", "proposals", "explanation")
+FIELD_LABELS = {
+    "status": "Tình trạng", "results": "Kết quả", "difficulties": "Khó khăn", "causes": "Nguyên nhân",
+    "proposals": "Đề xuất", "explanation": "Giải trình", "contribution": "Phối hợp", "value": "Giá trị",
+    "note": "Ghi chú",
+}
+
+
+# ---- schedule and periods -------------------------------------------------------------------------
+
+def regime_for(schedule: ReportingSchedule) -> calendar.Regime:
+    return calendar.Regime(
+        quarterly=schedule.quarterly, half_yearly=schedule.half_yearly, yearly=schedule.yearly,
+        cutoff_day=schedule.cutoff_day,
+        deadline_days=(("don-vi", schedule.unit_deadline_days), ("tong-hop", schedule.compile_deadline_days)),
+        midterm_end=schedule.midterm_on, final_end=schedule.final_on,
+    )
+
+
+@transaction.atomic
+def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expected_version: int | None = None,
+                  **settings: Any) -> ReportingSchedule:
+    """Create or change the plan's regime and (re)compute its periods; periods that already have
+    reports keep their code and get the new dates."""
+    if user is not None and not can_manage_plan(user, plan):
+        raise PermissionDenied
+    schedule = ReportingSchedule.objects.select_for_update().filter(plan=plan).first()
+    if schedule is not None and expected_version is not None and schedule.version != expected_version:
+        raise ConflictError(_("The schedule was changed by someone else; reload the page."))
+    schedule = schedule or ReportingSchedule(plan=plan)
+    schedule.starts_on, schedule.ends_on = starts_on, ends_on
+    for name, value in settings.items():
+        setattr(schedule, name, value)
+    try:
+        computed = calendar.periods_between(regime_for(schedule), starts_on, ends_on)
+    except TrienkhaiError as error:
+        raise ReportError(error.message) from error
+    schedule.version = (schedule.version or 0) + (1 if schedule.pk else 0)
+    schedule.save()
+    existing = {p.code: p for p in plan.reporting_periods.all()}
+    for spec in computed:
+        period = existing.pop(spec.code, None) or ReportingPeriod(plan=plan, code=spec.code)
+        period.kind, period.start, period.end = spec.kind, spec.start, spec.end
+        period.data_from, period.cutoff = spec.data_from, spec.cutoff
+        period.unit_deadline, period.compile_deadline = spec.first_deadline, spec.last_deadline
+        period.save()
+    for stale in existing.values():
+        if not stale.reports.exists():
+            stale.delete()
+    record(user, "tracking.schedule.save", schedule, after={"periods": [p.code for p in computed]})
+    return schedule
+
+
+# ---- drafting -------------------------------------------------------------------------------------
+
+def _now(now: datetime | None) -> datetime:
+    return now or timezone.now()
+
+
+def open_report(period: ReportingPeriod, organisation: Organisation) -> UnitReport:
+    """The unit's report for the period, created as an empty draft the first time."""
+    report, created = UnitReport.objects.get_or_create(period=period, organisation=organisation)
+    if created:
+        with transaction.atomic():
+            record(None, "tracking.report.open", report)
+    return report
+
+
+def content_hash(report: UnitReport) -> str:
+    """A fingerprint of everything the unit reported, to show "changed since accepted"."""
+    data = {
+        "p": sorted([list(r) for r in report.progress.values_list("task_id", *PROGRESS_FIELDS)]),
+        "c": sorted([list(r) for r in report.contributions.values_list("task_id", "text")]),
+        "v": sorted([[t, str(v), n, f] for t, v, n, f in
+                     report.indicator_values.values_list("target_id", "value", "note", "evidence")]),
+    }
+    return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+
+def _lock(report: UnitReport, expected_version: int) -> UnitReport:
+    current = UnitReport.objects.select_for_update().select_related("last_edited_by").get(pk=report.pk)
+    if current.version != expected_version:
+        who = current.last_edited_by.get_full_name() or current.last_edited_by.username \
+            if current.last_edited_by else _("someone else")
+        when = timezone.localtime(current.last_edited_at).strftime("%H:%M %d/%m/%Y") if current.last_edited_at else ""
+        raise ConflictError(
+            _("%(who)s changed this report at %(when)s (%(change)s). Your change was not saved: "
+              "reload the page to see their version, then enter yours again.")
+            % {"who": who, "when": when, "change": current.last_change or _("status")}
+        )
+    return current
+
+
+def _check_editable(user: Any, report: UnitReport) -> None:
+    if not can_report_for(user, report.organisation_id):
+        raise PermissionDenied
+    if report.status not in EDITABLE_STATUSES:
+        raise ReportError(_("This report has been submitted or accepted and can no longer be changed."))
+
+
+def _assigned(task: Task, organisation_id: int, role: str) -> bool:
+    return task.assignments.filter(organisation_id=organisation_id, role=role).exists()
+
+
+@transaction.atomic
+def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: str, object_id: int, field: str,
+               value: str, now: datetime | None = None) -> UnitReport:
+    """Autosave one field of a draft: `kind` is progress (a task the unit leads), contribution (a task
+    it partners on) or indicator (a target). Returns the report with its new version."""
+    current = _lock(report, expected_version)
+    _check_editable(user, current)
+    value = value.strip()
+    if kind == "progress":
+        task = Task.objects.get(pk=object_id, plan_id=current.period.plan_id)
+        if not _assigned(task, current.organisation_id, AssignmentRole.LEAD):
+            raise ReportError(_("This task is not led by your unit."))
+        if field not in PROGRESS_FIELDS:
+            raise ReportError(_("Unknown field."))
+        if field == "status" and value and value not in ProgressStatus.values:
+            raise ReportError(_("Unknown status."))
+        row, _created = TaskProgress.objects.get_or_create(report=current, task=task)
+        setattr(row, field, value)
+        row.save(update_fields=[field])
+        label = f"{FIELD_LABELS[field]} — {task.no or task.pk}"
+    elif kind == "contribution":
+        task = Task.objects.get(pk=object_id, plan_id=current.period.plan_id)
+        if not _assigned(task, current.organisation_id, AssignmentRole.PARTNER):
+            raise ReportError(_("Your unit is not a partner on this task."))
+        PartnerContribution.objects.update_or_create(report=current, task=task, defaults={"text": value})
+        label = f"{FIELD_LABELS['contribution']} — {task.no or task.pk}"
+    elif kind == "indicator":
+        target = Target.objects.get(pk=object_id, plan_id=current.period.plan_id)
+        row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
+        if field == "value":
+            try:
+                row.value = Decimal(value.replace(",", ".")) if value else None
+            except InvalidOperation as error:
+                raise ReportError(_("“%(value)s” is not a number.") % {"value": value}) from error
+        elif field == "note":
+            row.note = value
+        else:
+            raise ReportError(_("Unknown field."))
+        row.save()
+        label = f"{FIELD_LABELS[field]} — {target.subject[:40]}"
+    else:
+        raise ReportError(_("Unknown field."))
+    return _bump(user, current, f"{label}: “{value[:80]}”", now)
+
+
+def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> UnitReport:
+    report.version = F("version") + 1
+    report.last_edited_by = user if getattr(user, "is_authenticated", False) else None
+    report.last_edited_at = _now(now)
+    report.last_change = change
+    report.content_hash = content_hash(report)
+    report.save()
+    report.refresh_from_db()
+    record(user, "tracking.report.edit", report, after={"change": change})
+    return report
+
+
+@transaction.atomic
+def attach_evidence(user: Any, report: UnitReport, expected_version: int, target: Target, file: UploadedFile,
+                    now: datetime | None = None) -> UnitReport:
+    current = _lock(report, expected_version)
+    _check_editable(user, current)
+    try:
+        validate_evidence_size(file)
+    except ValidationError as error:
+        raise ReportError(_("The evidence file is larger than 10 MB.")) from error
+    row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
+    row.evidence.save(file.name or "minh-chung", file, save=True)
+    return _bump(user, current, f"Minh chứng — {target.subject[:40]}", now)
+
+
+# ---- submitting and reviewing ---------------------------------------------------------------------
+
+def needs_explanation(status: str, due_date: date | None, period: ReportingPeriod) -> bool:
+    """Late or off-track: reported behind schedule, or past its due date at the cut-off and not done."""
+    if status == ProgressStatus.LATE:
+        return True
+    return due_date is not None and due_date <= period.cutoff and status != ProgressStatus.DONE
+
+
+def problems_before_submit(report: UnitReport) -> list[str]:
+    """What stops the report from being submitted, one Vietnamese sentence each."""
+    period = report.period
+    lead_tasks = Task.objects.filter(plan_id=period.plan_id, assignments__organisation_id=report.organisation_id,
+                                     assignments__role=AssignmentRole.LEAD).distinct().order_by("order")
+    rows = {p.task_id: p for p in report.progress.all()}
+    problems = []
+    for task in lead_tasks:
+        row = rows.get(task.pk)
+        name = task.no or task.content[:60]
+        if row is None or not row.status:
+            problems.append(_("Task %(task)s: choose its status.") % {"task": name})
+        elif needs_explanation(row.status, task.due_date, period) and not row.explanation.strip():
+            problems.append(_("Task %(task)s is late or off track: write an explanation.") % {"task": name})
+    return problems
+
+
+def _event(report: UnitReport, user: Any, action: str, before: str, comment: str, now: datetime,
+           organisation_id: int | None = None) -> None:
+    ReviewEvent.objects.create(report=report, action=action, from_status=before, to_status=report.status,
+                               actor=user if getattr(user, "is_authenticated", False) else None,
+                               actor_organisation_id=organisation_id, at=now, comment=comment)
+    record(user, f"tracking.report.{action}", report, before={"status": before},
+           after={"status": report.status}, reason=comment)
+
+
+@transaction.atomic
+def submit(user: Any, report: UnitReport, expected_version: int, now: datetime | None = None) -> UnitReport:
+    current = _lock(report, expected_version)
+    if not can_submit_for(user, current.organisation_id):
+        raise PermissionDenied
+    if current.status not in EDITABLE_STATUSES:
+        raise ReportError(_("This report has already been submitted."))
+    problems = problems_before_submit(current)
+    if problems:
+        raise ReportError(_("The report cannot be submitted yet:"), problems)
+    moment, before = _now(now), current.status
+    current.status = ReportStatus.SUBMITTED
+    current.submitted_at, current.submitted_by = moment, user
+    current.first_submitted_at = current.first_submitted_at or moment
+    current.content_hash = content_hash(current)
+    current.version += 1
+    current.last_edited_by, current.last_edited_at, current.last_change = user, moment, _("submitted")
+    current.save()
+    _event(current, user, "submit", before, "", moment, current.organisation_id)
+    notify_reviewers(current, _("%(unit)s submitted its report for %(period)s.")
+                     % {"unit": current.organisation.name, "period": current.period.code}, moment)
+    return current
+
+
+def _reviewer_org(user: Any, report: UnitReport) -> int | None:
+    plan = report.period.plan
+    if plan.monitoring_body_id in organisations_for(user, Role.MONITOR):
+        return plan.monitoring_body_id
+    return report.organisation.parent_id
+
+
+def _review(user: Any, report: UnitReport, allowed: tuple[str, ...], to: str, action: str, comment: str,
+            now: datetime | None, expected_version: int | None) -> UnitReport:
+    current = UnitReport.objects.select_for_update().select_related("period__plan", "organisation").get(pk=report.pk)
+    if expected_version is not None and current.version != expected_version:
+        raise ConflictError(_("The report changed since you opened it; reload the page."))
+    if not can_review_report(user, current.period.plan, current.organisation):
+        raise PermissionDenied
+    if current.status not in allowed:
+        raise ReportError(_("This step is not possible for a report that is “%(status)s”.")
+                          % {"status": current.get_status_display()})
+    moment, before = _now(now), current.status
+    current.status = to
+    current.reviewed_at, current.reviewed_by, current.review_comment = moment, user, comment
+    if to == ReportStatus.ACCEPTED:
+        current.content_hash = current.accepted_hash = content_hash(current)
+    current.version += 1
+    current.save()
+    _event(current, user, action, before, comment, moment, _reviewer_org(user, current))
+    return current
+
+
+@transaction.atomic
+def accept(user: Any, report: UnitReport, comment: str = "", now: datetime | None = None,
+           expected_version: int | None = None) -> UnitReport:
+    current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.ACCEPTED, "accept", comment.strip(),
+                      now, expected_version)
+    notify_unit(current, _("Your report for %(period)s was accepted.") % {"period": current.period.code},
+                _now(now))
+    return current
+
+
+@transaction.atomic
+def return_report(user: Any, report: UnitReport, comment: str, now: datetime | None = None,
+                  expected_version: int | None = None) -> UnitReport:
+    if not comment.strip():
+        raise ReportError(_("Write what the unit must correct before returning the report."))
+    current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.RETURNED, "return", comment.strip(),
+                      now, expected_version)
+    notify_unit(current, _("Your report for %(period)s was returned: %(comment)s")
+                % {"period": current.period.code, "comment": comment.strip()}, _now(now))
+    return current
+
+
+@transaction.atomic
+def reopen(user: Any, report: UnitReport, reason: str, now: datetime | None = None) -> UnitReport:
+    if not reason.strip():
+        raise ReportError(_("Give the reason for reopening an accepted report."))
+    current = _review(user, report, (ReportStatus.ACCEPTED,), ReportStatus.REOPENED, "reopen", reason.strip(),
+                      now, None)
+    notify_unit(current, _("Your report for %(period)s was reopened: %(reason)s")
+                % {"period": current.period.code, "reason": reason.strip()}, _now(now))
+    return current
+
+
+@transaction.atomic
+def bulk_accept(user: Any, reports: list[UnitReport], now: datetime | None = None) -> list[UnitReport]:
+    """Accept every submitted report of the list; reports in other states are left as they are."""
+    accepted = []
+    for report in reports:
+        if report.status == ReportStatus.SUBMITTED:
+            accepted.append(accept(user, report, "", now))
+    return accepted
+
+
+# ---- explanations and notifications ---------------------------------------------------------------
+
+@transaction.atomic
+def ask_explanation(user: Any, task: Task, organisation: Organisation, question: str,
+                    period: ReportingPeriod | None = None, now: datetime | None = None) -> ExplanationRequest:
+    if not can_ask_explanation(user, task.plan):
+        raise PermissionDenied
+    if not question.strip():
+        raise ReportError(_("Write the question to the unit."))
+    request = ExplanationRequest.objects.create(task=task, organisation=organisation, period=period, asked_by=user,
+                                                question=question.strip(), created_at=_now(now))
+    record(user, "tracking.explanation.ask", request, after={"question": request.question})
+    notify_organisation(organisation, _("Please explain task %(task)s: %(question)s")
+                        % {"task": task.no or task.pk, "question": request.question},
+                        reverse("tracking:explanation", args=[request.pk]), _now(now))
+    return request
+
+
+@transaction.atomic
+def reply_explanation(user: Any, request: ExplanationRequest, text: str,
+                      now: datetime | None = None) -> ExplanationMessage:
+    if not (can_report_for(user, request.organisation_id) or can_ask_explanation(user, request.task.plan)):
+        raise PermissionDenied
+    if not text.strip():
+        raise ReportError(_("The message is empty."))
+    message = ExplanationMessage.objects.create(request=request, author=user, text=text.strip(), created_at=_now(now))
+    record(user, "tracking.explanation.reply", request, after={"text": message.text})
+    if request.asked_by_id and request.asked_by_id != getattr(user, "pk", None):
+        Notification.objects.create(user_id=request.asked_by_id, text=_("%(unit)s answered: %(text)s")
+                                    % {"unit": request.organisation.name, "text": message.text[:200]},
+                                    url=reverse("tracking:explanation", args=[request.pk]), created_at=_now(now))
+    return message
+
+
+def _members(organisation_ids: set[int], roles: tuple[str, ...]) -> list[Any]:
+    from django.contrib.auth import get_user_model
+
+    return list(get_user_model().objects.filter(memberships__organisation_id__in=organisation_ids,
+                                                memberships__role__in=roles, is_active=True).distinct())
+
+
+def notify_organisation(organisation: Organisation, text: str, url: str, now: datetime) -> list[Any]:
+    users = _members({organisation.pk}, (Role.UNIT_REPORTER, Role.UNIT_HEAD))
+    Notification.objects.bulk_create([Notification(user=u, text=text, url=url, created_at=now) for u in users])
+    return users
+
+
+def notify_unit(report: UnitReport, text: str, now: datetime) -> None:
+    notify_organisation(report.organisation, text, reverse("tracking:report", args=[report.pk]), now)
+
+
+def notify_reviewers(report: UnitReport, text: str, now: datetime) -> None:
+    plan = report.period.plan
+    users = _members({plan.monitoring_body_id}, (Role.MONITOR,)) if plan.monitoring_body_id else []
+    if report.organisation.parent_id:
+        users += _members({report.organisation.parent_id}, (Role.UNIT_HEAD,))
+    Notification.objects.bulk_create(
+        [Notification(user=u, text=text, url=reverse("tracking:report", args=[report.pk]), created_at=now) for u in {u.pk: u for u in users}.values()]
+    )
+
+
+@transaction.atomic
+def mark_notifications_read(user: Any, now: datetime | None = None) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(read_at=_now(now))

@@ -1,0 +1,364 @@
+"""Pages of the reporting cycle. Views stay thin: permissions, then a query or a service call."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import (
+    can_report_for,
+    can_review_report,
+    can_submit_for,
+    organisations_for,
+    visible_plans,
+)
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
+from trienkhai_web.tracking import dashboard as dashboards
+from trienkhai_web.tracking import queries, reminders, services
+from trienkhai_web.tracking.export import xlsx_response
+from trienkhai_web.tracking.models import (
+    ExplanationRequest,
+    Notification,
+    ProgressStatus,
+    ReminderKind,
+    ReportingPeriod,
+    ReportStatus,
+    UnitReport,
+)
+from trienkhai_web.tracking.permissions import (
+    can_ask_explanation,
+    can_view_dashboard,
+    can_view_organisation,
+    can_view_report,
+)
+
+STATUS_LABELS = {
+    ProgressStatus.NOT_STARTED: "Chưa triển khai", ProgressStatus.IN_PROGRESS: "Đang triển khai",
+    ProgressStatus.DONE: "Hoàn thành", ProgressStatus.LATE: "Chậm tiến độ", dashboards.NOT_REPORTED: "Chưa báo cáo",
+}
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+# ---- unit side ------------------------------------------------------------------------------------
+
+@login_required
+def my_reports(request: HttpRequest) -> HttpResponse:
+    """"Báo cáo của đơn vị": the current period of every plan the user's units report on."""
+    org_ids = organisations_for(request.user, Role.UNIT_REPORTER, Role.UNIT_HEAD)
+    pairs = (TaskAssignment.objects.filter(organisation_id__in=org_ids, task__plan__status=PlanStatus.PUBLISHED)
+             .values_list("task__plan_id", "organisation_id").distinct())
+    plans = {p.pk: p for p in Plan.objects.filter(pk__in={p for p, _ in pairs})}
+    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in=org_ids)}
+    rows = []
+    for plan_id, org_id in sorted(set(pairs)):
+        period = queries.current_period(plans[plan_id], _today())
+        if period is not None:
+            report = UnitReport.objects.filter(period=period, organisation_id=org_id).first()
+            rows.append({"plan": plans[plan_id], "organisation": orgs[org_id], "period": period, "report": report})
+    return render(request, "tracking/my_reports.html", {"rows": rows})
+
+
+@login_required
+def unit_entry(request: HttpRequest, plan_id: int, org_id: int, code: str) -> HttpResponse:
+    period = get_object_or_404(ReportingPeriod, plan_id=plan_id, code=code)
+    organisation = get_object_or_404(Organisation, pk=org_id)
+    if not can_report_for(request.user, organisation):
+        existing = UnitReport.objects.filter(period=period, organisation=organisation).first()
+        if existing and can_view_report(request.user, period.plan, organisation):
+            return redirect("tracking:report", existing.pk)
+        raise PermissionDenied
+    return redirect("tracking:report", services.open_report(period, organisation).pk)
+
+
+def _report_or_403(request: HttpRequest, pk: int) -> UnitReport:
+    report = get_object_or_404(UnitReport.objects.select_related("period__plan", "organisation"), pk=pk)
+    if not can_view_report(request.user, report.period.plan, report.organisation):
+        raise PermissionDenied
+    return report
+
+
+@login_required
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    rows, targets = queries.unit_report_rows(report)
+    plan = report.period.plan
+    return render(request, "tracking/report.html", {
+        "report": report, "rows": rows, "targets": targets, "plan": plan,
+        "can_edit": report.editable and can_report_for(request.user, report.organisation),
+        "can_submit": report.editable and can_submit_for(request.user, report.organisation),
+        "can_review": can_review_report(request.user, plan, report.organisation),
+        "can_ask": can_ask_explanation(request.user, plan),
+        "timeline": queries.report_timeline(report),
+        "threads": queries.explanation_threads(plan).filter(organisation=report.organisation),
+        "statuses": ProgressStatus.choices,
+    })
+
+
+@login_required
+@require_POST
+def autosave(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    try:
+        report = services.save_field(
+            request.user, report, _int(request.POST.get("version")) or 0, kind=request.POST.get("kind", ""),
+            object_id=_int(request.POST.get("object")) or 0, field=request.POST.get("field", ""),
+            value=request.POST.get("value", ""))
+    except services.ReportError as error:
+        status = 409 if isinstance(error, services.ConflictError) else 400
+        return render(request, "tracking/_save_status.html", {"error": error.message, "report": report}, status=status)
+    except (Task.DoesNotExist, Target.DoesNotExist):
+        return render(request, "tracking/_save_status.html", {"error": _("Unknown field."), "report": report},
+                      status=400)
+    return render(request, "tracking/_save_status.html", {"report": report})
+
+
+@login_required
+@require_POST
+def evidence(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    target = get_object_or_404(Target, pk=target_id, plan_id=report.period.plan_id)
+    upload = request.FILES.get("evidence")
+    try:
+        if upload is None:
+            raise services.ReportError(_("Choose a file."))
+        services.attach_evidence(request.user, report, _int(request.POST.get("version")) or 0, target, upload)
+        messages.success(request, _("The evidence file was attached."))
+    except services.ReportError as error:
+        messages.error(request, error.message)
+    return redirect("tracking:report", report.pk)
+
+
+@login_required
+@require_POST
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    try:
+        services.submit(request.user, report, _int(request.POST.get("version")) or 0)
+        messages.success(request, _("The report was submitted."))
+    except services.ReportError as error:
+        messages.error(request, " ".join([error.message, *error.problems]))
+    return redirect("tracking:report", report.pk)
+
+
+@login_required
+@require_POST
+def review(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    action, comment = request.POST.get("action"), request.POST.get("comment", "")
+    try:
+        if action == "accept":
+            services.accept(request.user, report, comment)
+            messages.success(request, _("The report was accepted."))
+        elif action == "return":
+            services.return_report(request.user, report, comment)
+            messages.success(request, _("The report was returned to the unit."))
+        elif action == "reopen":
+            services.reopen(request.user, report, comment)
+            messages.success(request, _("The report was reopened."))
+        else:
+            raise services.ReportError(_("Unknown action."))
+    except services.ReportError as error:
+        messages.error(request, error.message)
+    return redirect("tracking:report", report.pk)
+
+
+@login_required
+@require_POST
+def ask(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    task = get_object_or_404(Task, pk=_int(request.POST.get("task")) or 0, plan_id=report.period.plan_id)
+    try:
+        thread = services.ask_explanation(request.user, task, report.organisation, request.POST.get("question", ""),
+                                          report.period)
+        return redirect("tracking:explanation", thread.pk)
+    except services.ReportError as error:
+        messages.error(request, error.message)
+    return redirect("tracking:report", report.pk)
+
+
+@login_required
+def explanation(request: HttpRequest, pk: int) -> HttpResponse:
+    thread = get_object_or_404(ExplanationRequest.objects.select_related("task__plan", "organisation"), pk=pk)
+    plan = thread.task.plan
+    if not (can_view_organisation(request.user, thread.organisation) or can_ask_explanation(request.user, plan)):
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            services.reply_explanation(request.user, thread, request.POST.get("text", ""))
+            return redirect("tracking:explanation", thread.pk)
+        except services.ReportError as error:
+            messages.error(request, error.message)
+    return render(request, "tracking/explanation.html", {
+        "thread": thread, "messages_list": thread.messages.select_related("author"),
+        "can_reply": can_report_for(request.user, thread.organisation) or can_ask_explanation(request.user, plan)})
+
+
+# ---- reviewing ------------------------------------------------------------------------------------
+
+def _plan_period(request: HttpRequest, plan_id: int) -> tuple[Plan, ReportingPeriod | None]:
+    plan = get_object_or_404(Plan, pk=plan_id)
+    period_id = _int(request.GET.get("period") or request.POST.get("period"))
+    period = (ReportingPeriod.objects.filter(plan=plan, pk=period_id).first() if period_id else None) \
+        or queries.current_period(plan, _today())
+    return plan, period
+
+
+@login_required
+def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan, period = _plan_period(request, plan_id)
+    reviewable = [r for r in (queries.reports_to_review(plan, period) if period else [])
+                  if can_review_report(request.user, plan, r.organisation)]
+    if not reviewable and not (can_view_dashboard(request.user) or organisations_for(request.user, Role.UNIT_HEAD)):
+        raise PermissionDenied
+    if request.method == "POST":
+        chosen = {int(pk) for pk in request.POST.getlist("report") if pk.isdigit()}
+        done = services.bulk_accept(request.user, [r for r in reviewable if r.pk in chosen])
+        messages.success(request, _("%(count)d reports were accepted.") % {"count": len(done)})
+        return redirect(f"{request.path}?period={period.pk if period else ''}")
+    accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
+    return render(request, "tracking/review_list.html", {
+        "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": reviewable,
+        "accepted": [r for r in accepted if can_review_report(request.user, plan, r.organisation)]})
+
+
+# ---- dashboards -----------------------------------------------------------------------------------
+
+EXPORTS = ("parts", "units", "targets", "overdue", "unreported", "timeliness")
+
+
+@login_required
+def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
+    if not can_view_dashboard(request.user):
+        raise PermissionDenied
+    plan, period = _plan_period(request, plan_id)
+    filters = dashboards.Filters(unit=_int(request.GET.get("unit")), part=_int(request.GET.get("part")),
+                                 status=request.GET.get("status", ""), page=max(1, _int(request.GET.get("page")) or 1))
+    board = dashboards.build(plan, period, filters, _today())
+    export = request.GET.get("export")
+    if export in EXPORTS:
+        return _export(board, export, plan)
+    query = request.GET.copy()
+    query.pop("export", None)
+    query.pop("page", None)
+    return render(request, "tracking/dashboard.html", {
+        "board": board, "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
+        "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
+        "pages": range(1, board.pages + 1), "can_remind": can_view_dashboard(request.user),
+    })
+
+
+def _export(board: dashboards.Dashboard, name: str, plan: Plan) -> HttpResponse:
+    status_headers = [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER]
+    filename = f"ke-hoach-{plan.pk}-{name}"
+    if name == "parts":
+        return xlsx_response(filename, "Theo phần", ["Phần", "Số nhiệm vụ", *status_headers, "% hoàn thành"],
+                             [[str(r["part"]) if r["part"] else "Khác", r["total"],
+                               *[r["counts"][s] for s in dashboards.STATUS_ORDER], r["done_pct"]] for r in board.parts])
+    if name == "units":
+        return xlsx_response(filename, "Theo đơn vị", ["Đơn vị", "Số nhiệm vụ chủ trì", *status_headers, "% hoàn thành"],
+                             [[r["organisation"].name, r["total"], *[r["counts"][s] for s in dashboards.STATUS_ORDER],
+                               r["done_pct"]] for r in board.units])
+    if name == "targets":
+        return xlsx_response(filename, "Chỉ tiêu", ["Chỉ tiêu", "Hướng", "Mức", "Đơn vị tính", "Kỳ", "Giá trị",
+                                                    "Đánh giá"],
+                             [[r["target"].subject, r["target"].direction, _level(r["target"]), r["target"].unit,
+                               r["latest_period"].code if r["latest_period"] else "",
+                               float(r["latest"]) if r["latest"] is not None else None,
+                               ASSESSMENT_LABELS[r["assessment"]]] for r in board.targets])
+    if name == "overdue":
+        return xlsx_response(filename, "Quá hạn", ["Số", "Nhiệm vụ", "Hạn", "Số ngày quá hạn", "Tình trạng", "Chủ trì"],
+                             [[r["task"].no, r["task"].content, r["task"].due_date.strftime("%d/%m/%Y"), r["days"],
+                               STATUS_LABELS[r["status"]], ", ".join(r["leads"])] for r in board.overdue])
+    if name == "unreported":
+        return xlsx_response(filename, "Chưa báo cáo", ["Đơn vị", "Hạn nộp", "Số ngày trễ", "Trạng thái"],
+                             [[m.organisation.name, m.deadline.strftime("%d/%m/%Y"), m.days_late,
+                               REPORT_LABELS.get(m.status, "Chưa lập")] for m in board.unreported])
+    return xlsx_response(filename, "Đúng hạn", ["Đơn vị", *[p.code for p in board.timeliness_periods]],
+                         [[r["organisation"].name, *[TIMELINESS_LABELS[c] for c in r["cells"]]]
+                          for r in board.timeliness])
+
+
+ASSESSMENT_LABELS = {"dat": "Đạt", "chua_dat": "Chưa đạt", "vuot": "Vượt", "chua_co_so_lieu": "Chưa có số liệu"}
+TIMELINESS_LABELS = {queries.ON_TIME: "Đúng hạn", queries.LATE: "Trễ hạn", queries.MISSING: "Không nộp",
+                     queries.PENDING: "Chưa đến hạn"}
+REPORT_LABELS = {"draft": "Đang soạn", "returned": "Bị trả lại", "reopened": "Mở lại", "submitted": "Đã nộp",
+                 "accepted": "Đã duyệt"}
+
+
+def _level(target: Target) -> str:
+    low, high = target.value_low, target.value_high
+    if low is not None and high is not None and low != high:
+        return f"{low:g}–{high:g}"
+    value = low if low is not None else high
+    return f"{value:g}" if value is not None else ""
+
+
+@login_required
+@require_POST
+def remind(request: HttpRequest, plan_id: int, org_id: int) -> HttpResponse:
+    if not can_view_dashboard(request.user):
+        raise PermissionDenied
+    plan, period = _plan_period(request, plan_id)
+    organisation = get_object_or_404(Organisation, pk=org_id)
+    if period is None:
+        raise PermissionDenied
+    kind = ReminderKind.OVERDUE if _today() > period.unit_deadline else ReminderKind.DUE_SOON
+    reminders.send(period, organisation, kind, timezone.now(), manual=True, user=request.user)
+    messages.success(request, _("A reminder was sent to %(unit)s.") % {"unit": organisation.name})
+    return redirect(f"{reverse_dashboard(plan)}?period={period.pk}")
+
+
+def reverse_dashboard(plan: Plan) -> str:
+    from django.urls import reverse
+
+    return reverse("tracking:dashboard", args=[plan.pk])
+
+
+@login_required
+def overview(request: HttpRequest) -> HttpResponse:
+    plans = visible_plans(request.user).filter(status=PlanStatus.PUBLISHED).order_by("-issued_on")
+    return render(request, "tracking/overview.html", {"rows": queries.plans_overview(plans, _today()),
+                                                      "can_dashboard": can_view_dashboard(request.user)})
+
+
+@login_required
+def organisation_page(request: HttpRequest, org_id: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=org_id)
+    if not can_view_organisation(request.user, organisation):
+        raise PermissionDenied
+    return render(request, "tracking/organisation.html", {
+        "organisation": organisation, "obligations": queries.organisation_obligations(organisation),
+        "reports": queries.organisation_reports(organisation), "labels": REPORT_LABELS, "today": _today(),
+        "threads": ExplanationRequest.objects.filter(organisation=organisation).select_related("task"),
+    })
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    items = list(Notification.objects.filter(user=request.user)[:100])
+    if request.method == "POST":
+        services.mark_notifications_read(request.user)
+        return redirect("tracking:notifications")
+    return render(request, "tracking/notifications.html", {"items": items})
+
+

@@ -1,0 +1,66 @@
+"""Task registers: columns by header words, merged cells, page-split rows, repeated headers, groups."""
+
+from __future__ import annotations
+
+from tests.core.plans.extraction_helpers import plan_with, source_with, tab_lines
+from trienkhai.documents.model import Block
+from trienkhai.plans.tasks import find_tasks, header_columns
+
+HEADER = "TT\tNội dung nhiệm vụ\tCơ quan chủ trì\tCơ quan phối hợp\tThời gian hoàn thành\tSản phẩm"
+
+
+def tasks_of(*blocks: Block):
+    return find_tasks(source_with(*blocks), plan_with())
+
+
+def test_columns_by_header_words_not_positions():
+    cols = header_columns(["Thời hạn", "Nhiệm vụ", "STT", "Đơn vị chủ trì", "Đơn vị phối hợp"])
+    assert cols == {"timeframe": 0, "content": 1, "no": 2, "lead": 3, "partners": 4}
+    assert header_columns(["Họ và tên", "Chức vụ"]) is None
+    (t,) = tasks_of(*tab_lines("Thời hạn\tNhiệm vụ\tSTT\tĐơn vị chủ trì", "Quý I/2024\tRà soát\t1\tSở Nội vụ"))
+    assert (t.no, t.content, t.lead, t.timeframe, t.due) == (1, "Rà soát", "Sở Nội vụ", "Quý I/2024", "2024-03-31")
+
+
+def test_text_rows_repeated_header_page_split_row_and_same_as_above():
+    tasks = tasks_of(*tab_lines(
+        HEADER,
+        "1\tTổ chức quán triệt Nghị quyết\tBan Tuyên giáo\tCác cơ quan liên quan\tQuý I/2024\tKế hoạch",
+        "2\tTiếp công dân, trả lời kiến\tBan cán sự đảng UBND tỉnh\tCác cơ quan liên quan\tĐịnh kỳ\t",
+        "12",  # a page number between pages
+        HEADER,
+        "\tnghị của Nhân dân.\t\t\t\t",
+        "3\tSắp xếp tổ chức bộ máy\t\tSở Nội vụ\tThường xuyên\t",
+    ))
+    assert [t.no for t in tasks] == [1, 2, 3]
+    assert tasks[1].content == "Tiếp công dân, trả lời kiến nghị của Nhân dân."
+    assert tasks[2].lead == "Ban cán sự đảng UBND tỉnh"  # empty lead cell: same as above
+    assert (tasks[0].product, tasks[2].recurrence) == ("Kế hoạch", "thuong_xuyen")
+
+
+def test_real_table_with_merged_cells_group_rows_and_column_numbers():
+    table = Block(kind="table", rows=[
+        ["STT", "Nội dung công việc", "Chủ trì", "Phối hợp", "Thời gian"],
+        ["(1)", "(2)", "(3)", "(4)", "(5)"],
+        ["I", "Nhóm nhiệm vụ tuyên truyền", "", "", ""],
+        ["1", "Biên soạn tài liệu", "Ban Tuyên giáo", "Sở Thông tin", "Năm 2025"],
+        ["2", "Tổ chức hội nghị <i>quán triệt</i>", "", "", ""],
+        ["II", "Nhóm nhiệm vụ kiểm tra", "", "", ""],
+        ["3", "Kiểm tra, giám sát", "Ủy ban Kiểm tra", "", "Hằng năm"],
+    ])
+    tasks = tasks_of(table)
+    assert [t.no for t in tasks] == [1, 2, 3]
+    assert (tasks[1].content, tasks[1].lead, tasks[1].partners, tasks[1].timeframe) == (
+        "Tổ chức hội nghị quán triệt", "Ban Tuyên giáo", "Sở Thông tin", "Năm 2025")
+    assert tasks[0].section == "I. Nhóm nhiệm vụ tuyên truyền"
+    assert tasks[2].section == "II. Nhóm nhiệm vụ kiểm tra"
+    assert tasks[2].partners is None  # merges do not cross a group row
+    assert tasks[2].due is None and tasks[2].recurrence == "hang_nam"
+
+
+def test_group_row_written_in_the_content_cell():
+    tasks = tasks_of(*tab_lines(HEADER, "\tA. NHIỆM VỤ TRỌNG TÂM\t\t\t\t", "1\tRà soát\tSở Tư pháp\t\tQuý II/2024\t"))
+    assert [(t.no, t.section, t.due) for t in tasks] == [(1, "A. NHIỆM VỤ TRỌNG TÂM", "2024-06-30")]
+
+
+def test_document_without_register_has_no_tasks():
+    assert tasks_of(*tab_lines("Nơi nhận:", "- Như trên,", "Họ tên\tChức vụ")) == []

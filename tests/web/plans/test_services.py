@@ -1,0 +1,170 @@
+"""Services over the real database: draft review, agency mapping, publish, cascade, assignments."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from tests.web.factories import OrganisationFactory, user_with_role
+from tests.web.plans.factories import DraftPlanFactory
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.organisations.models import OrganisationAlias
+from trienkhai_web.plans import queries, services
+from trienkhai_web.plans.models import Plan, PlanStatus, Task
+from trienkhai_web.plans.timeframes import parse_timeframe
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def monitor():
+    return user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
+
+
+def _map_all(user, plan):
+    for name in services.undecided_names(plan):
+        if name.startswith("các"):
+            plan = services.map_agency(user, plan, plan.version, name, None)
+        elif org := queries.certain_match(name):
+            plan = services.map_agency(user, plan, plan.version, name, org)
+        else:
+            plan = services.create_organisation_for(user, plan, plan.version, name)
+    return plan
+
+
+def test_edit_split_merge_delete_add_keep_version(monitor):
+    plan = DraftPlanFactory()
+    plan = services.edit_draft_item(monitor, plan, plan.version, "task", "0", {"content": "Hội nghị A. Hội nghị B"})
+    plan = services.split_draft_item(monitor, plan, plan.version, "task", "0", "Hội nghị B")
+    assert [t["content"] for t in plan.draft["tasks"]] == ["Hội nghị A.", "Hội nghị B"]
+    plan = services.merge_draft_item(monitor, plan, plan.version, "task", "0")
+    assert [t["content"] for t in plan.draft["tasks"]] == ["Hội nghị A. Hội nghị B"]
+    plan = services.add_draft_item(monitor, plan, plan.version, "outline", {"title": "Mới"}, parent_path="II")
+    assert plan.draft["outline"][1]["children"][-1]["path"] == "II.2"
+    plan = services.delete_draft_item(monitor, plan, plan.version, "outline", "II.2")
+    assert len(plan.draft["outline"][1]["children"]) == 1
+    assert AuditEntry.objects.filter(object_type="plans.plan", object_id=str(plan.pk)).count() == 5
+
+
+def test_stale_version_is_refused_and_changes_nothing(monitor):
+    plan = DraftPlanFactory()
+    stale = plan.version
+    services.edit_draft_item(monitor, plan, stale, "outline", "I", {"title": "Mục đích mới"})
+    with pytest.raises(services.ConflictError) as exc:
+        services.edit_draft_item(monitor, plan, stale, "outline", "I", {"title": "Ghi đè"})
+    assert "tải lại" in exc.value.message or "reload" in exc.value.message
+    plan.refresh_from_db()
+    assert plan.draft["outline"][0]["title"] == "Mục đích mới"
+
+
+def test_empty_required_field_is_refused(monitor):
+    plan = DraftPlanFactory()
+    with pytest.raises(services.PlanError):
+        services.edit_draft_item(monitor, plan, plan.version, "task", "0", {"content": "  "})
+    plan.refresh_from_db()
+    assert plan.draft["tasks"][0]["content"] == "Tổ chức hội nghị quán triệt Nghị quyết"
+
+
+def test_agency_suggestions_exact_alias_fuzzy():
+    ban = OrganisationFactory(name="Ban Dân vận Tỉnh ủy")
+    OrganisationAlias.objects.create(organisation=ban, name="BDV Tỉnh ủy", match_key="bdv tinh uy")
+    assert [(s.organisation, s.how) for s in queries.match_organisations("Ban Dân vận Tỉnh uỷ")][0] == (ban, "exact")
+    assert queries.match_organisations("BDV Tỉnh ủy")[0].how == "alias"
+    fuzzy = queries.match_organisations("Ban Dan van Tinh uy tinh")
+    assert fuzzy and fuzzy[0].organisation == ban and fuzzy[0].how == "fuzzy"
+
+
+def test_publish_requires_every_name_decided(monitor):
+    plan = DraftPlanFactory()
+    with pytest.raises(services.PlanError):
+        services.publish(monitor, plan, plan.version)
+    assert Plan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
+    assert not Task.objects.filter(plan=plan).exists()
+
+
+def test_publish_builds_rows_links_placeholder_then_fills_it(monitor):
+    plan = _map_all(monitor, DraftPlanFactory(number="55-KH/TU"))
+    plan = services.publish(monitor, plan, plan.version)
+    assert plan.status == PlanStatus.PUBLISHED
+    assert [i.path for i in plan.items.all()] == ["I", "I.1", "II", "II.1", "III", "III.1"]
+    target = plan.targets.get()
+    assert (target.value_low, target.value_high, target.item.path) == (2, 3, "II.1")
+    register, assigned = plan.tasks.order_by("order")
+    assert register.due_date == date(2024, 3, 31)
+    assert {a.organisation.name for a in register.assignments.filter(role="lead")} == {"Ban Tuyên giáo Tỉnh ủy"}
+    assert assigned.item.path == "III.1" and assigned.assignments.filter(role="partner").count() == 1
+    parent = plan.parents.get()
+    assert (parent.status, parent.ref_id) == (PlanStatus.PLACEHOLDER, "43-NQ/TW")
+    assert plan.monitoring_body.name == "Ban Dân vận Tỉnh ủy"
+    # The resolution is loaded later: the placeholder row is filled, the link stays.
+    child2 = _map_all(monitor, DraftPlanFactory(number="60-KH/TU"))
+    services.publish(monitor, child2, child2.version)
+    assert Plan.objects.filter(ref_id="43-NQ/TW").count() == 1
+    assert set(parent.children.all()) == {plan, child2}
+
+
+def test_coverage_on_published_parent(monitor):
+    parent = _map_all(monitor, DraftPlanFactory(number="43-NQ/TW"))
+    parent = services.publish(monitor, parent, parent.version)
+    child = _map_all(monitor, DraftPlanFactory(number="70-KH/TU"))
+    child = services.publish(monitor, child, child.version)
+    cascade = queries.cascade_of(child)
+    coverage = cascade["parents"][0]["coverage"]
+    assert cascade["parents"][0]["plan"] == parent
+    assert coverage is not None and len(coverage.covered) == 3 and not coverage.uncovered
+
+
+def test_update_task_assignment_keeps_history_and_checks_version(monitor):
+    plan = _map_all(monitor, DraftPlanFactory())
+    plan = services.publish(monitor, plan, plan.version)
+    task = plan.tasks.order_by("order").first()
+    other = OrganisationFactory(name="Sở Nội vụ")
+    services.update_task_assignment(monitor, task, task.version, leads=[other], partners=[], timeframe="Tháng 6/2025",
+                                    recurrence="", due_date=None, targets=list(plan.targets.all()))
+    task.refresh_from_db()
+    assert task.due_date == date(2025, 6, 30) and task.targets.count() == 1
+    assert list(task.assignments.values_list("organisation__name", "role")) == [("Sở Nội vụ", "lead")]
+    entry = AuditEntry.objects.get(object_type="plans.task", object_id=str(task.pk))
+    assert entry.before["lead"] != entry.after["lead"]
+    with pytest.raises(services.ConflictError):
+        services.update_task_assignment(monitor, task, task.version - 1, leads=[other], partners=[],
+                                        timeframe="", recurrence="", due_date=None, targets=[])
+
+
+def test_organisation_work_sorted_and_overdue(monitor):
+    plan = _map_all(monitor, DraftPlanFactory())
+    plan = services.publish(monitor, plan, plan.version)
+    ban = plan.monitoring_body
+    rows = queries.organisation_work(ban, today=date(2025, 1, 1))
+    assert rows and rows[0]["task"].due_date == date(2024, 3, 31) and rows[0]["overdue"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quý I/2024", ("", date(2024, 3, 31))), ("Hằng năm", ("hang_nam", None)),
+    ("Tháng 6/2025", ("", date(2025, 6, 30))), ("Thường xuyên", ("thuong_xuyen", None)),
+    ("Trước 30/9/2024", ("", date(2024, 9, 30))), ("Năm 2026", ("", date(2026, 12, 31))), ("", ("", None)),
+])
+def test_parse_timeframe(text, expected):
+    assert parse_timeframe(text) == expected
+
+
+def test_import_rejects_oversized_and_empty_files(monitor, settings):
+    settings.TRIENKHAI_MAX_UPLOAD_BYTES = 10
+    with pytest.raises(services.PlanError):
+        services.import_document(monitor, "a.txt", b"x" * 11)
+    settings.TRIENKHAI_MAX_UPLOAD_BYTES = 1000
+    with pytest.raises(services.PlanError):
+        services.import_document(monitor, "a.txt", b"   ")
+    assert not Plan.objects.exists()
+
+
+def test_import_sample_document_twice_is_a_duplicate(monitor, corpus_docs):
+    pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
+    path = corpus_docs / "001_c9ca5d0d8e180833.txt"
+    plan = services.import_document(monitor, path.name, path.read_bytes())
+    assert plan.status == PlanStatus.DRAFT and plan.draft["schema"] == "trienkhai.plan/1" and plan.source_text
+    with pytest.raises(services.DuplicateError) as exc:
+        services.import_document(monitor, path.name, path.read_bytes())
+    assert exc.value.plan == plan and Plan.objects.exclude(status=PlanStatus.PLACEHOLDER).count() == 1
