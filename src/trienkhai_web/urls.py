@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("trienkhai_web.organisations.urls")),
+    path("", include("trienkhai_web.audit.urls")),
     path("", include("trienkhai_web.plans.urls")),
     path("", include("trienkhai_web.tracking.urls")),
     path("", include("trienkhai_web.reports.urls")),

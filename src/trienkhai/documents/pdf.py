@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import re
 import statistics
 from collections import Counter
 
@@ -19,6 +20,8 @@ from trienkhai.documents.patterns import FOOTNOTE_LINE_RE, PAGE_NUMBER_RE, SUPER
 from trienkhai.documents.reflow import Line, reassemble
 from trienkhai.errors import DocumentError, NoTextLayerError
 
+SUPERSCRIPT_LABEL_RE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
+_DIGIT_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 _NO_TEXT = ("Tệp PDF là bản quét, không có lớp chữ; chưa hỗ trợ nhận dạng chữ (OCR). "
             "Hãy dùng bản .docx hoặc bản PDF xuất trực tiếp từ Word.")
 
@@ -36,7 +39,20 @@ def _check_encrypted(data: bytes, name: str) -> None:
 
 
 def _page_lines(page, page_no: int) -> list[dict]:
-    words = page.extract_words(extra_attrs=["fontname", "size"], keep_blank_chars=False, use_text_flow=True)
+    # Font attributes come from each word's characters rather than `extra_attrs`, which would split
+    # a word wherever the font changes — Vietnamese letters missing from a font are drawn from a
+    # fallback font ("K", "Ế" from DejaVu, "HO"…), and such words must stay whole. Positions, not the
+    # content stream order, give the reading order: fallback glyphs are often drawn last.
+    tables = _page_tables(page, page_no)
+    words = page.extract_words(keep_blank_chars=False, use_text_flow=False, return_chars=True)
+    words = [w for w in words if not any(_inside(w, t["bbox"]) for t in tables)]
+    for w in words:
+        chars = [c for c in w.pop("chars") if not c["text"].isspace()] or [{"fontname": "", "size": 0.0}]
+        w["size"] = statistics.median(float(c.get("size") or 0.0) for c in chars)
+        fonts = Counter(c.get("fontname") or "" for c in chars).most_common()
+        w["fontname"] = fonts[0][0]
+        w["bold"] = all("bold" in (c.get("fontname") or "").lower() for c in chars)
+        w["italic"] = all(any(k in (c.get("fontname") or "").lower() for k in ("italic", "oblique")) for c in chars)
     lines: list[dict] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1]["top"] - w["top"]) <= max(2.0, w["size"] * 0.3):
@@ -52,16 +68,64 @@ def _page_lines(page, page_no: int) -> list[dict]:
              if abs(e["bottom"] - e["top"]) < 2 and 0 < e["x1"] - e["x0"] < 0.5 * page.width
              and e["top"] > 0.5 * page.height]
     rule_top = min(rules) if rules else None
+    for t in tables:
+        lines.append(t)
+    lines.sort(key=lambda ln: ln["top"])
     for ln in lines:
+        if "rows" in ln:
+            continue
         ln["below_rule"] = rule_top is not None and ln["top"] > rule_top
         ws = sorted(ln["words"], key=lambda w: w["x0"])
         ln["text"] = " ".join(w["text"] for w in ws)
         ln["size"] = statistics.median(w["size"] for w in ws)
         # A numbering label is often set in the body font: judge emphasis on the words after it.
         styled = ws[1:] if len(ws) > 1 and len(ws[0]["text"]) <= 6 and not ws[0]["text"].isalpha() else ws
-        ln["bold"] = all("bold" in (w["fontname"] or "").lower() for w in styled)
-        ln["italic"] = all(any(k in (w["fontname"] or "").lower() for k in ("italic", "oblique")) for w in styled)
+        ln["bold"] = all(w["bold"] for w in styled)
+        ln["italic"] = all(w["italic"] for w in styled)
     return lines
+
+
+def _inside(w: dict, bbox: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = bbox
+    cx, cy = (w["x0"] + w["x1"]) / 2, (w["top"] + w["bottom"]) / 2
+    return x0 <= cx <= x1 and top <= cy <= bottom
+
+
+def _page_tables(page, page_no: int) -> list[dict]:
+    """Ruled tables (pdfplumber's lattice finder) as pseudo-lines holding their rows."""
+    out: list[dict] = []
+    for t in page.find_tables():
+        rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
+        rows = [r for r in rows if any(r)]
+        if len(rows) < 2 or max(len(r) for r in rows) < 2:
+            continue  # a framed paragraph, not a table
+        x0, top, x1, bottom = t.bbox
+        out.append({"rows": rows, "bbox": t.bbox, "top": top, "bottom": bottom, "x0": x0, "x1": x1,
+                    "page": page_no, "height": page.height, "text": "", "size": 0.0})
+    return out
+
+
+def _merge_tables(blocks: list[Block]) -> list[Block]:
+    """A table running over a page break is one table: drop the repeated header row and re-join a
+    row whose text was split by the break (the continuation has an empty number cell)."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (b.kind == "table" and prev is not None and prev.kind == "table" and b.rows and prev.rows
+                and len(b.rows[0]) == len(prev.rows[0]) and (b.page or 0) > (prev.page or 0)):
+            rows = [list(r) for r in b.rows]
+            if rows[0] == prev.rows[0]:
+                rows.pop(0)
+            if rows and not rows[0][0].strip() and prev.rows[-1][0].strip():
+                cont = rows.pop(0)
+                last = prev.rows[-1]
+                for i, c in enumerate(cont[: len(last)]):
+                    if c.strip():
+                        last[i] = (last[i] + " " + c).strip() if last[i] else c
+            prev.rows.extend(rows)
+            continue
+        out.append(b)
+    return out
 
 
 def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
@@ -78,20 +142,49 @@ def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
         for i, page in enumerate(pdf.pages, start=1):
             all_lines.extend(_page_lines(page, i))
             page.flush_cache()
-    if not any(ln["text"].strip() for ln in all_lines):
+    text_lines = [ln for ln in all_lines if "rows" not in ln]
+    if not any(ln["text"].strip() for ln in text_lines) and len(text_lines) == len(all_lines):
         raise NoTextLayerError(_NO_TEXT)
-    body_size = statistics.median(ln["size"] for ln in all_lines)
-    left = Counter(round(ln["x0"]) for ln in all_lines if abs(ln["size"] - body_size) < 0.5).most_common(1)[0][0]
-    right = sorted(ln["x1"] for ln in all_lines)[int(len(all_lines) * 0.9)]
+    if not text_lines:
+        text_lines = [{"size": 12.0, "x0": 0.0, "x1": 1.0, "text": "", "top": 0.0, "height": 1.0}]
+    body_size = statistics.median(ln["size"] for ln in text_lines)
+    left = Counter(round(ln["x0"]) for ln in text_lines if abs(ln["size"] - body_size) < 0.5).most_common(1)[0][0]
+    right = sorted(ln["x1"] for ln in text_lines)[int(len(text_lines) * 0.9)]
     # Running headers/footers: the same text at the top or bottom of several pages.
-    edge = Counter(ln["text"] for ln in all_lines if ln["top"] < 0.1 * ln["height"] or ln["top"] > 0.9 * ln["height"])
+    edge = Counter(ln["text"] for ln in text_lines if ln["top"] < 0.1 * ln["height"] or ln["top"] > 0.9 * ln["height"])
     running = {t for t, c in edge.items() if c >= 2 and n_pages >= 2}
     lines: list[Line] = []
     prev: dict | None = None
-    gaps = [b["top"] - a["top"] for a, b in itertools.pairwise(all_lines) if a["page"] == b["page"] and b["top"] > a["top"]]
+    gaps = [b["top"] - a["top"] for a, b in itertools.pairwise(text_lines) if a["page"] == b["page"] and b["top"] > a["top"]]
     pitch = statistics.median(gaps) if gaps else body_size * 1.2
+    segments: list[list[Line] | Block] = []
+    pending_label: str | None = None
     for ln in all_lines:
+        if "rows" in ln:
+            if lines:
+                segments.append(lines)
+            segments.append(Block(kind="table", rows=ln["rows"], page=ln["page"]))
+            lines, prev = [], None
+            continue
         text = ln["text"].strip()
+        if ln["below_rule"]:
+            # Below the footnote rule: a superscript label the line grouping set apart ("1"),
+            # a labelled note, or the continuation of the note above.
+            if SUPERSCRIPT_LABEL_RE.match(text) and ln["x0"] < left + 0.25 * (right - left):
+                pending_label = text.translate(SUPERSCRIPT_DIGITS)
+                continue
+            m = FOOTNOTE_LINE_RE.match(text) or _DIGIT_NOTE_RE.match(text)
+            if m is None and pending_label is None and lines and lines[-1].footnote is not None:
+                lines[-1].text += " " + text
+                continue
+            if m is not None:
+                note, text = m.group(1).translate(SUPERSCRIPT_DIGITS).strip("[]()"), m.group(2)
+            else:
+                note = pending_label or "*"
+            pending_label = None
+            lines.append(Line(text=text, page=ln["page"], footnote=note))
+            prev = ln
+            continue
         at_edge = ln["top"] < 0.1 * ln["height"] or ln["top"] > 0.88 * ln["height"]
         if (at_edge and PAGE_NUMBER_RE.match(text)) or text in running:
             continue
@@ -116,14 +209,23 @@ def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
             indent=ln["x0"] > left + 8, page=ln["page"], bold=ln["bold"], italic=ln["italic"], footnote=note,
         ))
         prev = ln
+
+    if lines:
+        segments.append(lines)
     # Lines followed by a gap end their paragraph.
-    for a, b in itertools.pairwise(lines):
-        if b.gap:
-            a.short = True
+    for seg in segments:
+        if isinstance(seg, list):
+            for a, b in itertools.pairwise(seg):
+                if b.gap:
+                    a.short = True
     blocks: list[Block] = []
-    for p in reassemble(lines, wrapped=True):
-        if p.footnote is not None:
-            blocks.append(Block(kind="footnote", text=p.text, note_id=p.footnote, page=p.page))
-        else:
-            blocks.append(Block(kind="paragraph", text=p.text, bold=p.bold, italic=p.italic, page=p.page))
-    return blocks, n_pages, warnings
+    for seg in segments:
+        if isinstance(seg, Block):
+            blocks.append(seg)
+            continue
+        for p in reassemble(seg, wrapped=True):
+            if p.footnote is not None:
+                blocks.append(Block(kind="footnote", text=p.text, note_id=p.footnote, page=p.page))
+            else:
+                blocks.append(Block(kind="paragraph", text=p.text, bold=p.bold, italic=p.italic, page=p.page))
+    return _merge_tables(blocks), n_pages, warnings

@@ -22,12 +22,23 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_RE.split(text) if s.strip()]
 
 
-def node_texts(node: OutlineNode) -> list[str]:
+def node_texts(node: OutlineNode, *, title: bool = True) -> list[str]:
     """A node's own texts in reading order: its title (a numbered paragraph is a node whose title is the
-    paragraph) and its blocks (not tables nor footnotes)."""
-    texts = [clean(node.title)] if node.title else []
-    texts += [clean(b.text) for b in node.blocks if b.kind in ("paragraph", "bullet", "group") and b.text]
-    return [t for t in texts if t]
+    paragraph) and its blocks (not tables nor footnotes). A title that merely repeats the start of the
+    first block, or is cut short ("…"), is left out so that nothing is read twice or half."""
+    blocks = [clean(b.text) for b in node.blocks if b.kind in ("paragraph", "bullet", "group") and b.text]
+    head = clean(node.title)
+    if head.endswith("…"):
+        head = ""
+    elif blocks and blocks[0].startswith(head.rstrip(" .:")):
+        head = ""
+    if head and blocks and not head.endswith((".", ":", ";", "!", "?")) and (
+            len(head) >= 60 or blocks[0][:1].islower()):
+        # A numbered paragraph whose first line became the title and the rest the first block.
+        blocks[0] = f"{head} {blocks[0]}"
+        head = ""
+    texts = [head] if title and head else []
+    return [t for t in texts + blocks if t]
 
 
 def walk_with_ancestors(plan: Plan):

@@ -49,7 +49,6 @@ _HEADS = (
     "bao ", "dai ", "vien ", "bo ", "nganh", "lien", "chi ", "hoi dong", "uy ban kiem tra", "ubkt", "vptu",
     "dutt", "lhpn", "hoi quan chung", "cac hoi", "cap ", "toa an", "vien kiem sat", "kho bac", "ngan hang",
     "thanh doan", "quan doan", "bo doi", "bien phong", "doanh nghiep", "hop tac xa", "htx", "ct-xh",
-    "chinh tri", "nhan dan",
 )
 # Generic nouns that, bare, share the qualifier of the next name ("các cơ quan, đơn vị liên quan").
 _BARE_GENERIC = {

@@ -51,13 +51,17 @@ def _subject(sentence: str) -> tuple[str, int] | None:
     offset = len(sentence) - len(body)
     if not is_agency_start(body):
         return None
+    colon = body.find(":")
+    if 0 < colon < 200 and not _PREDICATE_RE.search(body[:colon]):
+        # "Sở Tư pháp: chủ trì, phối hợp …" / "Các sở, ban, ngành:" followed by their duties.
+        return body[:colon].strip(" ,;"), offset + colon + 1
     m = _PREDICATE_RE.search(body)
     if not m or m.start() == 0:
         return None
     subject = body[:m.start()].strip(" ,;:")
     if not subject or len(subject) > 400:
         return None
-    if fold(subject) in ("to chuc", "co quan", "don vi", "nhan dan", "chinh tri"):
+    if fold(subject) in ("to chuc", "co quan", "don vi"):
         return None  # "Tổ chức tuyên truyền …" opens with a verb, not a body
     return subject, offset + m.start()
 
@@ -101,7 +105,7 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
                 continue
             subject, end = found
             rest = sentence[end:]
-            is_lead = bool(re.match(r"\s*chủ trì", rest))
+            is_lead = bool(re.match(r"[\s:,\-–]*chủ trì", rest, re.IGNORECASE))
             if strict and not (is_lead or _LEAD_IN_RE.match(sentence)):
                 continue
             for name in split_agencies(subject):
@@ -131,7 +135,7 @@ def find_assignments(plan: Plan) -> list[Assignment]:
         if _is_implementation(node):
             # Numbered paragraphs are children; unnumbered paragraphs directly under the heading are
             # each an assignment of the heading's own path.
-            for text in node_texts(node)[1:]:
+            for text in node_texts(node, title=False):
                 if fold(text).startswith("noi nhan"):
                     break
                 a = assignment_from_texts(node.path, [text])

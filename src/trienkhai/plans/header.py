@@ -25,6 +25,8 @@ _META_VALUE = re.compile(
 )
 _MOTTO = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
           "doc lap tu do hanh phuc")
+_PROVINCE_IN = re.compile(r"(?:^|\s)(?:ĐẢNG BỘ )?TỈNH(?: [UỦ][YỶ])?\s+(\S.*)$")
+_MOTTO_INSIDE = re.compile(r"\s(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?=\d)")
 _PLACE_DATE = re.compile(
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
@@ -34,7 +36,8 @@ _PREAMBLE_START = re.compile(r"^(Thực hiện|Căn cứ|Theo đề nghị|Xét 
 _AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
                         r"TRƯỞNG BAN|BÍ THƯ)(?!\w)")
 _SUB_BODY = re.compile(r"^(BAN |ĐẢNG ĐOÀN|VĂN PHÒNG|THƯỜNG TRỰC)")
-_LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ][YỶ]|ĐẢNG [UỦ][YỶ]|TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
+_LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ][YỶ]|ĐẢNG [UỦ][YỶ]|ĐẢNG BỘ TỈNH|ĐẢNG BỘ HUYỆN|"
+                       r"TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
 
 
 @dataclass
@@ -87,28 +90,27 @@ def _metadata(lines: list[Line], limit: int) -> tuple[int, dict[str, str]]:
 
 
 def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
-    """Issuing body and locality from the header's capital lines ("TỈNH ỦY LẠNG SƠN" / "BAN THƯỜNG VỤ")."""
+    """Issuing body and province from the header's capital lines: "TỈNH ỦY LẠNG SƠN" / "BAN THƯỜNG VỤ" →
+    ("Ban Thường vụ Tỉnh ủy", "Lạng Sơn"); "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" → the two joined;
+    "UBND TỈNH X" / "SỞ TƯ PHÁP" → the lower line (the body that issues under its superior)."""
     if not body_lines:
         return None, None
     province = None
-    first = body_lines[0]
+    for ln in body_lines:
+        m = _PROVINCE_IN.search(ln)
+        if m:
+            province = _title_case(m.group(1))
+    first, last = body_lines[0], body_lines[-1]
     loc = _LOCALITY.match(first)
     if len(body_lines) == 1:
-        m = _LOCALITY.match(first)
-        return pretty(first), _title_case(m.group(2)) if m else None
-    if _SUB_BODY.match(body_lines[-1]):
-        # "TỈNH ỦY LẠNG SƠN" + "BAN THƯỜNG VỤ" → "Ban Thường vụ Tỉnh ủy" (the locality goes to province)
-        parent = loc.group(1) if loc and loc.group(1).split()[-1] not in ("TỈNH", "HUYỆN", "PHỐ") else first
-        province = loc.group(2) if loc else None
-        issuer = f"{pretty(body_lines[-1])} {pretty(parent)}"
+        issuer = pretty(first)
+    elif _SUB_BODY.match(last) and loc:
+        issuer = f"{pretty(last)} {pretty(loc.group(1))}"
+    elif _LOCALITY.match(last):
+        issuer = pretty(" ".join(body_lines))
     else:
-        joined = " ".join(body_lines)
-        issuer = pretty(joined)
-        for ln in body_lines[1:]:
-            m = _LOCALITY.match(ln)
-            if m:
-                province = m.group(2)
-    return issuer, _title_case(province) if province else None
+        issuer = pretty(last)
+    return issuer, province
 
 
 def read_front(lines: list[Line]) -> Front:
@@ -145,9 +147,14 @@ def _read_header(front: Front, header: list[Line]) -> None:
             if m:
                 front.number = re.sub(r"\s+", "", m.group(0))
             break
-        if _is_motto(t) or _PLACE_DATE.search(t):
+        if _PLACE_DATE.search(t):
             break
-        if _is_caps(t):
+        if _is_motto(t):
+            continue  # two header columns may come interleaved: the body's lines can follow the motto
+        motto_at = _MOTTO_INSIDE.search(t)
+        if motto_at:  # both columns on one line: "TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM"
+            t = t[:motto_at.start()].strip()
+        if t and _is_caps(t):
             body_lines.append(t)
     front.has_header = bool(body_lines or front.number)
     m = _PLACE_DATE.search(joined)

@@ -79,8 +79,7 @@ def render_warnings(plan: Plan) -> list[str]:
     return ["", "CẢNH BÁO"] + [f"  ! {w}" for w in plan.warnings] if plan.warnings else []
 
 
-# The sections in print order. Extraction adds its tables here (before the warnings), e.g.
-# SECTIONS.insert(SECTIONS.index(render_warnings), render_targets).
+# The sections in print order.
 SECTIONS: list[Renderer] = [render_header, render_outline, render_references, render_warnings]
 # Targets, assignments and task registers (issue 4) right after the outline.
 SECTIONS[SECTIONS.index(render_outline) + 1:SECTIONS.index(render_outline) + 1] = [

@@ -148,6 +148,12 @@ def find_tasks(source: SourceDocument, plan: Plan) -> list[Task]:
                 reg.last = None  # a paragraph between two tables: nothing continues across it
             continue
         columns = header_columns(cells)
+        if columns is None and reg is not None and reg.last is None and not reg.section:
+            # A two-row header: "Cơ quan thực hiện" above "Chủ trì | Phối hợp".
+            sub = {_role(c): i for i, c in enumerate(cells) if _role(c) in ("lead", "partners")}
+            if sub and not any(r in reg.columns for r in sub):
+                reg.columns.update({r: i for r, i in sub.items() if r is not None})
+                continue
         if columns is not None:
             if reg is None or columns != reg.columns:
                 reg = _Register(columns)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -27,8 +26,15 @@ class SuccessionSerializer(serializers.Serializer):
     date = serializers.DateField()
 
 
+class AliasesField(serializers.ListField):
+    """Alias names: read from the related rows, written as a list of names."""
+
+    def get_attribute(self, instance: Organisation) -> list[str]:
+        return [a.name for a in instance.aliases.all()]
+
+
 class OrganisationSerializer(serializers.ModelSerializer):
-    aliases = serializers.ListField(child=serializers.CharField(max_length=255), required=False)
+    aliases = AliasesField(child=serializers.CharField(max_length=255), required=False)
     successions = SuccessionSerializer(many=True, read_only=True)
     version = serializers.IntegerField(required=False, help_text="The version read; required on update.")
 
@@ -38,11 +44,6 @@ class OrganisationSerializer(serializers.ModelSerializer):
                   "aliases", "successions", "version", "match_key"]
         read_only_fields = ["match_key"]
         extra_kwargs = {"code": {"validators": []}}
-
-    def to_representation(self, instance: Organisation) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["aliases"] = [a.name for a in instance.aliases.all()]
-        return data
 
 
 class MatchSerializer(serializers.Serializer):

@@ -23,3 +23,6 @@ class AuditEntry(models.Model):
         verbose_name_plural = _("audit trail")
         ordering = ["-at", "-id"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
+
+    def __str__(self) -> str:
+        return f"{self.action} {self.object_type}#{self.object_id}"

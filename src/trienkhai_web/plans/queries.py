@@ -151,3 +151,27 @@ def item_anchor_lines(source_text: str, texts: list[str]) -> list[int | None]:
 
 def published_items(plan: Plan) -> QuerySet[PlanItem]:
     return plan.items.all()
+
+
+def task_history(task: Task) -> list[dict[str, Any]]:
+    """The task's audit entries, newest first, with organisation ids shown as names."""
+    from django.utils.translation import gettext as _
+
+    from trienkhai_web.audit.models import AuditEntry
+
+    entries = list(AuditEntry.objects.filter(object_type="plans.task", object_id=str(task.pk)).select_related("user"))
+    names = dict(Organisation.objects.values_list("pk", "name"))
+
+    def describe(snap: dict[str, Any] | None) -> str:
+        if not snap:
+            return ""
+        due = snap.get("due_date")
+        parts = [
+            f"{_('Lead')}: {', '.join(names.get(i, str(i)) for i in snap.get('lead', [])) or '—'}",
+            f"{_('Partners')}: {', '.join(names.get(i, str(i)) for i in snap.get('partners', [])) or '—'}",
+            f"{_('Timeframe')}: {snap.get('timeframe') or '—'}",
+            f"{_('Due date')}: {date.fromisoformat(due).strftime('%d/%m/%Y') if due else '—'}",
+        ]
+        return "; ".join(parts)
+
+    return [{"at": e.at, "user": e.user, "before": describe(e.before), "after": describe(e.after)} for e in entries]

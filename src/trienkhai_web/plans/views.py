@@ -24,7 +24,6 @@ from trienkhai_web.accounts.permissions import (
     can_view_plan,
     organisations_for,
 )
-from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
 from trienkhai_web.plans.forms import TaskAssignmentForm, UploadForm
@@ -216,10 +215,8 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The assignment was saved."))
             return redirect("plans:task", pk=task.pk)
-    history = AuditEntry.objects.filter(object_type="plans.task", object_id=str(task.pk)).select_related("user")
-    org_names = dict(Organisation.objects.values_list("pk", "name"))
     return render(request, "plans/task_edit.html", {"task": task, "form": form, "can_edit": can_edit,
-                                                    "history": history, "org_names": org_names})
+                                                    "history": queries.task_history(task)})
 
 
 @login_required

@@ -4,4 +4,4 @@ from django.utils.translation import gettext_lazy as _
 
 class ReportsConfig(AppConfig):
     name = "trienkhai_web.reports"
-    verbose_name = _("Review reports")
+    verbose_name = _("Periodic and review reports")

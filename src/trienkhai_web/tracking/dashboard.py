@@ -108,11 +108,13 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     for key, counter in parts.items():
         total = sum(counter.values())
         board.parts.append({"part": by_id.get(key) if key else None, "total": total, "counts": counter,
+                            "cells": [counter[s] for s in STATUS_ORDER],
                             "done_pct": ratio(counter[ProgressStatus.DONE], total)})
     board.parts.sort(key=lambda r: r["part"].path if r["part"] else "~")
     for org_id, counter in units.items():
         total = sum(counter.values())
         board.units.append({"organisation": orgs[org_id], "total": total, "counts": counter,
+                            "cells": [counter[s] for s in STATUS_ORDER],
                             "done_pct": ratio(counter[ProgressStatus.DONE], total)})
     board.units.sort(key=lambda r: (r["done_pct"], r["organisation"].name))
     board.targets = _targets(plan, periods)

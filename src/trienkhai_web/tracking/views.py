@@ -10,6 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -260,10 +262,15 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     query = request.GET.copy()
     query.pop("export", None)
     query.pop("page", None)
+    # 1,000 options through the template engine cost more than the whole dashboard's queries.
+    unit_options = format_html_join("", '<option value="{}"{}>{}</option>', (
+        (o.pk, mark_safe(" selected") if o.pk == filters.unit else "", o.name) for o in board.unit_choices))
     return render(request, "tracking/dashboard.html", {
-        "board": board, "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
+        "board": board, "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
+        "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
         "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
         "pages": range(1, board.pages + 1), "can_remind": can_view_dashboard(request.user),
+        "remind_base": f"{reverse_dashboard(plan)}nhac/",
     })
 
 

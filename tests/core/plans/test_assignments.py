@@ -75,3 +75,39 @@ def test_outside_implementation_only_explicit_assignments_count():
 def test_a_paragraph_opening_with_a_verb_assigns_nobody():
     plan = implementation(("IV.3", "Tổ chức tuyên truyền sâu rộng Kế hoạch này."))
     assert find_assignments(plan) == []
+
+
+def test_sample_documents_assignments_match_the_gold(corpus_docs):
+    import json
+
+    from tests.conftest import CORPUS_GOLD
+    from trienkhai.plans.agencies import canonical_name
+    from trienkhai.plans.parse import parse_file
+
+    for stem in ("001_c9ca5d0d8e180833", "003_70c23ef7c9a34c4f", "004_e02ef3f550a5da59"):
+        gold = json.loads((CORPUS_GOLD / f"{stem}.json").read_text())["assignments"]
+        found = {a.item: a for a in parse_file(corpus_docs / f"{stem}.txt").assignments}
+        assert sorted(found) == sorted(g["item"] for g in gold), stem
+        for g in gold:
+            a = found[g["item"]]
+            assert [canonical_name(x) for x in a.responsible] == [canonical_name(x) for x in g["responsible"]] or (
+                {canonical_name(x) for x in g["responsible"]} <= {canonical_name(x) for x in a.responsible}
+            ), g["item"]
+            assert (canonical_name(a.lead) if a.lead else None) == (canonical_name(g["lead"]) if g["lead"] else None)
+            assert [canonical_name(x) for x in a.partners] == [canonical_name(x) for x in g["partners"]]
+
+
+def test_body_followed_by_a_colon_then_its_duties():
+    plan = implementation(("IV.2", "Sở Tư pháp: Chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện."),
+                          ("IV.3", "Các sở, ban, ngành, địa phương:"))
+    a, b = find_assignments(plan)
+    assert (a.responsible, a.lead, a.partners) == (["Sở Tư pháp"], "Sở Tư pháp", ["Sở Nội vụ"])
+    assert b.responsible == ["Các sở, ban, ngành, địa phương"]  # one collective phrase
+
+
+def test_numbered_paragraph_split_into_a_title_line_and_its_continuation():
+    paragraph = node("IV.1", "Các ban của Tỉnh ủy, các ban cán sự đảng, đảng đoàn, Ban Thường vụ",
+                     "Tỉnh đoàn, thành ủy, huyện ủy tổ chức quán triệt Nghị quyết.")
+    (a,) = find_assignments(plan_with(node("IV", "TỔ CHỨC THỰC HIỆN", children=[paragraph])))
+    assert a.responsible == ["Các ban của Tỉnh ủy", "các ban cán sự đảng", "đảng đoàn",
+                             "Ban Thường vụ Tỉnh đoàn", "thành ủy", "huyện ủy"]

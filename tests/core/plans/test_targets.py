@@ -95,3 +95,41 @@ def test_figure_in_a_task_paragraph_keeps_its_section():
         node("III.1", "Tăng cường tuyên truyền", "Phấn đấu hằng năm 100% chi bộ tổ chức học tập Nghị quyết.")]))
     (t,) = find_targets(plan)
     assert (t.section, t.value, t.recurrence) == ("III.1", 100, "năm")
+
+
+def test_sample_documents_targets_match_the_gold(corpus_docs):
+    import json
+
+    from tests.conftest import CORPUS_GOLD
+    from trienkhai.plans.parse import parse_file
+    from trienkhai.text.vietnamese import canonical
+
+    def overlap(subject, text):
+        words = set(canonical(subject).split())
+        return len(words & set(canonical(text).split())) / len(words)
+
+    def key(value, unit):
+        lo, hi = (value, value) if not isinstance(value, list) else (value[0], value[-1])
+        return (lo, hi, unit)
+
+    for stem in ("001_c9ca5d0d8e180833", "003_70c23ef7c9a34c4f"):
+        gold = json.loads((CORPUS_GOLD / f"{stem}.json").read_text())["targets"]
+        found = parse_file(corpus_docs / f"{stem}.txt").targets
+        expected = sorted(key(g["value"], g["unit"]) for g in gold if not g["optional"])
+        got = sorted(key(t.value, t.unit) for t in found if t.value is not None and t.unit is not None)
+        assert got == expected, stem
+        for g in gold:
+            if g["optional"]:
+                continue
+            candidates = [t for t in found if key(t.value, t.unit) == key(g["value"], g["unit"])
+                          and t.section == g["section"] and overlap(g["subject"], t.text) >= 0.5]
+            t = max(candidates, key=lambda t: overlap(g["subject"], t.subject))
+            assert (t.deadline, t.recurrence) == (g["deadline"], g["recurrence"]), g["subject"]
+            if g["direction"]:
+                assert t.direction == g["direction"], g["subject"]
+
+
+def test_numbered_paragraph_repeated_in_its_title_is_read_once():
+    text = "Quản lý 100% số điểm nhóm tôn giáo."
+    plan = plan_with(node("II", "NỘI DUNG", children=[node("II.1", text, text), node("II.2", "Giữ vững 95%…", "Giữ vững 95% số xã an toàn.")]))
+    assert [(t.section, t.value) for t in find_targets(plan)] == [("II.1", 100), ("II.2", 95)]

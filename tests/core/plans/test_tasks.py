@@ -64,3 +64,68 @@ def test_group_row_written_in_the_content_cell():
 
 def test_document_without_register_has_no_tasks():
     assert tasks_of(*tab_lines("Nơi nhận:", "- Như trên,", "Họ tên\tChức vụ")) == []
+
+
+def test_docx_register_with_a_vertically_merged_lead(tmp_path):
+    import docx
+
+    from trienkhai.documents.read import read_document
+
+    document = docx.Document()
+    document.add_paragraph("PHỤ LỤC NHIỆM VỤ")
+    rows = [["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+            ["1", "Tổ chức hội nghị quán triệt", "Ban Tuyên giáo Tỉnh ủy", "Các cơ quan liên quan", "Quý I/2024"],
+            ["2", "Biên soạn tài liệu", "", "Sở Thông tin và Truyền thông", "Tháng 6/2024"]]
+    table = document.add_table(rows=3, cols=5)
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                table.cell(i, j).text = text
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 2).text = "Ban Tuyên giáo Tỉnh ủy"
+    path = tmp_path / "register.docx"
+    document.save(path)
+    tasks = find_tasks(read_document(path), plan_with())
+    assert [(t.no, t.lead, t.due) for t in tasks] == [
+        (1, "Ban Tuyên giáo Tỉnh ủy", "2024-03-31"), (2, "Ban Tuyên giáo Tỉnh ủy", "2024-06-30")]
+
+
+def test_sample_register_matches_the_gold(corpus_docs):
+    import json
+
+    from tests.conftest import CORPUS_GOLD
+    from trienkhai.plans.parse import parse_file
+    from trienkhai.text.vietnamese import canonical
+
+    gold = json.loads((CORPUS_GOLD / "004_e02ef3f550a5da59.json").read_text())["tasks"]
+    tasks = parse_file(corpus_docs / "004_e02ef3f550a5da59.txt").tasks
+    assert [t.no for t in tasks] == [g["no"] for g in gold]
+    for t, g in zip(tasks, gold, strict=True):
+        assert canonical(t.content).startswith(canonical(g["content"])[:60]), t.no
+        assert (canonical(t.lead or ""), canonical(t.partners or ""), t.timeframe) == (
+            canonical(g["lead"]), canonical(g["partners"]), g["timeframe"]), t.no
+
+
+def test_two_row_header():
+    table = Block(kind="table", rows=[
+        ["TT", "Nhiệm vụ", "Cơ quan thực hiện", "Cơ quan thực hiện", "Thời gian"],
+        ["", "", "Chủ trì", "Phối hợp", ""],
+        ["1", "Rà soát văn bản", "Sở Tư pháp", "Sở Nội vụ", "Quý III/2024"],
+    ])
+    (t,) = tasks_of(table)
+    assert (t.lead, t.partners, t.due) == ("Sở Tư pháp", "Sở Nội vụ", "2024-09-30")
+
+
+def test_readable_output_shows_the_three_tables_after_the_outline():
+    from trienkhai.plans.model import Assignment, Target
+    from trienkhai.plans.render import render_text
+
+    plan = plan_with()
+    plan.targets = [Target(section="II.2", text="…", subject="tỷ lệ hộ nghèo", direction="giảm", value=[1.5, 2],
+                           unit="%", recurrence="năm", deadline=2030)]
+    plan.assignments = [Assignment(item="IV.6", responsible=["Ban Dân vận Tỉnh ủy"], lead="Ban Dân vận Tỉnh ủy",
+                                   partners=["các cơ quan liên quan"])]
+    plan.tasks = tasks_of(*tab_lines(HEADER, "1\tRà soát\tSở Tư pháp\t\tQuý I/2024\t"))
+    text = render_text(plan)
+    assert text.index("DÀN Ý") < text.index("CHỈ TIÊU (1)") < text.index("PHÂN CÔNG (1)") < text.index("NHIỆM VỤ (1)")
+    assert "1,5 - 2" in text and "Quý I/2024 (hạn 31/03/2024)" in text and "Ban Dân vận Tỉnh ủy" in text

@@ -7,7 +7,15 @@ import datetime as dt
 import factory
 
 from tests.web.factories import OrganisationFactory
-from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, PlanStatus, Target, Task, TaskAssignment
+from trienkhai_web.plans.models import (
+    AssignmentRole,
+    Plan,
+    PlanItem,
+    PlanStatus,
+    Target,
+    Task,
+    TaskAssignment,
+)
 
 
 class PlanFactory(factory.django.DjangoModelFactory):

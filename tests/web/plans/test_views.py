@@ -107,7 +107,7 @@ def test_task_edit_post_and_history(client, world):
         "recurrence": "", "due_date": "", "targets": []})
     assert response.status_code == 302
     page = client.get(reverse("plans:task", args=[task.pk])).content.decode()
-    assert "30/06/2025" in page and "Lịch sử" in page
+    assert "30/06/2025" in page and "Lịch sử thay đổi" in page and "Sở Y tế" in page
 
 
 def test_login_with_password_works(client, world):

@@ -31,8 +31,14 @@ class World:
     other: Any
 
 
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    """Hashing eight users' passwords with PBKDF2 would dominate the run time."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
-def world(db) -> World:
+def world(db, fast_passwords) -> World:
     parent = OrganisationFactory(name="Đảng ủy xã Tân Hòa")
     unit = OrganisationFactory(name="Chi bộ ấp 1", parent=parent)
     partner = OrganisationFactory(name="Hội Nông dân xã", parent=parent)

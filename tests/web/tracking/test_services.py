@@ -1,4 +1,4 @@
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied
@@ -7,7 +7,7 @@ from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import Notification, ReportingPeriod, ReportStatus, ReviewEvent
 
-NOW = datetime(2025, 6, 16, 9, 0, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 16, 9, 0, tzinfo=UTC)
 pytestmark = pytest.mark.django_db
 
 

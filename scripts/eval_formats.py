@@ -1,0 +1,120 @@
+"""Cross-format evaluation: the dev corpus as .txt, as the .docx an official would type, as its .pdf
+and as a hard-wrapped copy of that PDF, each scored with ../shared/eval/score.py.
+
+    .venv/bin/python scripts/eval_formats.py [--force] [--cache var/eval-variants] [--json]
+
+Variants are made once into the cache (remade when the source .txt is newer or with --force); half of
+the .docx files use Word automatic numbering, the other half typed numbers (see make_variants.py).
+Prints one table: rows = format, columns = overall and each figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shlex
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_variants import make_docx, pdf_copy, pdf_pages, to_pdf  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus" / "dev"
+SCORER = SHARED / "eval" / "score.py"
+FORMATS = ("txt", "docx", "pdf", "pdf-copy.txt")
+COLUMNS = ("overall", "headings", "references", "targets", "assignments", "tasks", "doc.kind", "doc.number",
+           "doc.date", "doc.place", "doc.implements", "doc.signer")
+
+
+def _stale(out: Path, src: Path) -> bool:
+    return not out.exists() or out.stat().st_mtime < src.stat().st_mtime
+
+
+def make_variants(docs: Path, cache: Path, force: bool = False) -> dict[str, Path]:
+    """Fill cache/<format>/ with one file per source .txt; returns format → directory."""
+    dirs = {fmt: cache / fmt for fmt in FORMATS}
+    for d in dirs.values():
+        d.mkdir(parents=True, exist_ok=True)
+    for i, txt in enumerate(sorted(docs.glob("*.txt"))):
+        stem = txt.stem
+        (dirs["txt"] / txt.name).write_bytes(txt.read_bytes())
+        dx = dirs["docx"] / f"{stem}.docx"
+        if force or _stale(dx, txt):
+            counts = make_docx(txt, dx, auto_numbering=i % 2 == 0)
+            print(f"  {dx.name}: {counts}", file=sys.stderr)
+        pdf = dirs["pdf"] / f"{stem}.pdf"
+        if force or _stale(pdf, dx):
+            to_pdf(dx, dirs["pdf"])
+            print(f"  {pdf.name}: {pdf_pages(pdf)} pages", file=sys.stderr)
+        copy = dirs["pdf-copy.txt"] / f"{stem}.txt"
+        if force or _stale(copy, pdf):
+            pdf_copy(pdf, copy)
+    return dirs
+
+
+def gold_copies(gold: Path, cache: Path, fmt: str, ext: str) -> Path:
+    """The same gold with `file` pointing at the variant."""
+    out = cache / f"gold-{fmt}"
+    out.mkdir(parents=True, exist_ok=True)
+    for g in sorted(gold.glob("*.json")):
+        data = json.loads(g.read_text(encoding="utf-8"))
+        data["file"] = Path(data["file"]).stem + ext
+        (out / g.name).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    return out
+
+
+def score(gold: Path, sources: Path, python: str) -> dict:
+    run = f"{shlex.quote(str(Path(python).parent / 'trienkhai'))} parse {{file}} --json"
+    r = subprocess.run([python, str(SCORER), "--gold", str(gold), "--sources", str(sources), "--run", run, "--json"],
+                       capture_output=True, text=True, timeout=1800)
+    if r.stderr.strip():
+        print(r.stderr.strip(), file=sys.stderr)
+    return json.loads(r.stdout)
+
+
+def figure(result: dict, name: str) -> float | None:
+    if name == "overall":
+        return result["overall"]
+    row = result["figures"].get(name)
+    if row is None or (row.get("n") == 0) or (row.get("tp", 1) + row.get("fp", 0) + row.get("fn", 0) == 0):
+        return None
+    return row.get("f1", row.get("acc"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cache", type=Path, default=ROOT / "var" / "eval-variants")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    ap.add_argument("--force", action="store_true", help="remake every variant")
+    ap.add_argument("--json", action="store_true", help="print every figure as JSON instead of the table")
+    args = ap.parse_args(argv)
+    python = str(ROOT / ".venv" / "bin" / "python")
+    dirs = make_variants(args.corpus / "docs", args.cache, args.force)
+    results: dict[str, dict] = {}
+    for fmt in FORMATS:
+        ext = ".txt" if fmt.endswith("txt") else f".{fmt}"
+        results[fmt] = score(gold_copies(args.corpus / "gold", args.cache, fmt, ext), dirs[fmt], python)
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=1))
+        return 0
+    short = [c.replace("doc.", "") for c in COLUMNS]
+    print(f"{'format':14s}" + "".join(f"{c:>12s}" for c in short))
+    for fmt, res in results.items():
+        cells = [figure(res, c) for c in COLUMNS]
+        print(f"{fmt:14s}" + "".join(f"{'—' if v is None else f'{v:.3f}':>12s}" for v in cells))
+    print("\nper document (headings F1 / references F1):")
+    for doc in results["txt"]["documents"]:
+        parts = []
+        for fmt in FORMATS:
+            d = results[fmt]["documents"].get(doc, {})
+            parts.append(f"{fmt}={d.get('headings', float('nan')):.2f}/{d.get('references', float('nan')):.2f}")
+        print(f"  {doc:36s} " + "  ".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

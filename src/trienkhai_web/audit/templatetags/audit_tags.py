@@ -1,0 +1,35 @@
+"""`{% include "audit/_history.html" with object=obj %}` shows the history of any model instance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+
+from trienkhai_web.audit import queries
+
+register = template.Library()
+
+
+@register.filter
+def audit_entries(obj: Any, limit: int = 50) -> list[Any]:
+    if obj is None or getattr(obj, "pk", None) is None:
+        return []
+    return list(queries.entries_for(obj)[: int(limit)])
+
+
+@register.filter
+def audit_changes(entry: Any) -> list[tuple[str, Any, Any]]:
+    return queries.changes(entry)
+
+
+@register.filter
+def audit_value(value: Any) -> str:
+    """A before/after value in a readable form."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return "; ".join(f"{k}: {v}" for k, v in value.items())
+    return str(value)

@@ -1,0 +1,108 @@
+"""Outline: Roman parts, Arabic items, nesting and paths, glued and split headings, blocks, warnings."""
+
+from __future__ import annotations
+
+from tests.core.plans.structure_helpers import CLOSING, headings, parse_lines
+from trienkhai.documents.model import Block
+
+
+def test_roman_part_with_hyphen_and_dash_and_nested_paths():
+    plan = parse_lines(["I- MỤC ĐÍCH", "1. Mục đích chung", "II – NHIỆM VỤ", "1. Nâng cao nhận thức",
+                        "2. Cụ thể hóa chính sách", "2.1. Tiếp tục cụ thể hóa", "2.2 Đẩy mạnh nghiên cứu",
+                        "3- Xây dựng Đảng"])
+    assert headings(plan) == [
+        ("I", "MỤC ĐÍCH"), ("I.1", "Mục đích chung"), ("II", "NHIỆM VỤ"), ("II.1", "Nâng cao nhận thức"),
+        ("II.2", "Cụ thể hóa chính sách"), ("II.2.1", "Tiếp tục cụ thể hóa"),
+        ("II.2.2", "Đẩy mạnh nghiên cứu"), ("II.3", "Xây dựng Đảng"),
+    ]
+    assert plan.outline[1].children[1].children[0].number == "2.1"
+    assert plan.warnings == [w for w in plan.warnings if "Số thứ tự" not in w]
+
+
+def test_heading_glued_to_its_body_keeps_the_heading_as_title():
+    plan = parse_lines(["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích: quán triệt sâu sắc Nghị quyết đến cán bộ."])
+    node = plan.outline[0].children[0]
+    assert node.title == "Mục đích"
+    assert node.blocks[0].text == "quán triệt sâu sắc Nghị quyết đến cán bộ."
+
+
+def test_part_heading_glued_to_its_first_item_in_bold_residue():
+    plan = parse_lines(["I. MỤC ĐÍCH, YÊU CẦU**1. Mục đích**", "- Quán triệt.", "2. Yêu cầu"])
+    assert headings(plan) == [("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Mục đích"), ("I.2", "Yêu cầu")]
+
+
+def test_heading_split_over_a_page_break_is_one_title():
+    plan = parse_lines(["III. NHIỆM VỤ", "2. Tham gia xây dựng chủ trương, chính sách về đại đoàn kết toàn dân",
+                        "12", "tộc, khơi dậy ý chí, khát vọng phát triển đất nước", "2.1. Lãnh đạo, chỉ đạo."])
+    assert headings(plan)[1] == ("III.2", "Tham gia xây dựng chủ trương, chính sách về đại đoàn kết toàn dân "
+                                          "tộc, khơi dậy ý chí, khát vọng phát triển đất nước")
+    assert headings(plan)[2][0] == "III.2.1"
+
+
+def test_group_label_and_inline_label_and_bullets_and_letters():
+    plan = parse_lines([
+        "I. NHIỆM VỤ", "1. Xây dựng các giai cấp", "*Xây dựng giai cấp công nhân*", "- Phát triển đội ngũ.",
+        "- *Xây dựng đội ngũ nông dân* phát triển toàn diện.", "+ Hỗ trợ hợp tác xã.", "a) Đào tạo nghề.",
+    ])
+    blocks = plan.outline[0].children[0].blocks
+    assert [(b.kind, b.label) for b in blocks] == [
+        ("group", "Xây dựng giai cấp công nhân"), ("bullet", None), ("bullet", "Xây dựng đội ngũ nông dân"),
+        ("bullet", None), ("item", "a"),
+    ]
+    assert blocks[2].text == "Xây dựng đội ngũ nông dân phát triển toàn diện."
+
+
+def test_footnote_between_two_halves_of_a_paragraph():
+    plan = parse_lines([
+        "I. NHIỆM VỤ", "1. Xây dựng Đảng", "Thực hiện tốt Quy định số 1877-QĐ/TU¹ về trách nhiệm nêu gương của",
+        "¹ Quy định số 1877-QĐ/TU, ngày 05/7/2019.", "cán bộ, đảng viên.",
+    ])
+    blocks = plan.outline[0].children[0].blocks
+    assert [b.kind for b in blocks] == ["paragraph", "footnote"]
+    assert blocks[0].text.endswith("nêu gương của cán bộ, đảng viên.")
+    assert blocks[1].text.startswith("¹ Quy định")
+
+
+def test_footnote_block_from_the_reader_is_kept_in_place():
+    plan = parse_lines([Block(kind="paragraph", text="I. NHIỆM VỤ"), Block(kind="paragraph", text="Nội dung."),
+                        Block(kind="footnote", text="Chú thích một.", note_id="1")])
+    assert [(b.kind, b.text) for b in plan.outline[0].blocks] == [("paragraph", "Nội dung."),
+                                                                  ("footnote", "Chú thích một.")]
+
+
+def test_numbered_paragraphs_under_to_chuc_thuc_hien_are_nodes_titled_by_their_start():
+    long = ("Ban Dân vận Tỉnh ủy chủ trì, phối hợp với các cơ quan liên quan thường xuyên theo dõi, kiểm tra, "
+            "giám sát, đôn đốc, sơ kết, tổng kết việc triển khai thực hiện Kế hoạch này; định kỳ báo cáo "
+            "Ban Thường vụ Tỉnh ủy theo quy định. Các cơ quan phối hợp chặt chẽ.")
+    plan = parse_lines(["IV. TỔ CHỨC THỰC HIỆN", f"6. {long}"])
+    node = plan.outline[0].children[0]
+    assert node.path == "IV.6"
+    assert long.startswith(node.title) and len(node.title) < len(long)
+    assert node.blocks[0].text == long  # nothing of the text is lost
+
+
+def test_numbering_jump_and_repeat_give_vietnamese_warnings_not_a_crash():
+    plan = parse_lines(["I. MỤC TIÊU", "1. Một", "3. Ba", "III. TỔ CHỨC", "1. Một"])
+    assert [p for p, _ in headings(plan)] == ["I", "I.1", "I.3", "III", "III.1"]
+    assert any("không liên tục" in w and "I.3" in w for w in plan.warnings)
+    assert any("phần III" in w for w in plan.warnings)
+
+
+def test_a_list_restarting_at_one_inside_an_item_is_not_a_heading():
+    long = "Tổ chức quán triệt sâu rộng nội dung Nghị quyết đến toàn thể cán bộ, đảng viên và quần chúng " * 2
+    plan = parse_lines(["I. NHIỆM VỤ", "1. Tuyên truyền", "2. Tổ chức học tập", f"1. {long}", f"2. {long}",
+                        "3. Kiểm tra, giám sát"])
+    assert [p for p, _ in headings(plan)] == ["I", "I.1", "I.2", "I.3"]
+    assert [b.label for b in plan.outline[0].children[1].blocks] == ["1", "2"]
+
+
+def test_headings_inside_recipients_and_signature_are_not_headings():
+    plan = parse_lines(["I. MỤC TIÊU", "1. Mục tiêu chung", "Nơi nhận:", "- Như Điều 3;", "2. Lưu VT.",
+                        "T/M BAN THƯỜNG VỤ", "BÍ THƯ", "Nguyễn Văn An"])
+    assert [p for p, _ in headings(plan)] == ["I", "I.1"]
+
+
+def test_no_numbered_heading_gives_a_warning():
+    plan = parse_lines(["KẾ HOẠCH", "về công tác dân vận", "Nội dung kế hoạch.", *CLOSING])
+    assert plan.outline == []
+    assert any("dàn ý trống" in w for w in plan.warnings)
