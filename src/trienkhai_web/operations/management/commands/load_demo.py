@@ -45,7 +45,7 @@ def _user(username: str, full_name: str, role: str, org: Organisation | None) ->
         user.is_superuser = role == Role.ADMINISTRATOR
         user.save()
     Membership.objects.get_or_create(user=user, role=role, organisation=org)
-    return username, DEMO_PASSWORD, role
+    return username, DEMO_PASSWORD, f"{Role(role).label}{f' ({org.name})' if org else ''}"
 
 
 class Command(BaseCommand):
@@ -59,20 +59,22 @@ class Command(BaseCommand):
         if not docs.is_dir():
             raise CommandError(f"Không tìm thấy thư mục văn bản mẫu {docs}.")
         call_command("migrate", interactive=False, verbosity=0)
+        # (username, password, what the account is for)
         logins: list[tuple[str, str, str]] = []
         for module in ("trienkhai_web.organisations.demo", "trienkhai_web.accounts.demo"):
             if (m := _optional(module)) is not None:
                 result = m.load()
                 if module.endswith("accounts.demo") and isinstance(result, list | tuple):
                     logins = [tuple(x) for x in result]
-        if not logins:
+        own_users = not logins
+        if own_users:
             logins = [_user("quantri", "Quản trị hệ thống", Role.ADMINISTRATOR, None),
                       _user("giamsat", "Ban Dân vận (giám sát)", Role.MONITOR, _org(MONITOR_ORG)),
                       _user("lanhdao", "Lãnh đạo", Role.LEADER, None)]
         admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
         self.stdout.write(f"Nạp văn bản mẫu từ {docs}:")
         plans_demo.load(admin, docs, log=self.stdout.write)
-        if not any(role in (Role.UNIT_REPORTER, Role.UNIT_HEAD) for _u, _p, role in logins):
+        if own_users:
             busiest = (Organisation.objects.annotate(n=Count("task_assignments")).filter(n__gt=0)
                        .order_by("-n", "pk").first()) or _org(MONITOR_ORG)
             logins += [_user("baocao", "Cán bộ báo cáo", Role.UNIT_REPORTER, busiest),
@@ -80,5 +82,5 @@ class Command(BaseCommand):
         if (m := _optional("trienkhai_web.tracking.demo")) is not None:
             m.load()
         self.stdout.write("\nTài khoản mẫu (đăng nhập tại /dang-nhap/):")
-        for username, password, role in logins:
-            self.stdout.write(f"  {Role(role).label if role in Role.values else role:<24} {username} / {password}")
+        for username, password, description in logins:
+            self.stdout.write(f"  {username} / {password}  — {description}")
