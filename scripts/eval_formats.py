@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_variants import make_docx, pdf_copy, pdf_pages, to_pdf  # noqa: E402
+from make_variants import make_docx, pdf_copy, pdf_pages, to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -194,6 +194,12 @@ class DocxWriter:
                         r.font.size = Pt(12)
                         r.bold = (i == 0) or None
         t.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:tblHeader {W_NS}/>'))
+        # Column widths as typed: a narrow number column, the content column widest (16 cm in all).
+        t.autofit = False
+        widths = [1.1, 6.3] + [8.6 / max(1, ncols - 2)] * (ncols - 2) if ncols >= 3 else [16.0 / ncols] * ncols
+        for row in t.rows:
+            for j, cell in enumerate(row.cells[:ncols]):
+                cell.width = Cm(widths[j])
         if lead_col is not None:
             # A lead left blank or repeated in the next row is one vertically merged cell, as typed.
             start = None
@@ -282,7 +288,8 @@ def make_docx(txt: Path, out: Path, *, auto_numbering: bool) -> dict[str, int]:
     if not w.notes:
         # One footnote as officials add them, citing the first long body paragraph.
         w.notes.append((1, "Số liệu theo báo cáo tổng kết của các cơ quan, đơn vị."))
-        target = next((p for p in w.doc.paragraphs if len(p.text) > 200), None)
+        target = next((p for p in w.doc.paragraphs if len(p.text) > 200), None) or max(
+            (p for p in w.doc.paragraphs if len(p.text) > 25 and not p.text.isupper()), key=lambda p: len(p.text), default=None)
         if target is not None:
             run = target.add_run()
             run._r.append(parse_xml(f'<w:rPr {W_NS}><w:vertAlign w:val="superscript"/></w:rPr>'))

@@ -73,16 +73,20 @@ def _run_flag(run: Any, attr: str, para_style: Any) -> bool:
     return _style_flag(para_style, attr)
 
 
-def _centered(paragraph: Any) -> bool:
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _jc(ppr: Any) -> str | None:
+    """The raw alignment value: python-docx's enum rejects values LibreOffice writes ("start", "end")."""
+    jc = ppr.find(W + "jc") if ppr is not None else None
+    return jc.get(W + "val") if jc is not None else None
 
-    align = paragraph.paragraph_format.alignment
+
+def _centered(paragraph: Any) -> bool:
+    align = _jc(paragraph._p.pPr)
     if align is None:
         for st in _style_chain(paragraph.style):
-            align = st.paragraph_format.alignment
+            align = _jc(st.element.pPr)
             if align is not None:
                 break
-    return align == WD_ALIGN_PARAGRAPH.CENTER
+    return align == "center"
 
 
 def _cell_text(tc: Any) -> str:

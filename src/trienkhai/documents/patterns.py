@@ -34,5 +34,7 @@ def is_heading_start(text: str) -> bool:
 
 def is_all_caps(text: str) -> bool:
     """A line of upper-case letters (a title or part heading), ignoring digits and punctuation."""
+    if text != text.upper():
+        return False  # a lower-case letter somewhere: the common case, decided without a scan
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)

@@ -110,7 +110,17 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
     row whose text was split by the break (the continuation has an empty number cell)."""
     out: list[Block] = []
     for b in blocks:
+        # Footnotes of the page the table starts on sit between its parts: set them before the table.
+        notes: list[Block] = []
+        while b.kind == "table" and out and out[-1].kind == "footnote":
+            notes.insert(0, out.pop())
         prev = out[-1] if out else None
+        if notes and not (prev is not None and prev.kind == "table" and (b.page or 0) > (prev.page or 0)):
+            out.extend(notes)
+            notes = []
+            prev = out[-1]
+        elif notes and prev is not None:
+            out[-1:-1] = notes
         if (b.kind == "table" and prev is not None and prev.kind == "table" and b.rows and prev.rows
                 and len(b.rows[0]) == len(prev.rows[0]) and (b.page or 0) > (prev.page or 0)):
             rows = [list(r) for r in b.rows]

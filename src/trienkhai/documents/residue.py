@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import re
 
+_SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _RULE_RE = re.compile(r"^\s*(?:[-_=~]{3,}|(?:\*\s*){3,}|\|+)\s*$")
 _TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -61,10 +62,19 @@ def whole_emphasis(text: str) -> tuple[bool, bool]:
 
 def strip_markup(text: str) -> str:
     """Text without emphasis markers, tags and HTML entities; spaces collapsed."""
-    t = _BR_RE.sub(" ", text)
-    t = _TAG_RE.sub("", t)
-    t = t.replace("**", "")
-    t = _STAR_PAIR_RE.sub(r"\1", t)
-    t = html.unescape(t)
-    t = re.sub(r"^\*(?=\S)|(?<=\S)\*$", "", t.strip())
-    return re.sub(r"[ \t\u00a0]+", " ", t).strip()
+    t = text
+    # Most paragraphs carry no markup: skip the regular expressions that cannot match (speed).
+    if "<" in t:
+        t = _BR_RE.sub(" ", t)
+        t = _TAG_RE.sub("", t)
+    if "*" in t:
+        t = t.replace("**", "")
+        t = _STAR_PAIR_RE.sub(r"\1", t)
+    if "&" in t:
+        t = html.unescape(t)
+    t = t.strip()
+    if "*" in t:
+        t = re.sub(r"^\*(?=\S)|(?<=\S)\*$", "", t)
+    if "  " in t or "\t" in t or "\u00a0" in t:
+        t = _SPACES_RE.sub(" ", t).strip()
+    return t

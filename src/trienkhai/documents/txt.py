@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from trienkhai.documents.decode import decode_text
+from trienkhai.documents.layout_table import find_layout_tables
 from trienkhai.documents.model import Block
 from trienkhai.documents.patterns import (
     FOOTNOTE_LINE_RE,
@@ -60,7 +61,18 @@ def text_blocks(text: str) -> list[Block]:
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     items: list[Line | list[list[str]]] = []
     gap = barrier = False
-    for ln in raw:
+    # Tables laid out in columns by spaces (a PDF copied with its layout) → table rows.
+    layout = {t.start: t for t in find_layout_tables(raw)} if "   " in text else {}
+    skip_to = 0
+    for index, ln in enumerate(raw):
+        if index < skip_to:
+            continue
+        if index in layout:
+            items.append(layout[index].rows)
+            skip_to = layout[index].end
+            gap = False
+            barrier = True
+            continue
         if _is_row(ln):
             cells = [strip_markup(c) for c in ln.rstrip("\n").split("\t")]
             if items and isinstance(items[-1], list) and not gap:

@@ -26,7 +26,7 @@ def node_texts(node: OutlineNode, *, title: bool = True) -> list[str]:
     """A node's own texts in reading order: its title (a numbered paragraph is a node whose title is the
     paragraph) and its blocks (not tables nor footnotes). A title that merely repeats the start of the
     first block, or is cut short ("…"), is left out so that nothing is read twice or half."""
-    blocks = [clean(b.text) for b in node.blocks if b.kind in ("paragraph", "bullet", "group") and b.text]
+    blocks = [clean(b.text) for b in node.blocks if b.kind in ("paragraph", "bullet", "group", "item") and b.text]
     head = clean(node.title)
     if head.endswith("…"):
         head = ""

@@ -39,10 +39,14 @@ _PERIOD_RE = re.compile(r"(định kỳ|hằng năm|hàng năm|hằng quý|hàng
 _IMPLEMENTATION = "to chuc thuc hien"
 
 
+def _is_recipients(text: str) -> bool:
+    return fold(text[:12]).startswith("noi nhan")
+
+
 def _is_implementation(node: OutlineNode) -> bool:
     """"IV. TỔ CHỨC THỰC HIỆN" (or "Tổ chức thực hiện" as a short sub-heading)."""
-    title = fold(node.title)
-    return title.startswith(_IMPLEMENTATION) and len(title) < 60
+    title = node.title
+    return len(title) < 60 and fold(title).startswith(_IMPLEMENTATION)
 
 
 def _subject(sentence: str) -> tuple[str, int] | None:
@@ -78,12 +82,19 @@ def _reporting(text: str) -> str | None:
                 period = p
             if period and m.start() - period.start() < 90:
                 start = period.start()
+                # "định kỳ 6 tháng báo cáo": periods written one after another form one period.
+                earlier = [p for p in _PERIOD_RE.finditer(clause[:start]) if not clause[p.end():start].strip()]
+                if earlier:
+                    start = earlier[-1].start()
             return clause[start:].strip(" ,.;")
     return None
 
 
+_VERB_RES = [(v, re.compile(rf"(?<![\wÀ-ỹ]){v}(?![\wÀ-ỹ])")) for v in _VERBS]
+
+
 def _verbs(text: str) -> list[str]:
-    found = [(text.find(v), v) for v in _VERBS if re.search(rf"(?<![\wÀ-ỹ]){v}(?![\wÀ-ỹ])", text)]
+    found = [(text.find(v), v) for v, pattern in _VERB_RES if v in text and pattern.search(text)]
     return [v for _, v in sorted(found)]
 
 
@@ -96,7 +107,7 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
     duties: list[str] = []
     kept: list[str] = []
     for text in texts:
-        if fold(text).startswith("noi nhan"):
+        if _is_recipients(text):
             break  # the distribution list closes the document: its names are recipients, not assignees
         kept.append(text)
         for sentence in sentences(text):
@@ -136,7 +147,7 @@ def find_assignments(plan: Plan) -> list[Assignment]:
             # Numbered paragraphs are children; unnumbered paragraphs directly under the heading are
             # each an assignment of the heading's own path.
             for text in node_texts(node, title=False):
-                if fold(text).startswith("noi nhan"):
+                if _is_recipients(text):
                     break
                 a = assignment_from_texts(node.path, [text])
                 if a:

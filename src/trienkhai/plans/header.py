@@ -39,6 +39,9 @@ _SUB_BODY = re.compile(r"^(BAN |ĐẢNG ĐOÀN|VĂN PHÒNG|THƯỜNG TRỰC)")
 _LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ][YỶ]|ĐẢNG [UỦ][YỶ]|ĐẢNG BỘ TỈNH|ĐẢNG BỘ HUYỆN|"
                        r"TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
 
+# A bare locality line ("TỈNH BẮC NINH") completes the body above it rather than naming another body.
+_PROVINCE_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s")
+
 
 @dataclass
 class Front:
@@ -106,6 +109,9 @@ def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
         issuer = pretty(first)
     elif _SUB_BODY.match(last) and loc:
         issuer = f"{pretty(last)} {pretty(loc.group(1))}"
+    elif _LOCALITY.match(last) and loc and not _PROVINCE_ONLY.match(last):
+        # "ĐẢNG BỘ HUYỆN X" / "ĐẢNG ỦY XÃ Y": the superior above, the issuing body below.
+        issuer = pretty(last)
     elif _LOCALITY.match(last):
         issuer = pretty(" ".join(body_lines))
     else:

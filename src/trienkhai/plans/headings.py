@@ -18,6 +18,38 @@ BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<r
 GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
 
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
+_ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+             "chín": 9, "mười": 10}
+# "Phần I", "PHẦN THỨ NHẤT", "Chương II:", "Phần 3 -": a part named in words; its title may follow on the
+# same line or on the next one. It is a Roman part of the outline (path "I", "II", …).
+PART_RE = re.compile(
+    r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+(?:(?P<roman>[IVXL]{1,6})|(?P<arabic>\d{1,2})|(?:THỨ|thứ|Thứ)\s+"
+    r"(?P<ordinal>[^\W\d_]+))(?![\w])\s*[.:\-–—)]?\s*(?P<rest>.*)$")
+
+
+def _part(text: str) -> Heading | None:
+    m = PART_RE.match(text)
+    if not m:
+        return None
+    if m.group("roman"):
+        value = roman_value(m.group("roman"))
+    elif m.group("arabic"):
+        value = int(m.group("arabic"))
+    else:
+        value = _ORDINALS.get(m.group("ordinal").lower())
+    rest = m.group("rest").strip()
+    if not value or (rest and not re.match(_UPPER_START, rest)):
+        return None  # "Phần I của Kế hoạch này …": a mention, not a heading
+    return Heading("roman", roman_numeral(value), rest)
+
+
+def roman_numeral(value: int) -> str:
+    """14 → "XIV"."""
+    out, n = "", value
+    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= v:
+            out, n = out + s, n - v
+    return out
 
 
 def roman_value(numeral: str) -> int | None:
@@ -41,6 +73,8 @@ class Heading:
 
 def match_heading(text: str) -> Heading | None:
     """The numbered heading `text` starts with, or None."""
+    if text[:1] in "PpCc":
+        return _part(text)
     m = ROMAN_RE.match(text)
     if m and roman_value(m.group("num")):
         return Heading("roman", m.group("num"), m.group("rest"))

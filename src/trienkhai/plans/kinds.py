@@ -47,7 +47,7 @@ _CITED_RE = re.compile(r"(" + "|".join(w for w, _ in CITED_WORDS) + r")(?:\s+so)
 
 def kind_from_title(text: str) -> str | None:
     """The kind a title line starts with: "KẾ HOẠCH thực hiện…" → "ke_hoach"; None when it names none."""
-    m = _TITLE_RE.match(fold(text))
+    m = _TITLE_RE.match(fold(text[:40]))  # the kind word opens the line: fold no more than its start
     return dict(TITLE_WORDS)[m.group(1)] if m else None
 
 

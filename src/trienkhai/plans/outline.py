@@ -56,8 +56,8 @@ def _add_block(state: _State, block: OutlineBlock) -> None:
 
 def _continues(state: _State, line: Line) -> bool:
     """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break)."""
-    if state.last is None or not line.text[:1].islower():
-        return False
+    if state.last is None or not line.text[:1].islower() or LETTER_RE.match(line.text):
+        return False  # "a) …" opens an item of its own, even after a heading left open
     if state.title_open:
         return True
     for b in reversed(state.last.blocks):
@@ -188,6 +188,10 @@ def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
             continue
         if h:
             _arabic(state, h, line)
+            continue
+        if state.last is not None and not state.last.title and not state.last.blocks:
+            state.last.title = text.rstrip(":").strip()  # "Phần I" / "MỤC ĐÍCH, YÊU CẦU" on the next line
+            state.title_open = text.isupper() and not text.endswith(_END_PUNCT)
             continue
         if state.title_open and state.last and not state.last.blocks and state.last.title.isupper() \
                 and text.isupper() and len(text.split()) <= 8:

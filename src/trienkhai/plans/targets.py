@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.model import OutlineNode, Plan, Target
 from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
+from trienkhai.plans.table_targets import targets_in_table
 
-_NUM = rf"(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
+_NUM = rf"(?=\d)(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
 # Units of counted things and of money, longest first so that "đơn vị cấp huyện" wins over "đơn vị".
 _COUNT_UNITS = sorted([
     "đơn vị cấp huyện", "đơn vị cấp xã", "đơn vị hành chính cấp xã", "đơn vị", "mô hình", "điển hình",
@@ -65,6 +66,7 @@ _FILLER_RE = re.compile(
     re.IGNORECASE)
 _TRAILING_RE = re.compile(r"(?:\s+(?:từ|khoảng|bình quân|ở mức|là|đạt|có|trên|ít nhất|tối thiểu|hằng năm"
                           r"|hàng năm|mỗi năm|,))+\s*$", re.IGNORECASE)
+_NOT_GONE_RE = re.compile(r"(?<![\wÀ-ỹ])không còn\s+(.+)$", re.IGNORECASE)
 _NOT_GONE_AFTER = ("phù hợp", "hiệu lực", "nữa", "tác dụng", "hiệu quả", "là")
 _COMPARATIVE_RE = re.compile(r"(?<![\wÀ-ỹ])(tăng(?!\s+(?:trưởng|cường))|giảm)\s+(.{3,150}?)\s+(so với\s+[^;,.]*)",
                              re.IGNORECASE)
@@ -88,8 +90,14 @@ def _value(m: re.Match[str]) -> Value:
     return low
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _figures(clause: str) -> list[_Hit]:
-    hits = [_Hit(m.start(), m.end(), _value(m), "%") for m in _PERCENT_RE.finditer(clause)]
+    if not _DIGIT_RE.search(clause):
+        return []  # most clauses have no figure: skip the scans below
+    hits = [_Hit(m.start(), m.end(), _value(m), "%") for m in _PERCENT_RE.finditer(clause)] \
+        if "%" in clause or "phần trăm" in clause else []
     for m in _COUNT_RE.finditer(clause):
         if any(h.start <= m.start() < h.end for h in hits):
             continue
@@ -156,11 +164,13 @@ def _title_deadline(nodes: list[OutlineNode]) -> int | None:
 def targets_in_clause(clause: str, sentence: str, section: str | None, deadline: int | None) -> list[Target]:
     """The targets of one clause (the part of a sentence between semicolons)."""
     found: list[Target] = []
-    clause_deadline = _clause_deadline(clause)
-    baseline, scope = _baseline(clause), _scope(clause) or _scope(sentence)
+    context: list[tuple[int | None, str | None, str | None]] = []
 
     def target(subject: str, direction: str | None, value: Value, unit: str | None,
                recurrence: str | None = None) -> Target:
+        if not context:  # most clauses hold no target: read deadline, baseline and scope only when needed
+            context.append((_clause_deadline(clause), _baseline(clause), _scope(clause) or _scope(sentence)))
+        clause_deadline, baseline, scope = context[0]
         return Target(section=section, text=sentence, subject=subject, direction=direction, value=value,
                       unit=unit, recurrence=recurrence, deadline=clause_deadline or deadline,
                       baseline=baseline, scope=scope)
@@ -173,6 +183,8 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
             before = before.rsplit(",", 1)[-1]
         after = clause[hit.end:hits[i + 1].start if i + 1 < len(hits) else len(clause)]
         after = re.split(r",\s*trong đó|,\s*(?:khoảng|có)\s*$", after, maxsplit=1)[0]
+        if i + 1 < len(hits):
+            after = after.split(",", 1)[0]  # "…, tỷ lệ hộ nghèo giảm 1,5%": the comma opens the next target
         subject, direction = _subject_and_direction(before, after)
         if hit.unit != "%" and after.strip() and subject == after.strip(" ,.;:"):
             subject = f"{hit.unit} {subject}"  # "3 đơn vị cấp huyện đạt chuẩn": the unit heads the subject
@@ -180,10 +192,10 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
         previous_end = hit.end
     if hits:
         return found
-    m = re.search(r"(?<![\wÀ-ỹ])không còn\s+(.+)$", clause, re.IGNORECASE)
+    m = _NOT_GONE_RE.search(clause) if "còn" in clause.lower() else None
     if m and not m.group(1).lower().startswith(_NOT_GONE_AFTER):
         return [target(m.group(1).strip(" ,.;:"), "không còn", 0, None)]
-    m = _COMPARATIVE_RE.search(clause)
+    m = _COMPARATIVE_RE.search(clause) if "so với" in clause.lower() else None
     if m:
         return [target(m.group(2).strip(" ,"), m.group(1).lower(), None, None)]
     return []
@@ -195,6 +207,10 @@ def find_targets(plan: Plan) -> list[Target]:
     for node, ancestors in walk_with_ancestors(plan):
         title_deadline = _title_deadline([*ancestors, node])
         list_deadline: int | None = None
+        for block in node.blocks:
+            if block.kind == "table":
+                rows = [r.split("\t") for r in block.text.split("\n")]
+                targets += targets_in_table(rows, node.path, title_deadline)
         for text in node_texts(node):
             for sentence in sentences(text):
                 for clause in sentence.split(";"):

@@ -38,6 +38,16 @@ def _due(f: str) -> tuple[str, str | None]:
         d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         if d:
             return "due", d
+    # A date in words: "ngày 05 tháng 3 năm 2024" (before the month rule, which would read it as March).
+    m = re.search(r"ngay\s+(\d{1,2})\s+thang\s+(\d{1,2})\s+nam\s+(\d{4})", f)
+    if m:
+        d = _date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if d:
+            return "due", d
+    # A month written with digits only: "03/2024", "3-2024".
+    m = re.search(r"(?<![\d/.-])(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?![\d/])", f)
+    if m and 1 <= int(m.group(1)) <= 12:
+        return "due", _end_of_month(int(m.group(2)), int(m.group(1)))
     # The first or last six months: "6 tháng đầu năm 2025" → 30/6, "6 tháng cuối năm 2025" → 31/12.
     m = re.search(r"6 thang (dau|cuoi) nam\s*(\d{4})", f)
     if m:

@@ -214,7 +214,7 @@ def _targets(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
     add_table(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá"],
               [[str(i), r.name, r.unit, r.plan_value, fmt_number(r.result),
                 r.assessment.label if r.assessment else "Chưa có số liệu"] for i, r in enumerate(rows, 1)],
-              widths_mm=[12, 70, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
+              widths_mm=[13, 69, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
     png = targets_chart_png(rows) if chart else None
     if png:
         paragraph = doc.add_paragraph()
@@ -302,16 +302,16 @@ def _appendix(doc: Document, data: ReviewReportData) -> None:
               + ([["", "Tổng cộng", str(sum(r.total for r in data.tasks_by_status)),
                    *(str(sum(r.counts.get(k, 0) for r in data.tasks_by_status)) for k, _ in TASK_STATUSES)]]
                  if data.tasks_by_status else []),
-              widths_mm=[11, 54, 20, 20, 22, 19, 19], center=(0, 2, 3, 4, 5, 6))
+              widths_mm=[13, 52, 20, 20, 22, 19, 19], center=(0, 2, 3, 4, 5, 6))
     _styled(doc, "Phụ lục 2. Các đơn vị chưa gửi báo cáo", STYLE_CAPTION)
     add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Số nhiệm vụ được giao"],
               [[str(i), r.organisation, fmt_date(r.due), str(r.tasks)] for i, r in enumerate(data.not_reported, 1)]
               or [["", "Tất cả các đơn vị đã gửi báo cáo.", "", ""]],
-              widths_mm=[12, 98, 27, 28], center=(0, 2, 3))
+              widths_mm=[13, 97, 27, 28], center=(0, 2, 3))
     _styled(doc, "Phụ lục 3. Tính kịp thời của báo cáo", STYLE_CAPTION)
     add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Ngày gửi", "Số ngày chậm", "Đánh giá"],
               [[str(i), r.organisation, fmt_date(r.due), fmt_date(r.submitted),
                 "" if r.days_late is None else str(r.days_late),
                 {True: "Đúng hạn", False: "Chậm", None: "Chưa gửi"}[r.on_time if r.submitted else None]]
                for i, r in enumerate(data.timeliness, 1)],
-              widths_mm=[12, 68, 23, 23, 18, 21], center=(0, 2, 3, 4, 5))
+              widths_mm=[13, 56, 27, 27, 18, 24], center=(0, 2, 3, 4, 5))

@@ -43,7 +43,8 @@ def changes(entry: AuditEntry) -> list[tuple[str, Any, Any]]:
     if isinstance(before, dict) or isinstance(after, dict):
         before, after = before or {}, after or {}
         keys = list(dict.fromkeys([*before, *after]))
-        return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k) and k != "version"]
+        return [(k, before.get(k), after.get(k)) for k in keys
+                if before.get(k) != after.get(k) and k != "version" and (before.get(k) or after.get(k))]
     if before is None and after is None:
         return []
     return [("", before, after)]

@@ -31,8 +31,15 @@ COLUMNS = ["code", "name", "short_name", "kind", "parent_code", "aliases", "vali
            "successor_codes", "successor_kind"]
 HEADERS = ["Mã", "Tên", "Tên viết tắt", "Loại", "Mã đơn vị cấp trên", "Tên gọi khác (cách nhau bởi ;)",
            "Hiệu lực từ", "Hiệu lực đến", "Mã đơn vị kế thừa (cách nhau bởi ;)", "Hình thức kế thừa"]
-_HEADER_KEYS = {fold(h): c for h, c in zip(HEADERS, COLUMNS, strict=True)} | {fold(c): c for c in COLUMNS} | {
-    fold(c.replace("_", " ")): c for c in COLUMNS}
+
+
+def _header_key(text: str) -> str:
+    """"Tên gọi khác (cách nhau bởi ;)" and "ten goi khac" name the same column."""
+    return fold(text.split("(")[0].replace("_", " "))
+
+
+_HEADER_KEYS = {_header_key(h): c for h, c in zip(HEADERS, COLUMNS, strict=True)} | {
+    _header_key(c): c for c in COLUMNS}
 _KINDS = {fold(k): k for k in OrganisationKind.values}
 _SUCCESSION_KINDS = {fold(k): k for k in SuccessionKind.values}
 
@@ -172,7 +179,7 @@ def parse_rows(table: list[list[Any]]) -> list[Row]:
     """Rows of the table, each with the errors found in it alone."""
     if not table:
         raise ImportRejected([_("The file is empty.")])
-    header = [_HEADER_KEYS.get(fold(_text(h))) for h in table[0]]
+    header = [_HEADER_KEYS.get(_header_key(_text(h))) for h in table[0]]
     missing = [h for c, h in zip(COLUMNS, HEADERS, strict=True) if c in ("code", "name") and c not in header]
     if missing:
         raise ImportRejected([_("Row 1: the columns %(columns)s are missing.") % {"columns": ", ".join(missing)}])

@@ -134,6 +134,8 @@ def _header_from_draft(plan: Plan, draft: dict[str, Any]) -> None:
 
 def _locked(plan_id: int, version: int | None) -> Plan:
     plan = Plan.objects.select_for_update().get(pk=plan_id)
+    if version is not None and not str(version).isdigit():
+        raise PlanError(_("The form is incomplete: reload the page."))
     if version is not None and int(version) != plan.version:
         raise ConflictError(_("Someone else changed this plan while you were editing it. Your change was not "
                               "saved: reload the page to see the current version."))
@@ -363,7 +365,8 @@ def auto_map(user: Any, plan: Plan, create_missing: bool = True) -> Plan:
         if org is None:
             fuzzy = [s for s in queries.match_organisations(name) if s.score >= 92]
             org = fuzzy[0].organisation if fuzzy else None
-        if org is None and create_missing and not fold(name).startswith(("cac ", "nhung ")):
+        # Names written in lower case ("các sở, ngành", "cơ quan", "chính quyền các cấp") are generic.
+        if org is None and create_missing and name[:1].isupper():
             plan = create_organisation_for(user, plan, plan.version, name)
             continue
         plan = map_agency(user, plan, plan.version, name, org)
@@ -376,10 +379,11 @@ def undecided_names(plan: Plan) -> list[str]:
     return [n for n in agency_names(plan.draft or {}) if n not in (plan.agency_map or {})]
 
 
-def _placeholder(ref_id: str, kind: str | None = None, issued_on: date | None = None, issuer: str = "") -> Plan:
+def _placeholder(ref_id: str, kind: str | None = None, issued_on: date | None = None, issuer: str = "",
+                 number: str = "") -> Plan:
     plan = queries.plan_by_ref(ref_id)
     if plan is None:
-        plan = Plan.objects.create(status=PlanStatus.PLACEHOLDER, number=ref_id, ref_id=ref_id,
+        plan = Plan.objects.create(status=PlanStatus.PLACEHOLDER, number=(number or ref_id)[:64], ref_id=ref_id,
                                    kind=kind if kind in DocumentKind.values else DocumentKind.OTHER,
                                    issued_on=issued_on, issuer_name=issuer[:255])
     return plan
@@ -504,7 +508,7 @@ def _publish_references(plan: Plan, draft: dict[str, Any]) -> None:
             continue
         cited = next((r for r in draft.get("references", []) if canonical_ref(r.get("id")) == ref_id), {})
         parent = _placeholder(ref_id, cited.get("kind") or _kind_from_ref(ref_id), _iso(cited.get("date")),
-                              cited.get("issuer") or "")
+                              cited.get("issuer") or "", number=parent_ref)
         PlanLink.objects.get_or_create(parent=parent, child=plan)
         Reference.objects.update_or_create(citing=plan, ref_id=ref_id[:64], defaults={"plan": parent})
     # Citations of this plan made before it was loaded now point at it.
@@ -536,7 +540,7 @@ def update_task_assignment(user: Any, task: Task, version: int | None, *, leads:
     """Change who does a published task, when, and which targets measure it; history in the audit trail."""
     with transaction.atomic():
         locked = Task.objects.select_for_update().get(pk=task.pk)
-        if version is not None and int(version) != locked.version:
+        if version is not None and int(version) != locked.version:  # the form field is an IntegerField
             raise ConflictError(_("Someone else changed this task while you were editing it. Your change was "
                                   "not saved: reload the page to see the current version."))
         if not leads:

@@ -1,5 +1,9 @@
 """Reading a plan's tracking data for one reporting period into a `ReviewReportData` (the core writes it).
 
+It reads through the tracking app's named queries (`trienkhai_web.tracking.queries`): period_progress,
+indicator_series, expected_organisation_ids, unreported_units, explanation_threads; only the dates of
+first submission (for the timeliness table) are read from `UnitReport` directly.
+
 Results, indicator values, difficulties and causes come from the **accepted** unit reports; "reported"
 (for timeliness and the list of units that did not report) means submitted or accepted. A sơ kết or
 tổng kết takes, for each unit and task, the latest accepted report of every period inside its span.
@@ -8,8 +12,8 @@ tổng kết takes, for each unit and task, the latest accepted report of every 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from django.db.models import Q, QuerySet
 from django.utils import timezone
@@ -32,20 +36,28 @@ from trienkhai.reports.numbers import fmt_number
 from trienkhai.reports.variant import detect_variant, number_suffix
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Task, TaskAssignment
 from trienkhai_web.reports import labels
-from trienkhai_web.tracking.models import (
-    REPORTED_STATUSES,
-    IndicatorValue,
-    ReportingPeriod,
-    ReportStatus,
-    TaskProgress,
-    UnitReport,
-)
+from trienkhai_web.reports.models import ReportSettings
+from trienkhai_web.tracking import queries as tracking
+from trienkhai_web.tracking.models import ReportingPeriod, UnitReport
 
 OTHER_PART = "Các nhiệm vụ khác"
 
 
 def periods_for(plan: Plan) -> QuerySet[ReportingPeriod]:
-    return ReportingPeriod.objects.filter(plan=plan).order_by("unit_deadline", "code")
+    return tracking.plan_periods(plan)
+
+
+@dataclass
+class Progress:
+    """One unit's accepted account of one task (a row of tracking.period_progress)."""
+
+    organisation: str
+    status: str
+    results: str
+    difficulties: str
+    causes: str
+    proposals: str
+    explanation: str
 
 
 def find_period(plan: Plan, code: str) -> ReportingPeriod | None:
@@ -70,14 +82,17 @@ def _covered_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
     return sorted({period, *inside}, key=lambda p: (p.end, p == period), reverse=True)
 
 
-def _latest_accepted(periods: list[ReportingPeriod]) -> dict[int, list[UnitReport]]:
-    """Accepted reports per organisation, latest period first."""
-    order = {p.pk: i for i, p in enumerate(periods)}
-    result: dict[int, list[UnitReport]] = defaultdict(list)
-    reports = UnitReport.objects.filter(period__in=periods, status=ReportStatus.ACCEPTED).select_related("organisation")
-    for report in sorted(reports, key=lambda r: order[r.period_id]):
-        result[report.organisation_id].append(report)
-    return result
+def _latest_progress(periods: list[ReportingPeriod]) -> dict[tuple[int, int], Progress]:
+    """(task id, organisation id) → the latest accepted progress over `periods` (given latest first)."""
+    progress: dict[tuple[int, int], Progress] = {}
+    for period in periods:
+        for row in tracking.period_progress(period):
+            key = (row["task_id"], row["report__organisation_id"])
+            if key not in progress:
+                progress[key] = Progress(row["report__organisation__name"], row["status"] or "",
+                                         row["results"] or "", row["difficulties"] or "", row["causes"] or "",
+                                         row["proposals"] or "", row["explanation"] or "")
+    return progress
 
 
 def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None = None) -> ReviewReportData:
@@ -87,16 +102,7 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
     label = labels.period_label(period.code, period.start.year, period.end.year)
     plan_ref = labels.plan_reference(plan.kind, plan.number)
     covered = _covered_periods(period)
-    accepted = _latest_accepted(covered)
-    report_ids = [r.pk for reports in accepted.values() for r in reports]
-    report_rank = {r.pk: i for reports in accepted.values() for i, r in enumerate(reports)}
-
-    # The latest accepted progress of each (task, organisation).
-    progress: dict[tuple[int, int], TaskProgress] = {}
-    for item in TaskProgress.objects.filter(report_id__in=report_ids).select_related("report"):
-        key = (item.task_id, item.report.organisation_id)
-        if key not in progress or report_rank[item.report_id] < report_rank[progress[key].report_id]:
-            progress[key] = item
+    progress = _latest_progress(covered)
 
     tasks = list(Task.objects.filter(plan=plan).select_related("item").order_by("order", "pk"))
     assignments = list(TaskAssignment.objects.filter(task__plan=plan).select_related("organisation"))
@@ -116,12 +122,32 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
         recipients=[str(r) for r in plan.recipients or []],
         signer=labels.default_signer(variant, plan.signer_name, plan.signer_title, plan.signer_on_behalf_of),
     )
+    apply_settings(data, settings_for(plan))
     data.results = _results(plan, tasks, leads, progress)
-    data.targets = _targets(plan, report_ids)
+    data.targets = _targets(plan, covered)
     _problems(data, tasks, progress)
+    _explanations(data, plan, covered)
     _appendix(data, period, assignments, progress, today)
     _situation(data, tasks, progress)
     return data
+
+
+def settings_for(plan: Plan) -> ReportSettings | None:
+    return ReportSettings.objects.filter(plan=plan).first()
+
+
+def apply_settings(data: ReviewReportData, settings: ReportSettings | None) -> None:
+    """The plan's report settings win over what was derived from the plan, field by field."""
+    if settings is None:
+        return
+    data.issuer.superior = settings.superior_body or data.issuer.superior
+    data.issuer.name = settings.issuing_body or data.issuer.name
+    data.number = settings.number or data.number
+    data.place = settings.place or data.place
+    data.signer.on_behalf_of = settings.signer_on_behalf_of or data.signer.on_behalf_of
+    data.signer.title = settings.signer_title or data.signer.title
+    data.signer.name = settings.signer_name or data.signer.name
+    data.recipients = list(settings.recipients) or data.recipients
 
 
 def _part_of(item: PlanItem | None, items: dict[int, PlanItem]) -> PlanItem | None:
@@ -131,7 +157,7 @@ def _part_of(item: PlanItem | None, items: dict[int, PlanItem]) -> PlanItem | No
 
 
 def _results(plan: Plan, tasks: list[Task], leads: dict[int, list[TaskAssignment]],
-             progress: dict[tuple[int, int], TaskProgress]) -> list[PartResults]:
+             progress: dict[tuple[int, int], Progress]) -> list[PartResults]:
     items = {i.pk: i for i in PlanItem.objects.filter(plan=plan)}
     parts: dict[int | None, PartResults] = {}
     for task in tasks:
@@ -156,18 +182,15 @@ def _sentence(title: str) -> str:
     return title[:1] + title[1:].lower() if title.isupper() else title
 
 
-def _targets(plan: Plan, report_ids: list[int]) -> list[TargetRow]:
-    """One row per target: the values the units reported (accepted), added up — or averaged for a rate."""
-    values: dict[int, list[Decimal]] = defaultdict(list)
-    for value in IndicatorValue.objects.filter(report_id__in=report_ids, value__isnull=False):
-        values[value.target_id].append(value.value)
+def _targets(plan: Plan, covered: list[ReportingPeriod]) -> list[TargetRow]:
+    """One row per target: the value of the latest covered period with accepted values (tracking adds the
+    units' values up, or averages them for a rate)."""
+    series = tracking.indicator_series(plan)
     rows = []
     for target in plan.targets.all().order_by("order", "pk"):
-        found = values.get(target.pk)
-        result = None
-        if found:
-            total = sum(found, Decimal(0))
-            result = float(total / len(found) if "%" in target.unit else total)
+        values = series.get(target.pk, {})
+        found = next((values[p.pk] for p in covered if p.pk in values), None)
+        result = float(found) if found is not None else None
         low = float(target.value_low) if target.value_low is not None else None
         high = float(target.value_high) if target.value_high is not None else None
         verdict, completion = assess(target.direction, low, high, result)
@@ -177,20 +200,28 @@ def _targets(plan: Plan, report_ids: list[int]) -> list[TargetRow]:
     return rows
 
 
-def _problems(data: ReviewReportData, tasks: list[Task],
-              progress: dict[tuple[int, int], TaskProgress]) -> None:
+def add(target: list[str], org: str, text: str) -> None:
+    """"Unit: text", once per unit and text."""
+    line = f"{org}: {text.strip()}"
+    if text.strip() and line not in target:
+        target.append(line)
+
+
+def _explanations(data: ReviewReportData, plan: Plan, covered: list[ReportingPeriod]) -> None:
+    """The units' answers in explanation threads are causes too (the question is not)."""
+    for thread in tracking.explanation_threads(plan):
+        if thread.period_id is not None and thread.period_id not in {p.pk for p in covered}:
+            continue
+        for message in thread.messages.all():
+            if message.author_id != thread.asked_by_id:
+                add(data.causes, thread.organisation.name, message.text)
+
+
+def _problems(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], Progress]) -> None:
     """Shortcomings, causes and proposals from the units' words; directions from what is behind."""
     names = {t.pk: t for t in tasks}
-    seen: set[str] = set()
-
-    def add(target: list[str], org: str, text: str) -> None:
-        text = text.strip()
-        if text and (org, text) not in seen:
-            seen.add((org, text))  # type: ignore[arg-type]
-            target.append(f"{org}: {text}")
-
     for (_task_id, _org_id), item in sorted(progress.items()):
-        org = item.report.organisation.name
+        org = item.organisation
         add(data.shortcomings, org, item.difficulties)
         add(data.causes, org, item.causes)
         add(data.causes, org, item.explanation)
@@ -204,7 +235,7 @@ def _problems(data: ReviewReportData, tasks: list[Task],
 
 
 def _appendix(data: ReviewReportData, period: ReportingPeriod, assignments: list[TaskAssignment],
-              progress: dict[tuple[int, int], TaskProgress], today: date) -> None:
+              progress: dict[tuple[int, int], Progress], today: date) -> None:
     expected: dict[int, str] = {}
     task_counts: dict[int, int] = defaultdict(int)
     for a in assignments:
@@ -216,17 +247,17 @@ def _appendix(data: ReviewReportData, period: ReportingPeriod, assignments: list
             by_org[org][item.status] = by_org[org].get(item.status, 0) + 1
     order = sorted(expected, key=lambda o: expected[o])
     data.tasks_by_status = [TaskStatusRow(expected[o], by_org.get(o, {})) for o in order]
-    reports = {r.organisation_id: r for r in UnitReport.objects.filter(period=period)}
+    data.not_reported = [NotReportedRow(m.organisation.name, m.deadline, task_counts[m.organisation.pk])
+                         for m in tracking.unreported_units(period, today, set(expected))]
+    # Timeliness counts the first submission, even of a report later returned.
+    first = dict(UnitReport.objects.filter(period=period, first_submitted_at__isnull=False)
+                 .values_list("organisation_id", "first_submitted_at"))
     for org in order:
-        report = reports.get(org)
-        # Timeliness counts the first submission, even of a report later returned.
-        submitted = timezone.localdate(report.first_submitted_at) if report and report.first_submitted_at else None
-        if report is None or report.status not in REPORTED_STATUSES:
-            data.not_reported.append(NotReportedRow(expected[org], period.unit_deadline, task_counts[org]))
+        submitted = timezone.localdate(first[org]) if org in first else None
         data.timeliness.append(TimelinessRow(expected[org], period.unit_deadline, submitted))
 
 
-def _situation(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], TaskProgress]) -> None:
+def _situation(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], Progress]) -> None:
     units = len(data.timeliness)
     reported = units - len(data.not_reported)
     on_time = sum(1 for r in data.timeliness if r.on_time)

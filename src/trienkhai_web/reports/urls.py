@@ -6,5 +6,6 @@ app_name = "reports"
 urlpatterns = [
     path("ke-hoach/<int:pk>/bao-cao/", views.build, name="build"),
     path("ke-hoach/<int:pk>/bao-cao/xem-truoc/", views.preview, name="preview"),
+    path("ke-hoach/<int:pk>/bao-cao/thiet-lap/", views.save_settings, name="settings"),
     path("ke-hoach/<int:pk>/bao-cao/tai-ve.<str:fmt>", views.download, name="download"),
 ]

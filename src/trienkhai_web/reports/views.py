@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from trienkhai.reports.docx_writer import build_docx
 from trienkhai.reports.model import TASK_STATUSES
@@ -15,7 +17,8 @@ from trienkhai.reports.xlsx_writer import build_xlsx
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.plans.models import Plan
-from trienkhai_web.reports import queries
+from trienkhai_web.reports import queries, services
+from trienkhai_web.reports.forms import ReportSettingsForm
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -45,7 +48,41 @@ def build(request: HttpRequest, pk: int) -> HttpResponse:
     periods = list(queries.periods_for(plan))
     return render(request, "reports/build.html", {
         "plan": plan, "periods": periods, "can_download": can_download, "selected": request.GET.get("ky", ""),
+        "settings_form": _settings_form(plan) if can_download else None,
     })
+
+
+def _settings_form(plan: Plan, data: dict | None = None) -> ReportSettingsForm:
+    settings = queries.settings_for(plan)
+    initial = {name: getattr(settings, name) for name in services.FIELDS} if settings else {}
+    initial["recipients"] = "\n".join(initial.get("recipients") or [])
+    initial["version"] = settings.version if settings else 0
+    return ReportSettingsForm(data, initial=initial)
+
+
+@login_required
+@require_POST
+def save_settings(request: HttpRequest, pk: int) -> HttpResponse:
+    plan, can_manage = _plan_for(request, pk)
+    if not can_manage:
+        raise PermissionDenied
+    form = _settings_form(plan, request.POST)
+    status = 400  # an invalid form; 409 when someone saved in between
+    if form.is_valid():
+        values = dict(form.cleaned_data)
+        version = values.pop("version")
+        try:
+            services.save_settings(request.user, plan, expected_version=version, **values)
+        except services.ReportSettingsError as error:
+            messages.error(request, error.message)
+            status = 409
+        else:
+            messages.success(request, _("The report settings were saved."))
+            return redirect("reports:build", pk=plan.pk)
+    return render(request, "reports/build.html", {
+        "plan": plan, "periods": list(queries.periods_for(plan)), "can_download": True, "selected": "",
+        "settings_form": form,
+    }, status=status)
 
 
 @login_required

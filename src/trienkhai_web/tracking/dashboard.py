@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.safestring import mark_safe
 
@@ -19,7 +19,12 @@ REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 NOT_REPORTED = "chua_bao_cao"
 STATUS_ORDER = [s.value for s in ProgressStatus] + [NOT_REPORTED]
 TIMELINESS_PERIODS = 4
-PAGE_SIZE = 50
+PAGE_SIZE = 30
+
+
+class Unit(NamedTuple):
+    pk: int
+    name: str
 
 
 @dataclass
@@ -44,7 +49,7 @@ class Dashboard:
     timeliness: list[dict[str, Any]] = field(default_factory=list)
     totals: Counter = field(default_factory=Counter)
     part_choices: list[PlanItem] = field(default_factory=list)
-    unit_choices: list[Organisation] = field(default_factory=list)
+    unit_choices: list[Unit] = field(default_factory=list)
     pages: int = 1
 
 
@@ -71,7 +76,8 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
         org_ids.add(org_id)
         if role == AssignmentRole.LEAD:
             leads[task_id].append(org_id)
-    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in=org_ids).only("pk", "name", "parent_id")}
+    # Plain tuples, not model instances: a province has a thousand units.
+    orgs = {pk: Unit(pk, name) for pk, name in Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name")}
     board.unit_choices = sorted(orgs.values(), key=lambda o: o.name)
     status_of: dict[tuple[int, int], str] = {}
     if period is not None:

@@ -142,7 +142,7 @@ def content_hash(report: UnitReport) -> str:
 
 
 def _lock(report: UnitReport, expected_version: int) -> UnitReport:
-    current = UnitReport.objects.select_for_update().select_related("last_edited_by").get(pk=report.pk)
+    current = UnitReport.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=report.pk)
     if current.version != expected_version:
         who = current.last_edited_by.get_full_name() or current.last_edited_by.username \
             if current.last_edited_by else _("someone else")
@@ -305,7 +305,7 @@ def _reviewer_org(user: Any, report: UnitReport) -> int | None:
 
 def _review(user: Any, report: UnitReport, allowed: tuple[str, ...], to: str, action: str, comment: str,
             now: datetime | None, expected_version: int | None) -> UnitReport:
-    current = UnitReport.objects.select_for_update().select_related("period__plan", "organisation").get(pk=report.pk)
+    current = UnitReport.objects.select_for_update(of=("self",)).select_related("period__plan", "organisation").get(pk=report.pk)
     if expected_version is not None and current.version != expected_version:
         raise ConflictError(_("The report changed since you opened it; reload the page."))
     if not can_review_report(user, current.period.plan, current.organisation):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,7 +11,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.html import format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -221,7 +221,7 @@ def _plan_period(request: HttpRequest, plan_id: int) -> tuple[Plan, ReportingPer
     plan = get_object_or_404(Plan, pk=plan_id)
     period_id = _int(request.GET.get("period") or request.POST.get("period"))
     period = (ReportingPeriod.objects.filter(plan=plan, pk=period_id).first() if period_id else None) \
-        or queries.current_period(plan, _today())
+        or queries.latest_due_period(plan, _today())
     return plan, period
 
 
@@ -263,8 +263,9 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     query.pop("export", None)
     query.pop("page", None)
     # 1,000 options through the template engine cost more than the whole dashboard's queries.
-    unit_options = format_html_join("", '<option value="{}"{}>{}</option>', (
-        (o.pk, mark_safe(" selected") if o.pk == filters.unit else "", o.name) for o in board.unit_choices))
+    unit_options = mark_safe("".join(
+        f'<option value="{o.pk}"{" selected" if o.pk == filters.unit else ""}>{escape(o.name)}</option>'
+        for o in board.unit_choices))
     return render(request, "tracking/dashboard.html", {
         "board": board, "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
         "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,

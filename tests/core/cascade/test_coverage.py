@@ -36,3 +36,19 @@ def test_align_finds_covered_and_uncovered_items():
 def test_align_with_empty_child_leaves_everything_uncovered():
     result = align([CoverageItem("a", "Công tác dân vận")], [])
     assert not result.covered and len(result.uncovered) == 1
+
+
+def _items(plan):
+    return [CoverageItem(n.path, " ".join([n.title, *(b.text for b in n.blocks)]), n.title)
+            for n in plan.nodes() if "." in n.path]
+
+
+def test_sample_plans_on_the_same_resolution_align_and_others_do_not(corpus_docs):
+    import pytest
+
+    parse = pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
+    province = parse.parse_file(corpus_docs / "001_c9ca5d0d8e180833.txt")
+    programme = parse.parse_file(corpus_docs / "004_e02ef3f550a5da59.txt")
+    civil_status = parse.parse_file(corpus_docs / "kh_155_ubnd_bacninh_hotich.txt")
+    assert align(_items(province), _items(programme)).ratio >= 0.6
+    assert align(_items(province), _items(civil_status)).ratio <= 0.1

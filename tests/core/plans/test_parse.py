@@ -109,19 +109,21 @@ def test_random_text_is_refused():
         parse_lines(["asdf qwer zxcv", "12345 67890", "lorem ipsum dolor sit amet"])
 
 
-def test_the_whole_dev_corpus_parses_well_under_a_second(corpus_docs):
+def test_the_dev_corpus_parses_at_more_than_one_megabyte_per_second_per_core(corpus_docs):
     from trienkhai.documents.read import read_document
     from trienkhai.plans.parse import parse_document
 
     sources = [read_document(corpus_docs / json.loads(g.read_text(encoding="utf-8"))["file"]) for g in GOLD]
     parse_document(sources[0])  # warm the regex caches
+    size = sum(len(b.text.encode()) + sum(len(c.encode()) for r in b.rows for c in r)
+               for s in sources for b in s.blocks)
     runs = []
     for _ in range(3):
-        t0 = time.perf_counter()
+        t0 = time.process_time()  # CPU time of this process: the goal is per core, whatever else runs
         for s in sources:
             parse_document(s)
-        runs.append(time.perf_counter() - t0)
-    assert sorted(runs)[1] < 1.0, runs
+        runs.append(time.process_time() - t0)
+    assert size / sorted(runs)[1] >= 1_000_000, (size, runs)
 
 
 def test_parse_is_linear_on_a_long_document():

@@ -70,7 +70,7 @@ def test_empty_required_field_is_refused(monitor):
 def test_agency_suggestions_exact_alias_fuzzy():
     ban = OrganisationFactory(name="Ban Dân vận Tỉnh ủy")
     OrganisationAlias.objects.create(organisation=ban, name="BDV Tỉnh ủy", match_key="bdv tinh uy")
-    assert [(s.organisation, s.how) for s in queries.match_organisations("Ban Dân vận Tỉnh uỷ")][0] == (ban, "exact")
+    assert next((s.organisation, s.how) for s in queries.match_organisations("Ban Dân vận Tỉnh uỷ")) == (ban, "exact")
     assert queries.match_organisations("BDV Tỉnh ủy")[0].how == "alias"
     fuzzy = queries.match_organisations("Ban Dan van Tinh uy tinh")
     assert fuzzy and fuzzy[0].organisation == ban and fuzzy[0].how == "fuzzy"

@@ -94,3 +94,20 @@ def test_command_errors_in_vietnamese(province):
         call_command("make_report", plan="999-KH/TU", period="2025-Q2")
     with pytest.raises(CommandError, match="không có kỳ báo cáo “2030”"):
         call_command("make_report", plan="55-CTr/TU", period="2030")
+
+
+def test_units_answers_to_explanation_requests_are_causes(province):
+    from tests.web.reports.factories import at
+    from trienkhai_web.tracking.models import ExplanationMessage, ExplanationRequest
+
+    asked = at(province.period.unit_deadline)
+    thread = ExplanationRequest.objects.create(
+        task=province.tasks[1], organisation=province.on_time, period=province.period,
+        asked_by=province.users["leader"], question="Vì sao chậm tiến độ?", created_at=asked)
+    ExplanationMessage.objects.create(request=thread, author=province.users["leader"], text="Đề nghị giải trình",
+                                      created_at=asked)
+    ExplanationMessage.objects.create(request=thread, author=province.users["reporter"],
+                                      text="Do chưa bố trí được biên tập viên", created_at=asked)
+    data = queries.build_report_data(province.plan, province.period)
+    assert data.causes == ["Ban Tuyên giáo Tỉnh ủy: Dự toán chưa được phê duyệt",
+                           "Ban Tuyên giáo Tỉnh ủy: Do chưa bố trí được biên tập viên"]

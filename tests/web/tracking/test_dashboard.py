@@ -37,7 +37,7 @@ def test_dashboard_numbers(world):
     by_part = {r["part"].path: r for r in board.parts}
     assert by_part["I"]["total"] == 2 and by_part["I"]["done_pct"] == 50.0
     assert by_part["II"]["counts"]["cham_tien_do"] == 1
-    unit_row = next(r for r in board.units if r["organisation"] == world.unit)
+    unit_row = next(r for r in board.units if r["organisation"].pk == world.unit.pk)
     assert unit_row["total"] == 3 and unit_row["done_pct"] == 33.3
     target_row = board.targets[0]
     assert target_row["latest"] == Decimal(92) and target_row["assessment"] == "vuot"  # 92 > 90
@@ -45,11 +45,11 @@ def test_dashboard_numbers(world):
     assert board.overdue == []  # the only task with a due date is done
     # The partner never reported: it is the one unit in the list, 14 days past the 17/06 deadline.
     assert [(m.organisation, m.days_late) for m in board.unreported] == [(world.partner, 14)]
-    cells = {r["organisation"]: r["cells"] for r in board.timeliness}
+    cells = {r["organisation"].pk: r["cells"] for r in board.timeliness}
     codes = [p.code for p in board.timeliness_periods]
-    assert cells[world.unit][codes.index("2025-Q2")] == queries.ON_TIME
-    assert cells[world.partner][codes.index("2025-Q2")] == queries.MISSING
-    assert cells[world.unit][codes.index("2025-Q3")] == queries.PENDING
+    assert cells[world.unit.pk][codes.index("2025-Q2")] == queries.ON_TIME
+    assert cells[world.partner.pk][codes.index("2025-Q2")] == queries.MISSING
+    assert cells[world.unit.pk][codes.index("2025-Q3")] == queries.PENDING
 
 
 def test_filters_and_overdue(world):

@@ -1,0 +1,63 @@
+"""A monitor uploads a sample document, reviews it (edits an item, maps agencies), publishes it, and sees
+the plan page — in a real browser (Chromium), at 1366×768 and on a phone-sized screen."""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from tests.web.conftest import login
+from tests.web.factories import PASSWORD, OrganisationFactory, user_with_role
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.plans.models import Plan, PlanStatus
+
+SHOTS = os.environ.get("TRIENKHAI_SCREENSHOTS", "/tmp/trienkhai-screens")
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_upload_review_publish(page, corpus_docs):
+    pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
+    os.makedirs(SHOTS, exist_ok=True)
+    user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
+    OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")  # only a fuzzy match for the document's name
+    login(page, "giamsat", PASSWORD)
+
+    page.goto("/ke-hoach/")
+    page.get_by_role("link", name="Nhập văn bản").click()
+    page.set_input_files("#id_file", str(corpus_docs / "002_89a3dd6ff25e755a.txt"))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/ra-soat/$"))
+    assert page.get_by_text("Rà soát bản nháp").first.is_visible()
+    page.screenshot(path=f"{SHOTS}/review-1366.png", full_page=False)
+
+    # Edit the first heading: HTMX swaps the panel in place.
+    first = page.locator(".draft-item").first
+    first.locator("summary", has_text="Sửa").click()
+    first.locator("input[name=title]").fill("MỤC ĐÍCH, YÊU CẦU (đã rà soát)")
+    first.get_by_role("button", name=re.compile(r"^Lưu")).click()
+    page.wait_for_selector("text=MỤC ĐÍCH, YÊU CẦU (đã rà soát)")
+
+    # Map the agency names: a fuzzy suggestion, and a generic name that is not an organisation.
+    row = page.locator("tr.todo:has(td:first-child:text-is('Ban Tuyên giáo Tỉnh ủy'))")
+    assert "Ban Tuyên giáo Tỉnh ủy Lai Châu (gần giống" in row.locator("select option").nth(1).inner_text()
+    row.get_by_role("button", name="Ghép", exact=True).click()
+    page.wait_for_selector("text=→ Ban Tuyên giáo Tỉnh ủy Lai Châu")
+    page.locator("tr.todo", has_text="các cơ quan liên quan").get_by_role("button", name="Không phải cơ quan").click()
+    page.wait_for_selector("tr.todo", state="detached")
+
+    page.get_by_role("button", name="Ban hành").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/$"))
+    assert page.get_by_text("Đã ban hành kế hoạch.").is_visible()
+    assert page.get_by_text("Vị trí trong hệ thống văn bản triển khai").is_visible()
+    assert page.get_by_role("link", name="43-NQ/TW").first.is_visible()
+    page.screenshot(path=f"{SHOTS}/plan-1366.png", full_page=False)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path=f"{SHOTS}/plan-phone.png", full_page=False)
+
+    plan = Plan.objects.get(status=PlanStatus.PUBLISHED)
+    assert plan.items.filter(title="MỤC ĐÍCH, YÊU CẦU (đã rà soát)").exists()
+    assert plan.tasks.filter(assignments__organisation__name="Ban Tuyên giáo Tỉnh ủy Lai Châu").exists()
+    assert plan.parents.filter(ref_id="43-NQ/TW", status=PlanStatus.PLACEHOLDER).exists()

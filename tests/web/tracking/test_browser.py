@@ -1,0 +1,69 @@
+"""The reporting cycle in a real browser: a unit fills and submits, the monitoring body returns then
+accepts, and the dashboard follows."""
+
+import pytest
+
+from tests.web.conftest import login
+from tests.web.factories import PASSWORD
+from trienkhai_web.tracking.models import ReportStatus, UnitReport
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def choose(page, task, status):
+    with page.expect_response(lambda r: "/luu/" in r.url) as response:
+        page.select_option(f"#status-{task.pk}", status)
+    assert response.value.status == 200
+    page.wait_for_function("document.getElementById('save-status').textContent.includes('Đã lưu')")
+
+
+def test_submit_return_accept_and_dashboard(world, page):
+    entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
+    dashboard = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}"
+    login(page, world.head.username, PASSWORD)
+    page.goto(entry)
+    assert "Báo cáo của Chi bộ ấp 1" in page.inner_text("h1")
+    choose(page, world.tasks[0], "cham_tien_do")
+    for task in world.tasks[1:]:
+        choose(page, task, "hoan_thanh")
+    page.click("#submit-report")
+    assert "cần ghi giải trình" in page.inner_text(".messages")
+    with page.expect_response(lambda r: "/luu/" in r.url):
+        page.fill(f"#explanation-{world.tasks[0].pk}", "Thiếu kinh phí, đã đề xuất bổ sung")
+        page.locator(f"#explanation-{world.tasks[0].pk}").blur()
+    page.wait_for_function("document.getElementById('save-status').textContent.includes('Đã lưu')")
+    page.click("#submit-report")
+    assert "Đã nộp báo cáo" in page.inner_text(".messages")
+    report = UnitReport.objects.get(period=world.period, organisation=world.unit)
+    assert report.status == ReportStatus.SUBMITTED
+
+    page.context.clear_cookies()
+    login(page, world.monitor.username, PASSWORD)
+    page.goto(dashboard)
+    assert page.inner_text("#totals [data-status=cham_tien_do]") == "1"
+    page.goto(f"/theo-doi/bao-cao/{report.pk}/")
+    page.fill("#review-comment", "Bổ sung kết quả cụ thể")
+    page.click("button[value=return]")
+    assert "Đã trả lại" in page.inner_text(".messages")
+    page.goto(dashboard)
+    assert "Chi bộ ấp 1" in page.inner_text("#unreported")
+    assert page.inner_text("#totals [data-status=chua_bao_cao]") == "3"
+
+    page.context.clear_cookies()
+    login(page, world.head.username, PASSWORD)
+    page.goto(f"/theo-doi/bao-cao/{report.pk}/")
+    assert "Bổ sung kết quả cụ thể" in page.inner_text("main")
+    page.click("#submit-report")
+    assert "Đã nộp báo cáo" in page.inner_text(".messages")
+
+    page.context.clear_cookies()
+    login(page, world.monitor.username, PASSWORD)
+    page.goto(f"/theo-doi/ke-hoach/{world.plan.pk}/duyet/?period={world.period.pk}")
+    page.check(f"input[name=report][value='{report.pk}']")
+    page.click("text=Duyệt các báo cáo đã chọn")
+    assert "Đã duyệt 1 báo cáo" in page.inner_text(".messages")
+    page.goto(dashboard)
+    assert "Chi bộ ấp 1" not in page.inner_text("#unreported")
+    assert page.inner_text("#totals [data-status=hoan_thanh]") == "2"
+    report.refresh_from_db()
+    assert report.status == ReportStatus.ACCEPTED
