@@ -55,7 +55,7 @@ def test_settings_form(client, province):
     assert "Hoàng Văn Bình" in page
     docx = client.get(reverse("reports:download", args=[province.plan.pk, "docx"]) + "?ky=2025-Q2")
     doc = Document(io.BytesIO(docx.content))
-    left, right = doc.tables[0].rows[0].cells
+    left, _right = doc.tables[0].rows[0].cells
     assert left.paragraphs[-1].text == "Số 07-BC/TU"
     closing = doc.tables[2].rows[0].cells
     assert [p.text for p in closing[0].paragraphs][1:] == ["- Ban Bí thư,", "- Các sở, ngành,", "- Lưu Văn phòng."]

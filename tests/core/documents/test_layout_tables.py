@@ -1,0 +1,73 @@
+"""A table in a PDF copied with its layout (`pdftotext -layout`): columns set by spaces, the header
+wrapped and repeated on the next page, a row split by the page break, a page number between."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from trienkhai.documents.read import read_document
+from trienkhai.documents.txt import text_blocks
+
+COPY = """\
+II. NHIỆM VỤ CỤ THỂ
+TT   Nội dung nhiệm vụ          Cơ quan chủ       Cơ quan phối    Thời gian
+                                trì               hợp
+1    Tổ chức quán triệt Nghị    Ban Tuyên giáo    Các cơ quan     Quý I/2024
+     quyết số 43-NQ/TW đến cán  Tỉnh ủy           liên quan
+     bộ, đảng viên
+2    Rà soát, sửa đổi cơ chế,   Ban cán sự đảng   Sở Tài chính    Thường xuyên
+     chính sách về hỗ trợ       UBND tỉnh
+
+                                     7
+TT   Nội dung nhiệm vụ          Cơ quan chủ       Cơ quan phối    Thời gian
+                                trì               hợp
+     doanh nghiệp theo Kế
+     hoạch số 21-
+     KH/TW
+3    Kiểm tra, giám sát việc    Ủy ban Kiểm tra   Các cấp ủy      Hằng năm
+     thực hiện                  Tỉnh ủy
+III. TỔ CHỨC THỰC HIỆN
+Các cấp ủy, tổ chức đảng xây dựng kế hoạch thực hiện Chương trình này và báo cáo kết quả
+"""
+
+
+def test_layout_table_rows_rejoined_over_page_break() -> None:
+    blocks = text_blocks(COPY)
+    tables = [b for b in blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert tables[0].rows == [
+        ["TT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"],
+        ["1", "Tổ chức quán triệt Nghị quyết số 43-NQ/TW đến cán bộ, đảng viên", "Ban Tuyên giáo Tỉnh ủy",
+         "Các cơ quan liên quan", "Quý I/2024"],
+        ["2", "Rà soát, sửa đổi cơ chế, chính sách về hỗ trợ doanh nghiệp theo Kế hoạch số 21-KH/TW",
+         "Ban cán sự đảng UBND tỉnh", "Sở Tài chính", "Thường xuyên"],
+        ["3", "Kiểm tra, giám sát việc thực hiện", "Ủy ban Kiểm tra Tỉnh ủy", "Các cấp ủy", "Hằng năm"],
+    ]
+    texts = [b.text for b in blocks if b.kind == "paragraph"]
+    assert texts[0] == "II. NHIỆM VỤ CỤ THỂ"
+    assert texts[1] == "III. TỔ CHỨC THỰC HIỆN"
+    assert not any(t.strip() == "7" for t in texts)
+
+
+def test_text_in_columns_without_a_numbered_header_stays_text() -> None:
+    text = ("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "TỈNH BẮC NINH                 Độc lập - Tự do - Hạnh phúc\n\nI. MỤC TIÊU\n")
+    assert not any(b.kind == "table" for b in text_blocks(text))
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
+def test_pdftotext_layout_copy_of_a_real_pdf(tmp_path: Path) -> None:
+    from tests.core.documents.test_pdf_layout import ROWS, _make
+    from tests.core.documents.make_docs import to_pdf
+
+    pdf = to_pdf(_make(tmp_path / "layout.docx"), tmp_path)
+    copy = tmp_path / "copy.txt"
+    subprocess.run(["pdftotext", "-layout", str(pdf), str(copy)], check=True, timeout=120)
+    tables = [b for b in read_document(copy).blocks if b.kind == "table"]
+    assert len(tables) == 1
+    assert [r[0] for r in tables[0].rows[1:]] == [str(i) for i in range(1, ROWS + 1)]
+    assert all(r[2] == "Ban Dân vận Tỉnh ủy" for r in tables[0].rows[1:])
