@@ -53,24 +53,68 @@ def _para_num(p: Any, style: Any) -> tuple[str, int] | None:
     return _style_num(style)
 
 
-def _style_flag(style: Any, attr: str) -> bool:
-    for st in _style_chain(style):
-        v = getattr(st.font, attr, None)
-        if v is not None:
-            return bool(v)
-    return False
-
-
-def _run_flag(run: Any, attr: str, para_style: Any) -> bool:
+def _run_flag(run: Any, attr: str, run_style: Any, para_style: Any, styles: _Styles) -> bool:
     v = getattr(run.font, attr)
     if v is not None:
         return bool(v)
-    if run.style is not None and run.style.type is not None:
-        for st in _style_chain(run.style):
-            sv = getattr(st.font, attr, None)
-            if sv is not None:
-                return bool(sv)
-    return _style_flag(para_style, attr)
+    if run_style is not None:
+        sv = styles.flag(run_style, attr, default=None)
+        if sv is not None:
+            return sv
+    return bool(styles.flag(para_style, attr, default=False))
+
+
+class _Styles:
+    """Styles by id, looked up once: python-docx's `paragraph.style`/`run.style` scan every style of
+    the document on each call, which made reading a 17-page plan take most of a second."""
+
+    def __init__(self, document: Any) -> None:
+        self.by_id: dict[str, Any] = {}
+        self.default_paragraph: Any = None
+        for st in document.styles.element.style_lst:
+            sid = st.styleId
+            if sid is None:
+                continue
+            self.by_id[sid] = st
+            if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
+                self.default_paragraph = sid
+        self._wrapped: dict[str, Any] = {}
+        self._flags: dict[tuple[str, str], bool | None] = {}
+        self._document = document
+
+    def _style(self, sid: str | None) -> Any:
+        if sid is None or sid not in self.by_id:
+            return None
+        if sid not in self._wrapped:
+            from docx.styles.style import StyleFactory
+
+            self._wrapped[sid] = StyleFactory(self.by_id[sid])
+        return self._wrapped[sid]
+
+    def paragraph(self, p: Any) -> Any:
+        ppr = p.pPr
+        sid = ppr.pStyle.val if ppr is not None and ppr.pStyle is not None else None
+        return self._style(sid if sid in self.by_id else self.default_paragraph)
+
+    def character(self, r: Any) -> Any:
+        rpr = r.rPr
+        sid = rpr.rStyle.val if rpr is not None and rpr.rStyle is not None else None
+        return self._style(sid)
+
+    def flag(self, style: Any, attr: str, default: bool | None) -> bool | None:
+        if style is None:
+            return default
+        key = (style.style_id, attr)
+        if key not in self._flags:
+            found: bool | None = None
+            for st in _style_chain(style):
+                v = getattr(st.font, attr, None)
+                if v is not None:
+                    found = bool(v)
+                    break
+            self._flags[key] = found
+        v = self._flags[key]
+        return default if v is None else v
 
 
 def _jc(ppr: Any) -> str | None:
@@ -79,10 +123,10 @@ def _jc(ppr: Any) -> str | None:
     return jc.get(W + "val") if jc is not None else None
 
 
-def _centered(paragraph: Any) -> bool:
-    align = _jc(paragraph._p.pPr)
+def _centered(p: Any, style: Any) -> bool:
+    align = _jc(p.pPr)
     if align is None:
-        for st in _style_chain(paragraph.style):
+        for st in _style_chain(style):
             align = _jc(st.element.pPr)
             if align is not None:
                 break
@@ -149,6 +193,7 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
         numbering_el = None
     numbering = Numbering.from_part(numbering_el)
     notes = _footnotes(document)
+    styles = _Styles(document)
     blocks: list[Block] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -160,17 +205,18 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
         if child.tag != W + "p":
             continue
         para = Paragraph(child, document._body)
-        style = para.style
+        style = styles.paragraph(child)
         text = para.text
         num = _para_num(child, style)
         label = numbering.label(*num) if num else ""
         runs = [r for r in para.runs if r.text.strip()]
-        bold = bool(runs) and all(_run_flag(r, "bold", style) for r in runs)
-        italic = bool(runs) and all(_run_flag(r, "italic", style) for r in runs)
+        run_styles = [styles.character(r._r) for r in runs]
+        bold = bool(runs) and all(_run_flag(r, "bold", rs, style, styles) for r, rs in zip(runs, run_styles, strict=True))
+        italic = bool(runs) and all(_run_flag(r, "italic", rs, style, styles) for r, rs in zip(runs, run_styles, strict=True))
         if text.strip():
             full = f"{label} {text.strip()}" if label else text.strip()
             blocks.append(Block(kind="paragraph", text=full, bold=bold, italic=italic,
-                                style=style.name if style is not None else None, centered=_centered(para)))
+                                style=style.name if style is not None else None, centered=_centered(child, style)))
         for ref in child.iter(W + "footnoteReference"):
             fid = ref.get(W + "id") or ""
             if fid in notes:

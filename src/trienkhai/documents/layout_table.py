@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from trienkhai.documents.patterns import PAGE_NUMBER_RE
 
@@ -27,6 +27,7 @@ class LayoutTable:
     start: int   # index of the header line
     end: int     # index after the last line of the table
     rows: list[list[str]]
+    notes: list[str] = field(default_factory=list)  # footnotes met at page ends inside the table
 
 
 def _split_spaced(line: str) -> list[tuple[int, str]]:
@@ -60,6 +61,19 @@ def _refine(cols: list[int], lines: list[str], i: int) -> list[int]:
         near = [(n, p) for p, n in starts.items() if max(lo, c - 7) <= p <= c + 2 and n >= 2]
         out.append(max(near)[1] if near and k > 0 else c)
     return out
+
+
+def _columns_like(line: str, pieces: list[str]) -> list[int] | None:
+    """Where the first header line's pieces lie in a repeat of it (spacing differs page to page)."""
+    cols: list[int] = []
+    at = 0
+    for piece in pieces:
+        k = line.find(piece, at)
+        if k < 0:
+            return None
+        cols.append(k)
+        at = k + len(piece)
+    return cols
 
 
 def _column_of(pos: int, cols: list[int]) -> int:
@@ -120,6 +134,7 @@ def find_layout_tables(lines: list[str]) -> list[LayoutTable]:
         if cols is None:
             i += 1
             continue
+        head_pieces = [t for _, t in _split_spaced(lines[i])]
         cols = _refine(cols, lines, i)
         start = i
         header_lines = [" ".join(lines[i].split())]
@@ -134,31 +149,42 @@ def find_layout_tables(lines: list[str]) -> list[LayoutTable]:
             header_lines.append(" ".join(lines[j].split()))
             j += 1
         rows: list[list[str]] = []
+        notes: list[str] = []
         last = j
         while j < n:
             s = lines[j].strip()
             if not s or PAGE_NUMBER_RE.match(s):
                 j += 1
                 continue
-            again = _header_columns(lines[j])
-            if again is not None and _same_header(lines, j, header_lines):
+            if _HEADER_FIRST_RE.match(lines[j]) and _same_header(lines, j, header_lines):
+                # The header repeated on the next page; its columns sit a little elsewhere.
+                again = _columns_like(lines[j], head_pieces)
+                if again is None:
+                    break
                 cols = _refine(again, lines, j)
                 j += _same_header(lines, j, header_lines)
                 last = j
                 continue
             cells = _cells(lines[j], cols)
-            if cells is None:
-                break
-            if cells[0] and _ROW_NO_RE.match(cells[0]):
+            if cells is not None and cells[0] and _ROW_NO_RE.match(cells[0]):
                 rows.append(cells)
-            elif rows and not cells[0]:
+            elif cells is not None and rows and not cells[0]:
                 rows[-1] = [_join(a, b) if b else a for a, b in zip(rows[-1], cells, strict=True)]
             else:
-                break
+                # Page furniture (a footnote, a running footer) between a page's last row and the
+                # next page's repeated header: set aside, the table goes on.
+                ahead = next((k for k in range(j + 1, min(j + 6, n)) if _HEADER_FIRST_RE.match(lines[k])
+                              and _same_header(lines, k, header_lines)), None)
+                if ahead is None:
+                    break
+                notes.extend(ln.strip() for ln in lines[j:ahead]
+                             if ln.strip() and not PAGE_NUMBER_RE.match(ln.strip()))
+                j = ahead
+                continue
             j += 1
             last = j
         if rows:
-            tables.append(LayoutTable(start=start, end=last, rows=[head, *rows]))
+            tables.append(LayoutTable(start=start, end=last, rows=[head, *rows], notes=notes))
             i = last
         else:
             i += 1

@@ -7,6 +7,7 @@ hard-wrapped copies, re-assemble paragraphs, then strip markup keeping whole-par
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from trienkhai.documents.decode import decode_text
@@ -29,6 +30,7 @@ from trienkhai.documents.residue import (
 )
 
 _TABLE_MARK = object()
+_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
 WRAPPED_THRESHOLD = 0.2
 """Share of line-to-line transitions that continue a sentence above which a text is hard-wrapped."""
 
@@ -69,6 +71,10 @@ def text_blocks(text: str) -> list[Block]:
             continue
         if index in layout:
             items.append(layout[index].rows)
+            for note_text in layout[index].notes:
+                nm = _NOTE_RE.match(note_text)
+                items.append(Line(text=nm.group(2), barrier=True, footnote=nm.group(1)) if nm
+                             else Line(text=note_text, barrier=True))
             skip_to = layout[index].end
             gap = False
             barrier = True

@@ -1,5 +1,5 @@
 """Styles and numbering of the report document: Times New Roman, the sizes of Hướng dẫn 36-HD/VPTW and
-NĐ 30/2020, and real multi-level numbering (I., 1., a)) attached to the heading styles, so the user who
+NĐ 30/2020, and real multi-level numbering (I., 1.) attached to the heading styles, so the user who
 inserts or deletes a section in Word gets the numbers right."""
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ def _numbering(doc: Document) -> None:
     headings = parse_xml(
         f'<w:abstractNum {w} w:abstractNumId="{HEADINGS_NUM_ID}"><w:multiLevelType w:val="multilevel"/>'
         + level(0, "upperRoman", "%1.", "Heading1") + level(1, "decimal", "%2.", "Heading2")
-        + level(2, "lowerLetter", "%3)", "Heading3") + "</w:abstractNum>")
+        + "</w:abstractNum>")
     bullets = parse_xml(
         f'<w:abstractNum {w} w:abstractNumId="{BULLETS_NUM_ID}"><w:multiLevelType w:val="singleLevel"/>'
         + level(0, "bullet", "-", None) + "</w:abstractNum>")
@@ -109,7 +109,8 @@ def setup_styles(doc: Document) -> None:
     for name, italic in (("Heading 1", False), ("Heading 2", False), ("Heading 3", True)):
         _paragraph_style(styles[name], size=BODY_PT, bold=True, italic=italic, before=6, after=6, keep_next=True)
     _numbering(doc)
-    for name, ilvl in (("Heading 1", 0), ("Heading 2", 1), ("Heading 3", 2)):
+    # Level 3 (a task group) is not numbered: its title carries the task's own number from the plan.
+    for name, ilvl in (("Heading 1", 0), ("Heading 2", 1)):
         _attach_numbering(styles[name], HEADINGS_NUM_ID, ilvl)
 
     bullet = styles.add_style(STYLE_BULLET, WD_STYLE_TYPE.PARAGRAPH)

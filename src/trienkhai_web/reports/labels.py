@@ -48,9 +48,12 @@ def default_issuer(variant: Variant, issuer_name: str, place: str) -> Issuer:
         return Issuer(f"TỈNH {place_up}".strip() if place else name.upper() or "ỦY BAN NHÂN DÂN",
                       "ỦY BAN NHÂN DÂN" if place else "")
     lowered = name.lower()
-    for body, level in (("tỉnh ủy", "TỈNH"), ("huyện ủy", "HUYỆN"), ("thành ủy", "THÀNH PHỐ")):
-        if body in lowered:
-            return Issuer(body.upper(), f"ĐẢNG BỘ {level} {place_up}".strip())
+    # "Ban Thường vụ Tỉnh ủy", "Ban Chấp hành Đảng bộ tỉnh" … all issue as the committee ("TỈNH ỦY").
+    for words, body, level in ((("tỉnh ủy", "đảng bộ tỉnh"), "TỈNH ỦY", "TỈNH"),
+                               (("thành ủy", "đảng bộ thành phố"), "THÀNH ỦY", "THÀNH PHỐ"),
+                               (("huyện ủy", "đảng bộ huyện"), "HUYỆN ỦY", "HUYỆN")):
+        if any(word in lowered for word in words):
+            return Issuer(body, f"ĐẢNG BỘ {level} {place_up}".strip())
     return Issuer(name.upper() or "TỈNH ỦY", f"ĐẢNG BỘ TỈNH {place_up}".strip() if place else "")
 
 

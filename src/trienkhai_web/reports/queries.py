@@ -103,6 +103,8 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
     plan_ref = labels.plan_reference(plan.kind, plan.number)
     covered = _covered_periods(period)
     progress = _latest_progress(covered)
+    # The place line: the plan's place, else the province its parsed text names.
+    place = plan.place or str(((plan.draft or {}).get("document") or {}).get("province") or "")
 
     tasks = list(Task.objects.filter(plan=plan).select_related("item").order_by("order", "pk"))
     assignments = list(TaskAssignment.objects.filter(task__plan=plan).select_related("organisation"))
@@ -113,10 +115,9 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
 
     data = ReviewReportData(
         variant=variant,
-        issuer=labels.default_issuer(variant, plan.issuer_name or (plan.issuer.name if plan.issuer else ""),
-                                     plan.place),
+        issuer=labels.default_issuer(variant, plan.issuer_name or (plan.issuer.name if plan.issuer else ""), place),
         kind=kind, title=labels.report_title(kind, label, plan_ref),
-        period=ReportPeriod(label, period.start, period.end), place=plan.place, date=today,
+        period=ReportPeriod(label, period.start, period.end), place=place, date=today,
         number_suffix=number_suffix(plan.number, variant), plan_number=plan_ref,
         plan_title=f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
         recipients=[str(r) for r in plan.recipients or []],
@@ -166,7 +167,8 @@ def _results(plan: Plan, tasks: list[Task], leads: dict[int, list[TaskAssignment
         if key not in parts:
             parts[key] = PartResults(_sentence(part_item.title) if part_item else OTHER_PART)
         title = f"{task.no}. {task.content}" if task.no and not task.content.startswith(task.no) else task.content
-        group = TaskGroupResult(title.strip())
+        title = title.strip()
+        group = TaskGroupResult(title[:1].upper() + title[1:])
         for lead in leads.get(task.pk, []):
             found = progress.get((task.pk, lead.organisation_id))
             if found and (found.results or found.status):

@@ -11,7 +11,7 @@ from django.utils.safestring import mark_safe
 
 from trienkhai.tracking.dashboard import assess, ratio, trend_svg
 from trienkhai_web.organisations.models import Organisation
-from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task
+from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
 from trienkhai_web.tracking import queries
 from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus
 
@@ -77,7 +77,9 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
         if role == AssignmentRole.LEAD:
             leads[task_id].append(org_id)
     # Plain tuples, not model instances: a province has a thousand units.
-    orgs = {pk: Unit(pk, name) for pk, name in Organisation.objects.filter(pk__in=org_ids).values_list("pk", "name")}
+    involved_orgs = TaskAssignment.objects.filter(task__plan=plan).values("organisation_id")  # a subquery
+    orgs = {pk: Unit(pk, name) for pk, name in
+            Organisation.objects.filter(pk__in=involved_orgs).values_list("pk", "name")}
     board.unit_choices = sorted(orgs.values(), key=lambda o: o.name)
     status_of: dict[tuple[int, int], str] = {}
     if period is not None:
@@ -139,8 +141,6 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
 
 
 def plan_assignments(plan: Plan) -> list[tuple[int, int, str]]:
-    from trienkhai_web.plans.models import TaskAssignment
-
     return list(TaskAssignment.objects.filter(task__plan=plan).values_list("task_id", "organisation_id", "role"))
 
 
