@@ -78,3 +78,17 @@ def strip_markup(text: str) -> str:
     if "  " in t or "\t" in t or "\u00a0" in t:
         t = _SPACES_RE.sub(" ", t).strip()
     return t
+
+
+# pdftotext on justified lines sometimes cuts a word before a letter drawn from another font:
+# "tr ực thu ộc T ỉnh" — a lone onset ("tr", "th", "T") can never be a Vietnamese word by itself.
+_ONSETS = "ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|q|r|s|t|v|x"
+_VOWEL_START = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
+_BROKEN_WORD_RE = re.compile(
+    rf"(?<![\w/.])((?i:{_ONSETS})) (?=[{_VOWEL_START}{_VOWEL_START.upper()}])",
+)
+
+
+def join_broken_words(text: str) -> tuple[str, int]:
+    """Re-join words split after their onset; returns the text and how many joins were made."""
+    return _BROKEN_WORD_RE.subn(r"\1", text)

@@ -23,6 +23,7 @@ from trienkhai.documents.patterns import (
 from trienkhai.documents.reflow import Line, Para, reassemble
 from trienkhai.documents.residue import (
     is_rule,
+    join_broken_words,
     split_cells,
     split_glued_headings,
     strip_markup,
@@ -58,6 +59,10 @@ def text_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text (also used for text a converter produced)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
     wrapped = is_hard_wrapped(raw)
+    if wrapped:
+        joined = [join_broken_words(ln) for ln in raw]
+        if sum(n for _, n in joined) >= 3:  # the extraction artefact, not a stray "c ó"
+            raw = [ln for ln, _ in joined]
     running = _running_lines(raw) if wrapped else set()
     lengths = sorted(len(ln.rstrip()) for ln in raw if ln.strip())
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0

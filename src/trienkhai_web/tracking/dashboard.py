@@ -20,6 +20,7 @@ NOT_REPORTED = "chua_bao_cao"
 STATUS_ORDER = [s.value for s in ProgressStatus] + [NOT_REPORTED]
 TIMELINESS_PERIODS = 4
 PAGE_SIZE = 30
+DATA_ACCEPTED, DATA_SUBMITTED = "accepted", "submitted"
 
 
 class Unit(NamedTuple):
@@ -33,6 +34,11 @@ class Filters:
     part: int | None = None
     status: str = ""
     page: int = 1
+    data: str = "accepted"  # "accepted": only reviewed figures; "submitted": submitted ones count too
+
+    @property
+    def report_statuses(self) -> tuple[str, ...]:
+        return REPORTED if self.data == DATA_SUBMITTED else (ReportStatus.ACCEPTED,)
 
 
 @dataclass
@@ -83,7 +89,7 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     board.unit_choices = sorted(orgs.values(), key=lambda o: o.name)
     status_of: dict[tuple[int, int], str] = {}
     if period is not None:
-        for row in queries.period_progress(period, REPORTED):
+        for row in queries.period_progress(period, filters.report_statuses):
             status_of[(row["task_id"], row["report__organisation_id"])] = row["status"] or NOT_REPORTED
 
     def task_status(task: Task) -> str:
@@ -125,7 +131,7 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
                             "cells": [counter[s] for s in STATUS_ORDER],
                             "done_pct": ratio(counter[ProgressStatus.DONE], total)})
     board.units.sort(key=lambda r: (r["done_pct"], r["organisation"].name))
-    board.targets = _targets(plan, periods)
+    board.targets = _targets(plan, periods, filters.report_statuses)
     expected = {filters.unit} & org_ids if filters.unit else org_ids
     if period is not None:
         board.unreported = queries.unreported_units(period, today, expected)
@@ -144,8 +150,8 @@ def plan_assignments(plan: Plan) -> list[tuple[int, int, str]]:
     return list(TaskAssignment.objects.filter(task__plan=plan).values_list("task_id", "organisation_id", "role"))
 
 
-def _targets(plan: Plan, periods: list[ReportingPeriod]) -> list[dict[str, Any]]:
-    series = queries.indicator_series(plan, REPORTED)
+def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ...]) -> list[dict[str, Any]]:
+    series = queries.indicator_series(plan, statuses)
     rows = []
     for target in Target.objects.filter(plan=plan).order_by("order"):
         values = series.get(target.pk, {})

@@ -16,6 +16,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from trienkhai.errors import TrienkhaiError
 from trienkhai.tracking import periods as calendar
@@ -64,9 +65,10 @@ class ConflictError(ReportError):
 
 PROGRESS_FIELDS = ("status", "results", "difficulties", "causes", "proposals", "explanation")
 FIELD_LABELS = {
-    "status": "Tình trạng", "results": "Kết quả", "difficulties": "Khó khăn", "causes": "Nguyên nhân",
-    "proposals": "Đề xuất", "explanation": "Giải trình", "contribution": "Phối hợp", "value": "Giá trị",
-    "note": "Ghi chú",
+    "status": gettext_lazy("Status"), "results": gettext_lazy("Results"),
+    "difficulties": gettext_lazy("Difficulties"), "causes": gettext_lazy("Causes"),
+    "proposals": gettext_lazy("Proposals"), "explanation": gettext_lazy("Explanation"),
+    "contribution": gettext_lazy("Contribution"), "value": gettext_lazy("Value"), "note": gettext_lazy("Note"),
 }
 
 
@@ -234,7 +236,7 @@ def attach_evidence(user: Any, report: UnitReport, expected_version: int, target
         raise ReportError(_("The evidence file is larger than 10 MB.")) from error
     row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
     row.evidence.save(file.name or "minh-chung", file, save=True)
-    return _bump(user, current, f"Minh chứng — {target.subject[:40]}", now)
+    return _bump(user, current, f"{_('Evidence')} — {target.subject[:40]}", now)
 
 
 # ---- submitting and reviewing ---------------------------------------------------------------------

@@ -27,7 +27,9 @@ from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
 from trienkhai_web.tracking import dashboard as dashboards
 from trienkhai_web.tracking import queries, reminders, services
-from trienkhai_web.tracking.export import xlsx_response
+from trienkhai_web.tracking.dashboard_export import EXPORTS
+from trienkhai_web.tracking.dashboard_export import export as export_table
+from trienkhai_web.tracking.labels import REPORT_LABELS, STATUS_LABELS
 from trienkhai_web.tracking.models import (
     ExplanationRequest,
     Notification,
@@ -43,11 +45,6 @@ from trienkhai_web.tracking.permissions import (
     can_view_organisation,
     can_view_report,
 )
-
-STATUS_LABELS = {
-    ProgressStatus.NOT_STARTED: "Chưa triển khai", ProgressStatus.IN_PROGRESS: "Đang triển khai",
-    ProgressStatus.DONE: "Hoàn thành", ProgressStatus.LATE: "Chậm tiến độ", dashboards.NOT_REPORTED: "Chưa báo cáo",
-}
 
 
 def _today() -> date:
@@ -245,20 +242,19 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
 
 # ---- dashboards -----------------------------------------------------------------------------------
 
-EXPORTS = ("parts", "units", "targets", "overdue", "unreported", "timeliness")
-
-
 @login_required
 def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     if not can_view_dashboard(request.user):
         raise PermissionDenied
     plan, period = _plan_period(request, plan_id)
     filters = dashboards.Filters(unit=_int(request.GET.get("unit")), part=_int(request.GET.get("part")),
-                                 status=request.GET.get("status", ""), page=max(1, _int(request.GET.get("page")) or 1))
+                                 status=request.GET.get("status", ""), page=max(1, _int(request.GET.get("page")) or 1),
+                                 data=dashboards.DATA_SUBMITTED if request.GET.get("data") == dashboards.DATA_SUBMITTED
+                                 else dashboards.DATA_ACCEPTED)
     board = dashboards.build(plan, period, filters, _today())
     export = request.GET.get("export")
     if export in EXPORTS:
-        return _export(board, export, plan)
+        return export_table(board, export, plan)
     query = request.GET.copy()
     query.pop("export", None)
     query.pop("page", None)
@@ -273,52 +269,6 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "pages": range(1, board.pages + 1), "can_remind": can_view_dashboard(request.user),
         "remind_base": f"{reverse_dashboard(plan)}nhac/",
     })
-
-
-def _export(board: dashboards.Dashboard, name: str, plan: Plan) -> HttpResponse:
-    status_headers = [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER]
-    filename = f"ke-hoach-{plan.pk}-{name}"
-    if name == "parts":
-        return xlsx_response(filename, "Theo phần", ["Phần", "Số nhiệm vụ", *status_headers, "% hoàn thành"],
-                             [[str(r["part"]) if r["part"] else "Khác", r["total"],
-                               *[r["counts"][s] for s in dashboards.STATUS_ORDER], r["done_pct"]] for r in board.parts])
-    if name == "units":
-        return xlsx_response(filename, "Theo đơn vị", ["Đơn vị", "Số nhiệm vụ chủ trì", *status_headers, "% hoàn thành"],
-                             [[r["organisation"].name, r["total"], *[r["counts"][s] for s in dashboards.STATUS_ORDER],
-                               r["done_pct"]] for r in board.units])
-    if name == "targets":
-        return xlsx_response(filename, "Chỉ tiêu", ["Chỉ tiêu", "Hướng", "Mức", "Đơn vị tính", "Kỳ", "Giá trị",
-                                                    "Đánh giá"],
-                             [[r["target"].subject, r["target"].direction, _level(r["target"]), r["target"].unit,
-                               r["latest_period"].code if r["latest_period"] else "",
-                               float(r["latest"]) if r["latest"] is not None else None,
-                               ASSESSMENT_LABELS[r["assessment"]]] for r in board.targets])
-    if name == "overdue":
-        return xlsx_response(filename, "Quá hạn", ["Số", "Nhiệm vụ", "Hạn", "Số ngày quá hạn", "Tình trạng", "Chủ trì"],
-                             [[r["task"].no, r["task"].content, r["task"].due_date.strftime("%d/%m/%Y"), r["days"],
-                               STATUS_LABELS[r["status"]], ", ".join(r["leads"])] for r in board.overdue])
-    if name == "unreported":
-        return xlsx_response(filename, "Chưa báo cáo", ["Đơn vị", "Hạn nộp", "Số ngày trễ", "Trạng thái"],
-                             [[m.organisation.name, m.deadline.strftime("%d/%m/%Y"), m.days_late,
-                               REPORT_LABELS.get(m.status, "Chưa lập")] for m in board.unreported])
-    return xlsx_response(filename, "Đúng hạn", ["Đơn vị", *[p.code for p in board.timeliness_periods]],
-                         [[r["organisation"].name, *[TIMELINESS_LABELS[c] for c in r["cells"]]]
-                          for r in board.timeliness])
-
-
-ASSESSMENT_LABELS = {"dat": "Đạt", "chua_dat": "Chưa đạt", "vuot": "Vượt", "chua_co_so_lieu": "Chưa có số liệu"}
-TIMELINESS_LABELS = {queries.ON_TIME: "Đúng hạn", queries.LATE: "Trễ hạn", queries.MISSING: "Không nộp",
-                     queries.PENDING: "Chưa đến hạn"}
-REPORT_LABELS = {"draft": "Đang soạn", "returned": "Bị trả lại", "reopened": "Mở lại", "submitted": "Đã nộp",
-                 "accepted": "Đã duyệt"}
-
-
-def _level(target: Target) -> str:
-    low, high = target.value_low, target.value_high
-    if low is not None and high is not None and low != high:
-        return f"{low:g}–{high:g}"
-    value = low if low is not None else high
-    return f"{value:g}" if value is not None else ""
 
 
 @login_required

@@ -61,8 +61,8 @@ def test_text_in_columns_without_a_numbered_header_stays_text() -> None:
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils is not installed")
 def test_pdftotext_layout_copy_of_a_real_pdf(tmp_path: Path) -> None:
-    from tests.core.documents.test_pdf_layout import ROWS, _make
     from tests.core.documents.make_docs import to_pdf
+    from tests.core.documents.test_pdf_layout import ROWS, _make
 
     pdf = to_pdf(_make(tmp_path / "layout.docx"), tmp_path)
     copy = tmp_path / "copy.txt"
@@ -71,3 +71,19 @@ def test_pdftotext_layout_copy_of_a_real_pdf(tmp_path: Path) -> None:
     assert len(tables) == 1
     assert [r[0] for r in tables[0].rows[1:]] == [str(i) for i in range(1, ROWS + 1)]
     assert all(r[2] == "Ban Dân vận Tỉnh ủy" for r in tables[0].rows[1:])
+
+
+def test_words_cut_after_their_onset_are_rejoined_in_a_copy() -> None:
+    copy = ("1. Các chi, đảng bộ tr ực thu ộc, MTTQ và các đoàn thể chính tr ị xã h ội t ổ chức\n"
+            "quán triệt, tuyên truyền sâu rộng đến cán bộ, đảng viên và Nhân dân trên địa\n"
+            "bàn; Đảng ủy các xã th ị tr ấn, MTTQ ủng hộ và triển khai thực hiện nghiêm túc\n"
+            "các nội dung của Kế hoạch này.\n")
+    text = " ".join(b.text for b in text_blocks(copy))
+    assert "đảng bộ trực thu ộc" in text  # "thu" is a word: that cut cannot be told from the text
+    assert "chính trị xã hội tổ chức" in text and "các xã thị trấn" in text
+    assert "MTTQ ủng hộ" in text  # an abbreviation followed by a word stays as it is
+
+
+def test_a_stray_split_in_ordinary_text_is_left_alone() -> None:
+    text = "Các cấp ủy c ó trách nhiệm\nxây dựng kế hoạch thực hiện\nvà báo cáo kết quả\nđịnh kỳ hằng năm.\n"
+    assert "c ó" in " ".join(b.text for b in text_blocks(text))

@@ -19,7 +19,7 @@ def choose(page, task, status):
 
 def test_submit_return_accept_and_dashboard(world, page):
     entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
-    dashboard = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}"
+    dashboard = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}&data=submitted"
     login(page, world.head.username, PASSWORD)
     page.goto(entry)
     assert "Báo cáo của Chi bộ ấp 1" in page.inner_text("h1")

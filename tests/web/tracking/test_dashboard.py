@@ -68,9 +68,10 @@ def test_filters_and_overdue(world):
 
 def test_returned_report_leaves_dashboard(world):
     report = report_for(world, ["hoan_thanh"] * 3, accept=False)
-    assert dashboard.build(world.plan, world.period, dashboard.Filters(), TODAY).totals["hoan_thanh"] == 3
+    submitted = dashboard.Filters(data=dashboard.DATA_SUBMITTED)
+    assert dashboard.build(world.plan, world.period, submitted, TODAY).totals["hoan_thanh"] == 3
     services.return_report(world.monitor, report, "Thiếu minh chứng", now=NOW)
-    board = dashboard.build(world.plan, world.period, dashboard.Filters(), TODAY)
+    board = dashboard.build(world.plan, world.period, submitted, TODAY)
     assert board.totals == {"chua_bao_cao": 3}
     assert world.unit in [m.organisation for m in board.unreported]
 
@@ -119,3 +120,24 @@ def test_dashboard_view_query_count(world, client, django_assert_max_num_queries
         response = client.get(url)
     assert response.status_code == 200
     assert "Hội Nông dân xã" in response.content.decode()
+
+
+def test_accepted_only_is_the_default(world):
+    """Submitted figures count only when asked for; the targets table follows the same choice."""
+    report_for(world, ["hoan_thanh", "dang_trien_khai", "cham_tien_do"], value="95", accept=False)
+    default = dashboard.build(world.plan, world.period, dashboard.Filters(), TODAY)
+    assert default.totals == {"chua_bao_cao": 3}
+    assert default.targets[0]["latest"] is None and default.targets[0]["assessment"] == "chua_co_so_lieu"
+    both = dashboard.build(world.plan, world.period, dashboard.Filters(data=dashboard.DATA_SUBMITTED), TODAY)
+    assert both.totals == {"hoan_thanh": 1, "dang_trien_khai": 1, "cham_tien_do": 1}
+    assert both.targets[0]["latest"] == Decimal(95)
+
+
+def test_dashboard_page_states_the_basis(world, client):
+    report_for(world, ["hoan_thanh"] * 3, accept=False)
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}"
+    page = client.get(url).content.decode()
+    assert "chỉ số liệu đã duyệt" in page and 'data-status="hoan_thanh">0<' in page
+    page = client.get(url + "&data=submitted").content.decode()
+    assert 'value="submitted" selected' in page and 'data-status="hoan_thanh">3<' in page

@@ -5,8 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext as _
 
+from trienkhai_web.tracking.labels import (
+    ACTION_LABELS,
+    ASSESSMENT_LABELS,
+    NOT_STARTED_REPORT,
+    REPORT_LABELS,
+    TIMELINESS_LABELS,
+)
 from trienkhai_web.tracking.queries import unread_notifications
 
 register = template.Library()
@@ -22,14 +28,22 @@ def get(mapping: Any, key: Any) -> Any:
 
 @register.simple_tag
 def assessment(code: str) -> str:
-    return {"dat": _("met"), "chua_dat": _("not met"), "vuot": _("exceeded"),
-            "chua_co_so_lieu": _("no data")}.get(code, code)
+    return str(ASSESSMENT_LABELS.get(code, code))
 
 
 @register.simple_tag
 def timeliness(code: str) -> str:
-    return {"on_time": _("on time"), "late": _("late"), "missing": _("missing"),
-            "pending": _("not due yet")}.get(code, code)
+    return str(TIMELINESS_LABELS.get(code, code))
+
+
+@register.filter
+def report_status(code: str) -> str:
+    return str(REPORT_LABELS.get(code, NOT_STARTED_REPORT if not code else code))
+
+
+@register.filter
+def review_action(code: str) -> str:
+    return str(ACTION_LABELS.get(code, code))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,19 @@
+"""Display labels for the codes of the reporting cycle, as lazy message ids (translated on render)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from trienkhai_web.tracking import queries
+from trienkhai_web.tracking.dashboard import NOT_REPORTED
+from trienkhai_web.tracking.models import ProgressStatus, ReportStatus
+
+STATUS_LABELS = {**{s.value: s.label for s in ProgressStatus}, NOT_REPORTED: _("Not reported")}
+ASSESSMENT_LABELS = {"dat": _("Met"), "chua_dat": _("Not met"), "vuot": _("Exceeded"),
+                     "chua_co_so_lieu": _("No data")}
+TIMELINESS_LABELS = {queries.ON_TIME: _("On time"), queries.LATE: _("Late"), queries.MISSING: _("Not submitted"),
+                     queries.PENDING: _("Not due yet")}
+REPORT_LABELS = {s.value: s.label for s in ReportStatus}
+NOT_STARTED_REPORT = _("Not created")
+ACTION_LABELS = {"submit": _("submitted"), "return": _("returned"), "accept": _("accepted"),
+                 "reopen": _("reopened")}
