@@ -4,6 +4,7 @@
     .venv/bin/python -m benchmarks.dashboard [--database-url URL] [--requests 30]
 
 Prints median and p95 over the requests (Django's test Client) and the queries per page; goal p95 < 150 ms.
+"dashboard" counts accepted reports only (the default); "dashboard+" includes submitted ones.
 """
 
 from __future__ import annotations
@@ -190,6 +191,7 @@ def _measure(n: int) -> int:
     failed = 0
     for name, user, url in [
         ("dashboard", monitor, f"/theo-doi/ke-hoach/{plan.pk}/?period={period.pk}"),
+        ("dashboard+", monitor, f"/theo-doi/ke-hoach/{plan.pk}/?period={period.pk}&data=submitted"),
         ("unit page", reporter, f"/theo-doi/bao-cao/{report.pk}/"),
     ]:
         client = Client()

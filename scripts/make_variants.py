@@ -253,6 +253,64 @@ def _xml_escape(s: str) -> str:
     return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+MOTTO_RE = re.compile(r"^(CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐẢNG CỘNG SẢN)")
+DATE_LINE_RE = re.compile(r"^[^\d]{2,40}, ngày \d")
+KIND_RE = re.compile(r"^(KẾ HOẠCH|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|CHỈ THỊ|KẾT LUẬN|HƯỚNG DẪN|ĐỀ ÁN)\b")
+
+
+def _header_table(w: DocxWriter, lines: list[str]) -> None:
+    """The official two-column header (Nghị định 30/2020, Quy định 66-QĐ/TW) as a borderless table:
+    issuing body and number on the left, the motto (or the Party's name) and place-date on the right."""
+    left = [t for t in lines if not MOTTO_RE.match(t) and not DATE_LINE_RE.match(t) and not t.startswith("Số")]
+    number = [t for t in lines if t.startswith("Số")]
+    right = [t for t in lines if MOTTO_RE.match(t)]
+    date = [t for t in lines if DATE_LINE_RE.match(t)]
+    t = w.doc.add_table(rows=2, cols=2)
+    t.autofit = False
+    cells = ((0, 0, left, True, False), (0, 1, right, True, False), (1, 0, number, False, False),
+             (1, 1, date, False, True))
+    for r, c, texts, bold, italic in cells:
+        cell = t.cell(r, c)
+        cell.width = Cm(6.5 if c == 0 else 9.5)
+        for k, text in enumerate(texts):
+            par = cell.paragraphs[0] if k == 0 else cell.add_paragraph()
+            par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = par.add_run(text)
+            run.bold = (bold and (text.isupper() or text.startswith("Độc lập"))) or None
+            run.italic = italic or None
+            run.font.size = Pt(13)
+
+
+def _closing_span(blocks: list[Block], start: int) -> tuple[int, int, int] | None:
+    """(end of the recipients, end of the signature titles, end after the signer's name) from "Nơi nhận"."""
+    i = start + 1
+    while i < len(blocks) and blocks[i].kind == "paragraph" and blocks[i].text.strip().startswith("-"):
+        i += 1
+    j = i
+    while j < len(blocks) and blocks[j].kind == "paragraph" and (
+            SIGNATURE_RE.match(blocks[j].text.strip()) or blocks[j].text.strip().isupper()):
+        j += 1
+    if j == i or j >= len(blocks) or blocks[j].kind != "paragraph":
+        return None
+    return i, j, j + 1
+
+
+def _closing_table(w: DocxWriter, recipients: list[str], signature: list[str], name: str) -> None:
+    """"Nơi nhận" on the left, the signature block on the right, in a borderless table."""
+    t = w.doc.add_table(rows=1, cols=2)
+    left, right = t.cell(0, 0), t.cell(0, 1)
+    for k, text in enumerate(recipients):
+        par = left.paragraphs[0] if k == 0 else left.add_paragraph()
+        run = par.add_run(text)
+        run.font.size = Pt(12 if k == 0 else 11)
+        run.bold = run.italic = (k == 0) or None
+    for k, text in enumerate([*signature, "", "", name]):
+        par = right.paragraphs[0] if k == 0 else right.add_paragraph()
+        par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        if text:
+            par.add_run(text).bold = True
+
+
 def make_docx(txt: Path, out: Path, *, auto_numbering: bool) -> dict[str, int]:
     """Write the .docx variant of `txt`; returns counts (numbered / typed headings, tables, notes)."""
     blocks = _merge_tables(_drop_banner(read_document(txt).blocks))
@@ -261,8 +319,25 @@ def make_docx(txt: Path, out: Path, *, auto_numbering: bool) -> dict[str, int]:
     in_closing = False
     tables = 0
     body_started = False
-    for b in blocks:
+    # Header lines before the document kind ("KẾ HOẠCH"): a header table when there is one.
+    first_kind = next((i for i, b in enumerate(blocks[:20]) if KIND_RE.match(b.text.strip())), None)
+    if first_kind and any(MOTTO_RE.match(b.text.strip()) or b.text.strip().startswith("Số")
+                          for b in blocks[:first_kind]):
+        _header_table(w, [b.text.strip() for b in blocks[:first_kind] if b.text.strip()])
+        blocks = blocks[first_kind:]
+    skip_to = -1
+    for index, b in enumerate(blocks):
         text = b.text.strip()
+        if index < skip_to:
+            continue
+        if b.kind == "paragraph" and text.startswith("Nơi nhận") and auto_numbering is not None:
+            span = _closing_span(blocks, index)
+            if span is not None:
+                rec_end, sig_end, end = span
+                _closing_table(w, [x.text.strip() for x in blocks[index:rec_end]],
+                               [x.text.strip() for x in blocks[rec_end:sig_end]], blocks[sig_end].text.strip())
+                skip_to = end
+                continue
         if b.kind == "table":
             w.table(b.rows)
             tables += 1

@@ -196,14 +196,8 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
     styles = _Styles(document)
     blocks: list[Block] = []
     body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == W + "tbl":
-            rows = _table_rows(child)
-            if any(any(c for c in r) for r in rows):
-                blocks.append(Block(kind="table", rows=rows))
-            continue
-        if child.tag != W + "p":
-            continue
+
+    def paragraph_blocks(child: Any) -> None:
         para = Paragraph(child, document._body)
         style = styles.paragraph(child)
         text = para.text
@@ -211,8 +205,9 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
         label = numbering.label(*num) if num else ""
         runs = [r for r in para.runs if r.text.strip()]
         run_styles = [styles.character(r._r) for r in runs]
-        bold = bool(runs) and all(_run_flag(r, "bold", rs, style, styles) for r, rs in zip(runs, run_styles, strict=True))
-        italic = bool(runs) and all(_run_flag(r, "italic", rs, style, styles) for r, rs in zip(runs, run_styles, strict=True))
+        pairs = list(zip(runs, run_styles, strict=True))
+        bold = bool(runs) and all(_run_flag(r, "bold", rs, style, styles) for r, rs in pairs)
+        italic = bool(runs) and all(_run_flag(r, "italic", rs, style, styles) for r, rs in pairs)
         if text.strip():
             full = f"{label} {text.strip()}" if label else text.strip()
             blocks.append(Block(kind="paragraph", text=full, bold=bold, italic=italic,
@@ -221,9 +216,55 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
             fid = ref.get(W + "id") or ""
             if fid in notes:
                 blocks.append(Block(kind="footnote", text=notes[fid], note_id=fid))
+
+    for child in body.iterchildren():
+        if child.tag == W + "tbl":
+            rows = _table_rows(child)
+            if _is_layout_table(child, rows, styles):
+                # A borderless table that only places text (the two-column header, the signature
+                # block): its cells are paragraphs, row by row, as the other readers give them.
+                for tr in child.findall(W + "tr"):
+                    for tc in tr.findall(W + "tc"):
+                        for p in tc.findall(W + "p"):
+                            paragraph_blocks(p)
+            elif any(any(c for c in r) for r in rows):
+                blocks.append(Block(kind="table", rows=rows))
+            continue
+        if child.tag == W + "p":
+            paragraph_blocks(child)
     m = _APP_PAGES_RE.search(_app_xml(data))
     pages = int(m.group(1)) if m and int(m.group(1)) > 0 else None
     return blocks, pages
+
+
+def _borders_on(borders: Any) -> bool:
+    return borders is not None and any((e.get(W + "val") or "none") not in ("none", "nil") for e in borders)
+
+
+def _is_layout_table(tbl: Any, rows: list[list[str]], styles: _Styles) -> bool:
+    """A small table drawn without borders: layout, not data."""
+    if not rows or len(rows) > 6 or max(len(r) for r in rows) > 2:
+        return False
+    if rows[0] and rows[0][0].strip().upper() in ("TT", "STT"):
+        return False  # a numbered data table, even when drawn without borders
+    tblpr = tbl.find(W + "tblPr")
+    own = tblpr.find(W + "tblBorders") if tblpr is not None else None
+    if own is not None:
+        if _borders_on(own):
+            return False
+    else:
+        st = tblpr.find(W + "tblStyle") if tblpr is not None else None
+        sid = st.get(W + "val") if st is not None else None
+        for _ in range(10):  # the table style and the styles it is based on
+            el = styles.by_id.get(sid) if sid else None
+            if el is None:
+                break
+            spr = el.find(W + "tblPr")
+            if spr is not None and _borders_on(spr.find(W + "tblBorders")):
+                return False
+            based = el.find(W + "basedOn")
+            sid = based.get(W + "val") if based is not None else None
+    return not any(_borders_on(b) for b in tbl.iter(W + "tcBorders"))
 
 
 def _app_xml(data: bytes) -> bytes:

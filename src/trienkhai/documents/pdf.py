@@ -63,6 +63,7 @@ def _page_lines(page, page_no: int) -> list[dict]:
         else:
             lines.append({"top": w["top"], "bottom": w["bottom"], "x0": w["x0"], "x1": w["x1"], "words": [w],
                           "page": page_no, "height": page.height})
+    lines = _two_columns(lines, page.width)
     # Footnote separator: a short horizontal rule in the lower half of the page.
     rules = [e["top"] for e in page.lines + page.rects
              if abs(e["bottom"] - e["top"]) < 2 and 0 < e["x1"] - e["x0"] < 0.5 * page.width
@@ -70,7 +71,7 @@ def _page_lines(page, page_no: int) -> list[dict]:
     rule_top = min(rules) if rules else None
     for t in tables:
         lines.append(t)
-    lines.sort(key=lambda ln: ln["top"])
+    lines.sort(key=lambda ln: (ln.get("region", ln["top"]), ln.get("col", 0), ln["top"]))
     for ln in lines:
         if "rows" in ln:
             continue
@@ -83,6 +84,70 @@ def _page_lines(page, page_no: int) -> list[dict]:
         ln["bold"] = all(w["bold"] for w in styled)
         ln["italic"] = all(w["italic"] for w in styled)
     return lines
+
+
+def _split_line(ln: dict, gap: float) -> list[dict]:
+    """A line whose words are set apart by a wide gap: one line per column."""
+    ws = sorted(ln["words"], key=lambda w: w["x0"])
+    parts: list[list[dict]] = [[ws[0]]]
+    for w in ws[1:]:
+        if w["x0"] - parts[-1][-1]["x1"] > gap:
+            parts.append([w])
+        else:
+            parts[-1].append(w)
+    return [dict(ln, words=p, x0=p[0]["x0"], x1=max(w["x1"] for w in p)) for p in parts]
+
+
+def _two_columns(lines: list[dict], width: float) -> list[dict]:
+    """Text set side by side (the two-column header, "Nơi nhận" beside the signature block), read
+    column by column: a run of narrow lines, some split by a wide gap, is given a `region` (its top)
+    and each piece a `col` (0 left, 1 right) so sorting keeps each column's lines together."""
+    out: list[dict] = []
+    for ln in lines:
+        size = statistics.median(w["size"] for w in ln["words"]) if ln["words"] else 12.0
+        out.extend(_split_line(ln, max(3.0 * size, 30.0)))
+    narrow = [ln["x1"] - ln["x0"] < 0.5 * width for ln in out]
+    i = 0
+    while i < len(out):
+        if not narrow[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(out) and narrow[j]:
+            j += 1
+        tops = [ln["top"] for ln in out[i:j]]
+        split = [ln for k, ln in enumerate(out[i:j]) if tops.count(ln["top"]) > 1 and ln["x0"] > 0.35 * width]
+        if split:
+            mid = min(ln["x0"] for ln in split) - 10
+            first = next(k for k in range(i, j) if out[k] in split)
+            # The region is the lines around the split ones that keep to one side of the gutter
+            # (a centred title across it ends the region).
+            # A left-column line far below (or above) the left line next to it is body text again
+            # ("KẾ HOẠCH" under the header): the right column may have gaps (the signature's space).
+            def far(a: dict, b: dict) -> bool:
+                size = statistics.median(w["size"] for w in a["words"]) if a["words"] else 12.0
+                return abs(b["top"] - a["top"]) > 2.5 * size
+
+            start, near_left = first, out[first]
+            while start > i and (out[start - 1]["x1"] < mid or out[start - 1]["x0"] >= mid):
+                if out[start - 1]["x1"] < mid:
+                    if far(out[start - 1], near_left):
+                        break
+                    near_left = out[start - 1]
+                start -= 1
+            end, near_left = first, out[first]
+            while end < j and (out[end]["x1"] < mid or out[end]["x0"] >= mid):
+                if out[end]["x1"] < mid:
+                    if far(out[end], near_left):
+                        break
+                    near_left = out[end]
+                end += 1
+            for ln in out[start:end]:
+                ln["region"] = out[start]["top"]
+                ln["col"] = 1 if ln["x0"] >= mid else 0
+            j = max(end, first + 1)
+        i = j
+    return out
 
 
 def _inside(w: dict, bbox: tuple[float, float, float, float]) -> bool:
@@ -214,8 +279,9 @@ def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
         ln["note"] = note
         gap = prev is not None and prev["page"] == ln["page"] and ln["top"] - prev["top"] > 1.6 * pitch
         lines.append(Line(
-            text=text, gap=gap, barrier=False,
-            short=ln["x1"] < right - 0.12 * (right - left),
+            text=text, gap=gap, barrier=prev is not None and prev.get("col") != ln.get("col"),
+            # Lines set side by side in columns are each their own paragraph (header, signature).
+            short=ln["x1"] < right - 0.12 * (right - left) or "region" in ln,
             indent=ln["x0"] > left + 8, page=ln["page"], bold=ln["bold"], italic=ln["italic"], footnote=note,
         ))
         prev = ln

@@ -19,10 +19,11 @@ DEMO_USERS: list[tuple[str, str, str, str | None, str, str]] = [
      "Quản trị: toàn quyền"),
     ("giamsat", "giamsat-2025", Role.MONITOR, "bdv-tu", "Chuyên viên Ban Dân vận",
      "Cơ quan theo dõi (Ban Dân vận Tỉnh ủy): nhập, rà soát, ban hành kế hoạch; quản lý tổ chức"),
-    ("baocao", "baocao-2025", Role.UNIT_REPORTER, "hlhpn", "Cán bộ Hội LHPN tỉnh",
-     "Người báo cáo của đơn vị (Hội LHPN tỉnh): soạn báo cáo của đơn vị"),
-    ("truongdonvi", "truongdonvi-2025", Role.UNIT_HEAD, "mttq", "Lãnh đạo Ủy ban MTTQ tỉnh",
-     "Thủ trưởng đơn vị (Ủy ban MTTQ tỉnh): gửi báo cáo, duyệt báo cáo của các đơn vị trực thuộc"),
+    # The units are ones the sample documents assign work to, so their users have something to report.
+    ("baocao", "baocao-2025", Role.UNIT_REPORTER, "btv-tinh-doan", "Cán bộ Tỉnh đoàn",
+     "Người báo cáo của đơn vị (Ban Thường vụ Tỉnh đoàn): soạn báo cáo của đơn vị"),
+    ("truongdonvi", "truongdonvi-2025", Role.UNIT_HEAD, "dd-mttq", "Lãnh đạo Đảng đoàn Ủy ban MTTQ tỉnh",
+     "Thủ trưởng đơn vị (Đảng đoàn Ủy ban MTTQ tỉnh): gửi báo cáo, duyệt báo cáo của đơn vị trực thuộc"),
     ("lanhdao", "lanhdao-2025", Role.LEADER, "tinh-uy", "Lãnh đạo Tỉnh ủy",
      "Lãnh đạo: xem tất cả, không sửa"),
 ]

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, Target, Task
+from trienkhai_web.tracking.evidence import evidence_storage
 
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
@@ -161,6 +162,7 @@ class IndicatorValue(models.Model):
     target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="values")
     value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
+    # Superseded by Evidence (several private files per value); kept for files uploaded before.
     evidence = models.FileField(_("evidence"), upload_to="evidence/%Y/%m/", blank=True,
                                 validators=[validate_evidence_size])
 
@@ -169,6 +171,26 @@ class IndicatorValue(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id}/{self.target_id}"
+
+
+class Evidence(models.Model):
+    """One evidence file of an indicator value; served only through the permission-checking view."""
+
+    value = models.ForeignKey(IndicatorValue, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to="%Y/%m/", storage=evidence_storage, max_length=255)
+    original_name = models.CharField(_("original name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
 
 
 class ReviewEvent(models.Model):

@@ -35,6 +35,18 @@ def plan_periods(plan: Plan) -> QuerySet[ReportingPeriod]:
     return ReportingPeriod.objects.filter(plan=plan).order_by("unit_deadline", "code")
 
 
+def period_codes_with_reports(plan: Plan) -> set[str]:
+    """Codes of the plan's periods that already have a unit report (a schedule change keeps them)."""
+    return set(ReportingPeriod.objects.filter(plan=plan, reports__isnull=False).values_list("code", flat=True))
+
+
+def reporting_schedule(plan: Plan) -> Any:
+    """The plan's ReportingSchedule, or None before one is set."""
+    from trienkhai_web.tracking.models import ReportingSchedule
+
+    return ReportingSchedule.objects.filter(plan=plan).first()
+
+
 def current_period(plan: Plan, today: date) -> ReportingPeriod | None:
     """The period being reported on at `today`: the first whose data started and whose compile deadline
     has not passed, else the latest started one."""
@@ -195,7 +207,7 @@ def unit_report_rows(report: UnitReport) -> tuple[list[UnitTaskRow], list[tuple[
         rows.append(UnitTaskRow(a.task, a.role, p, contributions.get(a.task_id, ""), partners.get(a.task_id, []),
                                 a.role == AssignmentRole.LEAD and needs_explanation(p.status if p else "",
                                                                                    a.task.due_date, period)))
-    values = {v.target_id: v for v in report.indicator_values.all()}
+    values = {v.target_id: v for v in report.indicator_values.prefetch_related("files")}
     targets = [(t, values.get(t.pk)) for t in Target.objects.filter(plan_id=period.plan_id).order_by("order")]
     return rows, targets
 

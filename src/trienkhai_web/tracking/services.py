@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import F
@@ -31,8 +32,10 @@ from trienkhai_web.accounts.permissions import (
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
+from trienkhai_web.tracking.evidence import EvidenceRejected, check_upload
 from trienkhai_web.tracking.models import (
     EDITABLE_STATUSES,
+    Evidence,
     ExplanationMessage,
     ExplanationRequest,
     IndicatorValue,
@@ -45,7 +48,6 @@ from trienkhai_web.tracking.models import (
     ReviewEvent,
     TaskProgress,
     UnitReport,
-    validate_evidence_size,
 )
 from trienkhai_web.tracking.permissions import can_ask_explanation
 
@@ -83,16 +85,24 @@ def regime_for(schedule: ReportingSchedule) -> calendar.Regime:
     )
 
 
+def _schedule_fields(schedule: ReportingSchedule) -> dict[str, Any]:
+    return {f.name: str(getattr(schedule, f.name)) for f in ReportingSchedule._meta.concrete_fields
+            if f.name not in ("id", "plan")}
+
+
 @transaction.atomic
 def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expected_version: int | None = None,
                   **settings: Any) -> ReportingSchedule:
-    """Create or change the plan's regime and (re)compute its periods; periods that already have
-    reports keep their code and get the new dates."""
+    """Create or change the plan's regime and recompute its periods. Periods that already have reports
+    are left exactly as they are (their reports were made against those dates); the others are updated,
+    added or removed. `expected_version` guards against overwriting someone else's change."""
     if user is not None and not can_manage_plan(user, plan):
         raise PermissionDenied
     schedule = ReportingSchedule.objects.select_for_update().filter(plan=plan).first()
     if schedule is not None and expected_version is not None and schedule.version != expected_version:
-        raise ConflictError(_("The schedule was changed by someone else; reload the page."))
+        raise ConflictError(_("The reporting regime was changed by someone else since you opened the page; "
+                              "reload the page to see it, then make your change again."))
+    before = _schedule_fields(schedule) if schedule is not None else {}
     schedule = schedule or ReportingSchedule(plan=plan)
     schedule.starts_on, schedule.ends_on = starts_on, ends_on
     for name, value in settings.items():
@@ -104,16 +114,20 @@ def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expe
     schedule.version = (schedule.version or 0) + (1 if schedule.pk else 0)
     schedule.save()
     existing = {p.code: p for p in plan.reporting_periods.all()}
+    kept = {p.code for p in existing.values() if p.reports.exists()}
     for spec in computed:
+        if spec.code in kept:
+            continue
         period = existing.pop(spec.code, None) or ReportingPeriod(plan=plan, code=spec.code)
         period.kind, period.start, period.end = spec.kind, spec.start, spec.end
         period.data_from, period.cutoff = spec.data_from, spec.cutoff
         period.unit_deadline, period.compile_deadline = spec.first_deadline, spec.last_deadline
         period.save()
-    for stale in existing.values():
-        if not stale.reports.exists():
+    for code, stale in existing.items():
+        if code not in kept:
             stale.delete()
-    record(user, "tracking.schedule.save", schedule, after={"periods": [p.code for p in computed]})
+    record(user, "tracking.schedule.save", schedule, before=before,
+           after={**_schedule_fields(schedule), "periods": [p.code for p in computed], "kept": sorted(kept)})
     return schedule
 
 
@@ -139,6 +153,7 @@ def content_hash(report: UnitReport) -> str:
         "c": sorted([list(r) for r in report.contributions.values_list("task_id", "text")]),
         "v": sorted([[t, str(v), n, f] for t, v, n, f in
                      report.indicator_values.values_list("target_id", "value", "note", "evidence")]),
+        "e": sorted(Evidence.objects.filter(value__report=report).values_list("pk", flat=True)),
     }
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
@@ -170,10 +185,18 @@ def _assigned(task: Task, organisation_id: int, role: str) -> bool:
 
 @transaction.atomic
 def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: str, object_id: int, field: str,
-               value: str, now: datetime | None = None) -> UnitReport:
+               value: str, now: datetime | None = None, seen: str | None = None) -> UnitReport:
     """Autosave one field of a draft: `kind` is progress (a task the unit leads), contribution (a task
-    it partners on) or indicator (a target). Returns the report with its new version."""
-    current = _lock(report, expected_version)
+    it partners on) or indicator (a target). Returns the report with its new version.
+
+    Locking is per field when the client sends `seen`, the field's value as it last saw it: the save
+    succeeds if the field still holds that value (others may have changed other fields meanwhile) and is
+    refused with a ConflictError if someone changed this very field. Without `seen` the whole report's
+    `expected_version` must match, as before."""
+    if seen is None:
+        current = _lock(report, expected_version)
+    else:
+        current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     _check_editable(user, current)
     value = value.strip()
     if kind == "progress":
@@ -185,6 +208,7 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
         if field == "status" and value and value not in ProgressStatus.values:
             raise ReportError(_("Unknown status."))
         row, _created = TaskProgress.objects.get_or_create(report=current, task=task)
+        _check_seen(getattr(row, field), seen, value)
         setattr(row, field, value)
         row.save(update_fields=[field])
         label = f"{FIELD_LABELS[field]} — {task.no or task.pk}"
@@ -192,17 +216,21 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
         task = Task.objects.get(pk=object_id, plan_id=current.period.plan_id)
         if not _assigned(task, current.organisation_id, AssignmentRole.PARTNER):
             raise ReportError(_("Your unit is not a partner on this task."))
-        PartnerContribution.objects.update_or_create(report=current, task=task, defaults={"text": value})
+        contribution, _created = PartnerContribution.objects.get_or_create(report=current, task=task)
+        _check_seen(contribution.text, seen, value)
+        contribution.text = value
+        contribution.save(update_fields=["text"])
         label = f"{FIELD_LABELS['contribution']} — {task.no or task.pk}"
     elif kind == "indicator":
         target = Target.objects.get(pk=object_id, plan_id=current.period.plan_id)
         row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
         if field == "value":
-            try:
-                row.value = Decimal(value.replace(",", ".")) if value else None
-            except InvalidOperation as error:
-                raise ReportError(_("“%(value)s” is not a number.") % {"value": value}) from error
+            number = _number(value)
+            if seen is not None and not _same_number(row.value, seen) and not _same_number(row.value, value):
+                raise _field_conflict(_show_number(row.value))
+            row.value = number
         elif field == "note":
+            _check_seen(row.note, seen, value)
             row.note = value
         else:
             raise ReportError(_("Unknown field."))
@@ -211,6 +239,40 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
     else:
         raise ReportError(_("Unknown field."))
     return _bump(user, current, f"{label}: “{value[:80]}”", now)
+
+
+def _check_seen(stored: str, seen: str | None, value: str) -> None:
+    """Per-field optimistic lock: refuse when the field no longer holds what the user last saw (unless it
+    already holds what they are saving — both typed the same)."""
+    stored = (stored or "").strip()
+    if seen is None or stored == seen.strip() or stored == value:
+        return
+    raise _field_conflict(stored)
+
+
+def _field_conflict(stored: str) -> ConflictError:
+    return ConflictError(
+        _("Someone else changed this field since you opened the page; it now reads “%(current)s”. Your change "
+          "was not saved: reload the page to see their version, then enter yours again.")
+        % {"current": stored[:200] or _("(empty)")})
+
+
+def _number(value: str) -> Decimal | None:
+    try:
+        return Decimal(value.replace(",", ".")) if value else None
+    except InvalidOperation as error:
+        raise ReportError(_("“%(value)s” is not a number.") % {"value": value}) from error
+
+
+def _same_number(stored: Decimal | None, text: str) -> bool:
+    try:
+        return stored == (Decimal(text.strip().replace(",", ".")) if text.strip() else None)
+    except InvalidOperation:
+        return False
+
+
+def _show_number(value: Decimal | None) -> str:
+    return "" if value is None else f"{value.normalize():f}"
 
 
 def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> UnitReport:
@@ -226,17 +288,39 @@ def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> U
 
 
 @transaction.atomic
-def attach_evidence(user: Any, report: UnitReport, expected_version: int, target: Target, file: UploadedFile,
-                    now: datetime | None = None) -> UnitReport:
-    current = _lock(report, expected_version)
+def attach_evidence(user: Any, report: UnitReport, expected_version: int | None, target: Target,
+                    file: UploadedFile, now: datetime | None = None) -> Evidence:
+    """Add one evidence file to the unit's value of `target`. Adding a file cannot overwrite anyone's
+    entry, so it does not need the version the user loaded (`expected_version` is accepted and ignored)."""
+    current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     _check_editable(user, current)
+    name = os.path.basename(file.name or "")[:200]
     try:
-        validate_evidence_size(file)
-    except ValidationError as error:
-        raise ReportError(_("The evidence file is larger than 10 MB.")) from error
+        check_upload(name, file.size or 0, file)
+    except EvidenceRejected as error:
+        raise ReportError(error.message) from error
     row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
-    row.evidence.save(file.name or "minh-chung", file, save=True)
-    return _bump(user, current, f"{_('Evidence')} — {target.subject[:40]}", now)
+    evidence = Evidence(value=row, original_name=name, size=file.size or 0, uploaded_at=_now(now),
+                        uploaded_by=user if getattr(user, "is_authenticated", False) else None)
+    evidence.file.save(name, file, save=False)
+    evidence.save()
+    label = _("Evidence")
+    _bump(user, current, f"{label} — {target.subject[:40]}: “{name}”", now)
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(user: Any, evidence: Evidence, now: datetime | None = None) -> None:
+    """Remove an evidence file from a report that can still be edited."""
+    current = UnitReport.objects.select_for_update(of=("self",)).get(pk=evidence.value.report_id)
+    _check_editable(user, current)
+    name, subject = evidence.original_name, evidence.value.target.subject[:40]
+    storage, stored = evidence.file.storage, evidence.file.name
+    evidence.delete()
+    # The file goes only once the row is surely gone.
+    transaction.on_commit(lambda: storage.delete(stored))
+    label = _("Evidence removed")
+    _bump(user, current, f"{label} — {subject}: “{name}”", now)
 
 
 # ---- submitting and reviewing ---------------------------------------------------------------------

@@ -8,15 +8,17 @@ from html import escape
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from trienkhai.errors import TrienkhaiError
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
+    can_manage_plan,
     can_report_for,
     can_review_report,
     can_submit_for,
@@ -27,10 +29,12 @@ from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
 from trienkhai_web.tracking import dashboard as dashboards
 from trienkhai_web.tracking import queries, reminders, services
+from trienkhai_web.tracking import schedule as regime
 from trienkhai_web.tracking.dashboard_export import EXPORTS
 from trienkhai_web.tracking.dashboard_export import export as export_table
 from trienkhai_web.tracking.labels import REPORT_LABELS, STATUS_LABELS
 from trienkhai_web.tracking.models import (
+    Evidence,
     ExplanationRequest,
     Notification,
     ProgressStatus,
@@ -121,7 +125,7 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
         report = services.save_field(
             request.user, report, _int(request.POST.get("version")) or 0, kind=request.POST.get("kind", ""),
             object_id=_int(request.POST.get("object")) or 0, field=request.POST.get("field", ""),
-            value=request.POST.get("value", ""))
+            value=request.POST.get("value", ""), seen=request.POST.get("seen"))
     except services.ReportError as error:
         status = 409 if isinstance(error, services.ConflictError) else 400
         return render(request, "tracking/_save_status.html", {"error": error.message, "report": report}, status=status)
@@ -136,15 +140,48 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
 def evidence(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
     report = _report_or_403(request, pk)
     target = get_object_or_404(Target, pk=target_id, plan_id=report.period.plan_id)
-    upload = request.FILES.get("evidence")
+    uploads = request.FILES.getlist("evidence")
+    if not uploads:
+        messages.error(request, _("Choose a file."))
+    for upload in uploads:  # each file on its own: one refused file does not lose the others
+        try:
+            services.attach_evidence(request.user, report, None, target, upload)
+            messages.success(request, _("“%(name)s” was attached.") % {"name": upload.name})
+        except services.ReportError as error:
+            messages.error(request, error.message)
+    return redirect("tracking:report", report.pk)
+
+
+def _evidence_or_403(request: HttpRequest, pk: int) -> Evidence:
+    item = get_object_or_404(Evidence.objects.select_related("value__report__period__plan",
+                                                             "value__report__organisation", "value__target"), pk=pk)
+    report = item.value.report
+    if not can_view_report(request.user, report.period.plan, report.organisation):
+        raise PermissionDenied
+    return item
+
+
+@login_required
+def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+    """Serve an evidence file to those who may see its report (never through a public media URL)."""
+    item = _evidence_or_403(request, pk)
     try:
-        if upload is None:
-            raise services.ReportError(_("Choose a file."))
-        services.attach_evidence(request.user, report, _int(request.POST.get("version")) or 0, target, upload)
-        messages.success(request, _("The evidence file was attached."))
+        handle = item.file.open("rb")
+    except FileNotFoundError as error:
+        raise Http404(_("The file is missing from the server.")) from error
+    return FileResponse(handle, as_attachment=True, filename=item.original_name)
+
+
+@login_required
+@require_POST
+def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    item = _evidence_or_403(request, pk)
+    try:
+        services.remove_evidence(request.user, item)
+        messages.success(request, _("“%(name)s” was removed.") % {"name": item.original_name})
     except services.ReportError as error:
         messages.error(request, error.message)
-    return redirect("tracking:report", report.pk)
+    return redirect("tracking:report", item.value.report_id)
 
 
 @login_required
@@ -267,6 +304,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
         "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
         "pages": range(1, board.pages + 1), "can_remind": can_view_dashboard(request.user),
+        "can_schedule": can_manage_plan(request.user, plan),
         "remind_base": f"{reverse_dashboard(plan)}nhac/",
     })
 
@@ -320,3 +358,40 @@ def notifications(request: HttpRequest) -> HttpResponse:
     return render(request, "tracking/notifications.html", {"items": items})
 
 
+
+
+# ---- reporting regime -----------------------------------------------------------------------------
+
+@login_required
+def schedule(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The monitoring body sets the plan's reporting regime, previews the periods, then saves."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    current = queries.reporting_schedule(plan)
+    kept_codes = queries.period_codes_with_reports(plan)
+    form = regime.ScheduleForm(request.POST or None, initial=regime.initial(plan, current))
+    rows: list[regime.PreviewRow] = []
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if request.POST.get("action") == "save":
+                    services.save_schedule(request.user, plan, starts_on=form.cleaned_data["starts_on"],
+                                           ends_on=form.cleaned_data["ends_on"],
+                                           expected_version=form.cleaned_data["version"] or 0,
+                                           **form.settings())
+                    messages.success(request, _("The reporting regime was saved and the periods recomputed."))
+                    return redirect("tracking:schedule", plan.pk)
+                rows = regime.preview(plan, form, kept_codes)
+            except TrienkhaiError as error:
+                form.add_error(None, error.message)
+                status = 400
+            except services.ReportError as error:
+                form.add_error(None, error.message)
+                status = 409 if isinstance(error, services.ConflictError) else 400
+        else:
+            status = 400
+    return render(request, "tracking/schedule.html", {
+        "plan": plan, "form": form, "rows": rows, "periods": queries.plan_periods(plan), "kept_codes": kept_codes,
+    }, status=status)

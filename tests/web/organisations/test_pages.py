@@ -64,7 +64,7 @@ def test_posts_per_role(users, orgs, role):
 
 
 def test_search_without_diacritics(users):
-    page = client_for(users[Role.LEADER]).get("/to-chuc/", {"q": "hoi lhpn"}).content.decode()
+    page = client_for(users[Role.LEADER]).get("/to-chuc/", {"q": "hoi lien hiep phu nu"}).content.decode()
     assert "Hội Liên hiệp Phụ nữ tỉnh" in page and "Tìm thấy 1 tổ chức" in page
 
 

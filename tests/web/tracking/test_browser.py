@@ -67,3 +67,34 @@ def test_submit_return_accept_and_dashboard(world, page):
     assert page.inner_text("#totals [data-status=hoan_thanh]") == "2"
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED
+
+
+def _fill(page, selector, text):
+    with page.expect_response(lambda r: "/luu/" in r.url) as response:
+        page.fill(selector, text)
+        page.locator(selector).blur()
+    return response.value
+
+
+def test_two_people_edit_the_same_report(world, page, browser, live_server):
+    """Two open pages: different fields both save (twice in a row), the same field is refused clearly."""
+    entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
+    login(page, world.reporter.username, PASSWORD)
+    page.goto(entry)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server.url,
+                                  locale="vi-VN")
+    other = context.new_page()
+    try:
+        login(other, world.head.username, PASSWORD)
+        other.goto(entry)
+        task = world.tasks[0].pk
+        assert _fill(page, f"#results-{task}", "Đã tổ chức hội nghị").status == 200
+        assert _fill(other, f"#difficulties-{task}", "Thiếu kinh phí").status == 200
+        assert _fill(page, f"#results-{task}", "Đã tổ chức 2 hội nghị").status == 200  # its own field again
+        assert _fill(other, f"#results-{task}", "Bản của bí thư").status == 409
+        assert "Người khác đã sửa ô này" in other.inner_text("#save-status")
+    finally:
+        context.close()
+    report = UnitReport.objects.get(period=world.period, organisation=world.unit)
+    row = report.progress.get(task_id=task)
+    assert (row.results, row.difficulties) == ("Đã tổ chức 2 hội nghị", "Thiếu kinh phí")

@@ -1,0 +1,84 @@
+"""Evidence files of indicator values: where they are stored (outside the public media folder, so only
+the permission-checking download view serves them) and which files are accepted."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import IO, Any
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils.deconstruct import deconstructible
+from django.utils.translation import gettext as _
+
+EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+ZIP = b"PK\x03\x04"
+# extension → (the bytes a real file of that type starts with, a name the zip must contain)
+ALLOWED: dict[str, tuple[bytes, str]] = {
+    ".pdf": (b"%PDF", ""), ".docx": (ZIP, "word/"), ".xlsx": (ZIP, "xl/"),
+    ".jpg": (b"\xff\xd8\xff", ""), ".jpeg": (b"\xff\xd8\xff", ""), ".png": (b"\x89PNG\r\n\x1a\n", ""),
+}
+
+
+def evidence_root() -> Path:
+    """EVIDENCE_ROOT if set, else a folder beside MEDIA_ROOT (which DEBUG serves publicly)."""
+    configured = getattr(settings, "EVIDENCE_ROOT", "")
+    return Path(configured) if configured else Path(settings.MEDIA_ROOT).parent / "evidence"
+
+
+@deconstructible
+class EvidenceStorage(FileSystemStorage):
+    """Reads the root on every use, so a changed setting (tests, deployment) is honoured."""
+
+    @property  # type: ignore[override]
+    def base_location(self) -> str:
+        return str(evidence_root())
+
+    @property  # type: ignore[override]
+    def location(self) -> str:
+        return os.path.abspath(self.base_location)
+
+
+def evidence_storage() -> EvidenceStorage:
+    return EvidenceStorage()
+
+
+class EvidenceRejected(ValueError):
+    """`message` says in Vietnamese why the file was refused."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def check_upload(name: str, size: int, stream: IO[bytes] | Any) -> str:
+    """The normalised extension of an acceptable evidence file; raises EvidenceRejected otherwise. The
+    content is checked too, so a renamed executable is not accepted as a .pdf."""
+    extension = os.path.splitext(name or "")[1].lower()
+    if extension not in ALLOWED:
+        raise EvidenceRejected(_("“%(name)s”: only PDF, Word (.docx), Excel (.xlsx), JPG and PNG files are "
+                                 "accepted as evidence.") % {"name": name})
+    if size == 0:
+        raise EvidenceRejected(_("“%(name)s” is empty.") % {"name": name})
+    if size > EVIDENCE_MAX_BYTES:
+        raise EvidenceRejected(_("“%(name)s” is %(size)s MB; an evidence file may be at most 10 MB.")
+                               % {"name": name, "size": f"{size / 1024 / 1024:.1f}".replace(".", ",")})
+    magic, member = ALLOWED[extension]
+    stream.seek(0)
+    head = stream.read(len(magic))
+    valid = head == magic
+    if valid and member:
+        import zipfile
+
+        stream.seek(0)
+        try:
+            with zipfile.ZipFile(stream) as archive:
+                valid = any(n.startswith(member) for n in archive.namelist())
+        except zipfile.BadZipFile:
+            valid = False
+    stream.seek(0)
+    if not valid:
+        raise EvidenceRejected(_("“%(name)s” is not a real %(kind)s file (its content does not match its "
+                                 "name).") % {"name": name, "kind": extension[1:].upper()})
+    return extension

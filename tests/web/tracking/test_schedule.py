@@ -1,0 +1,116 @@
+"""The plan's reporting-regime page: who may use it, the preview, the save, kept periods, stale forms."""
+
+from datetime import date
+
+import pytest
+
+from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.tracking import services
+from trienkhai_web.tracking.models import ReportingPeriod, ReportingSchedule
+
+pytestmark = pytest.mark.django_db
+
+
+def url(world) -> str:
+    return f"/theo-doi/ke-hoach/{world.plan.pk}/che-do-bao-cao/"
+
+
+def form(world, **changes) -> dict:
+    schedule = ReportingSchedule.objects.get(plan=world.plan)
+    data = {"quarterly": "on", "starts_on": "01/01/2025", "ends_on": "31/12/2025", "cutoff_day": 14,
+            "unit_deadline_days": 2, "compile_deadline_days": 5, "remind_days_before": 3,
+            "escalate_after_days": 3, "version": schedule.version}
+    data.update(changes)
+    return {k: v for k, v in data.items() if v is not None}
+
+
+def test_roles(world, client):
+    for user, code in [(world.monitor, 200), (world.leader, 403), (world.reporter, 403), (world.head, 403),
+                       (world.parent_head, 403), (world.other, 403)]:
+        client.logout()
+        client.force_login(user)
+        assert client.get(url(world)).status_code == code, user
+        if code == 403:
+            assert client.post(url(world), form(world, action="save", yearly="on")).status_code == 403
+    client.logout()
+    response = client.get(url(world))
+    assert response.status_code == 302 and "/dang-nhap/" in response["Location"]
+    assert not ReportingSchedule.objects.get(plan=world.plan).yearly
+
+
+def test_dashboard_links_the_page_for_the_monitoring_body_only(world, client):
+    client.force_login(world.monitor)
+    assert url(world) in client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/").content.decode()
+    client.force_login(world.leader)
+    assert url(world) not in client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/").content.decode()
+
+
+def test_preview_computes_without_saving(world, client):
+    client.force_login(world.monitor)
+    before = list(ReportingPeriod.objects.filter(plan=world.plan).values_list("code", "unit_deadline"))
+    response = client.post(url(world), form(world, action="preview", quarterly=None, half_yearly="on",
+                                            yearly="on", midterm_on="30/06/2025"))
+    page = response.content.decode()
+    assert response.status_code == 200
+    # 6-monthly: data 15/12/2024 – 14/06/2025; units two working days after the cut-off (Mon 16, Tue 17/06).
+    assert "2025-H1" in page and "15/12/2024 – 14/06/2025" in page and "17/06/2025" in page
+    assert "so-ket" in page and "Chưa lưu gì cho đến khi bấm" in page
+    assert list(ReportingPeriod.objects.filter(plan=world.plan).values_list("code", "unit_deadline")) == before
+
+
+def test_preview_shows_calendar_errors(world, client):
+    client.force_login(world.monitor)
+    response = client.post(url(world), form(world, action="preview", quarterly=None))
+    assert response.status_code == 400 and "Chưa chọn kỳ báo cáo nào." in response.content.decode()
+    response = client.post(url(world), form(world, action="preview", cutoff_day=31, compile_deadline_days=1))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "28" in page and "Hạn của cơ quan theo dõi phải sau hạn của đơn vị." in page
+
+
+def test_save_regenerates_and_keeps_periods_with_reports(world, client):
+    q2 = world.period
+    kept_deadline = q2.unit_deadline
+    services.open_report(q2, world.unit)  # Q2 has a report: it must not move
+    client.force_login(world.monitor)
+    response = client.post(url(world), form(world, action="save", cutoff_day=10, unit_deadline_days=3,
+                                            compile_deadline_days=6, half_yearly="on"))
+    assert response.status_code == 302
+    schedule = ReportingSchedule.objects.get(plan=world.plan)
+    assert schedule.version == 2 and schedule.cutoff_day == 10 and schedule.half_yearly
+    periods = {p.code: p for p in ReportingPeriod.objects.filter(plan=world.plan)}
+    assert set(periods) == {"2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4", "2025-H1"}
+    assert periods["2025-Q2"].pk == q2.pk and periods["2025-Q2"].unit_deadline == kept_deadline
+    assert periods["2025-Q2"].cutoff == date(2025, 6, 14)
+    assert periods["2025-Q3"].cutoff == date(2025, 9, 10)
+    assert periods["2025-Q3"].unit_deadline == date(2025, 9, 15)  # Thu 11, Fri 12, Mon 15
+    entry = AuditEntry.objects.filter(action="tracking.schedule.save").latest("pk")
+    assert entry.user == world.monitor and entry.after["kept"] == ["2025-Q2"]
+    assert entry.before["cutoff_day"] == "14" and entry.after["cutoff_day"] == "10"
+    # Dropping quarterly reports removes the quarters without reports, keeps Q2.
+    response = client.post(url(world), form(world, action="save", quarterly=None, yearly="on"))
+    assert response.status_code == 302
+    codes = set(ReportingPeriod.objects.filter(plan=world.plan).values_list("code", flat=True))
+    assert codes == {"2025-Q2", "2025"}
+    page = client.get(url(world)).content.decode()
+    assert "đã có báo cáo" in page and "được giữ nguyên" in page
+
+
+def test_stale_form_is_refused(world, client):
+    client.force_login(world.monitor)
+    stale = form(world, action="save", cutoff_day=12)
+    services.save_schedule(None, world.plan,
+                           starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31), expected_version=1,
+                           quarterly=True, half_yearly=False, yearly=False, cutoff_day=13)
+    response = client.post(url(world), stale)
+    assert response.status_code == 409
+    assert "đã được người khác thay đổi" in response.content.decode()
+    assert ReportingSchedule.objects.get(plan=world.plan).cutoff_day == 13
+
+
+def test_bad_input_changes_nothing(world, client):
+    client.force_login(world.monitor)
+    response = client.post(url(world), form(world, action="save", ends_on="01/01/2024", starts_on="32/13/2025"))
+    assert response.status_code == 400
+    schedule = ReportingSchedule.objects.get(plan=world.plan)
+    assert schedule.version == 1 and schedule.ends_on == date(2025, 12, 31)
