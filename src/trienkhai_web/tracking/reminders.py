@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trienkhai_web.accounts.models import Role
@@ -39,7 +39,14 @@ def _recipients(organisation_ids: set[int], roles: tuple[str, ...]) -> tuple[lis
 
 def send(period: ReportingPeriod, organisation: Organisation, kind: str, now: datetime, *,
          manual: bool = False, user: Any = None) -> bool:
-    """Send one reminder (e-mail + in-app) unless it was already sent; True when sent."""
+    """Send one reminder (e-mail + in-app) unless it was already sent; True when sent. Written in the
+    site's language whatever the language of the page that triggered it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _send(period, organisation, kind, now, manual=manual, user=user)
+
+
+def _send(period: ReportingPeriod, organisation: Organisation, kind: str, now: datetime, *,
+          manual: bool, user: Any) -> bool:
     plan = period.plan
     deadline = period.unit_deadline.strftime("%d/%m/%Y")
     url = reverse("tracking:unit_entry", args=[plan.pk, organisation.pk, period.code])

@@ -39,3 +39,13 @@ def test_send_reminders_speaks_vietnamese(world):
     out = StringIO()
     call_command("send_reminders", "--now", "2025-06-15T08:00:00", stdout=out)
     assert out.getvalue().startswith("Đã gửi ") and "nhắc nhở; bỏ qua 0 đã gửi trước đó." in out.getvalue()
+
+
+def test_manual_reminder_from_an_english_page_is_sent_in_vietnamese(world, client):
+    from trienkhai_web.tracking.models import Notification
+
+    client.force_login(world.monitor)
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/nhac/{world.unit.pk}/", {"period": world.period.pk})
+    texts = list(Notification.objects.filter(user=world.reporter).values_list("text", flat=True))
+    assert len(texts) == 1 and texts[0].startswith(("Nhắc", "Quá hạn", "Báo cáo")), texts
