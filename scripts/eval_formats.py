@@ -1,5 +1,5 @@
 """Cross-format evaluation: the dev corpus as .txt, as the .docx an official would type, as its .pdf
-and as a hard-wrapped copy of that PDF, each scored with ../shared/eval/score.py.
+and as hard-wrapped copies of that PDF (pdftotext -layout, plain pdftotext, pypdf), each scored with ../shared/eval/score.py.
 
     .venv/bin/python scripts/eval_formats.py [--force] [--cache var/eval-variants] [--json]
 
@@ -19,13 +19,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_variants import make_docx, pdf_copy, pdf_pages, to_pdf
+from make_variants import make_docx, pdf_copy, pdf_pages, pdf_plain, pypdf_text, to_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "eval" / "score.py"
-FORMATS = ("txt", "docx", "pdf", "pdf-copy.txt")
+FORMATS = ("txt", "docx", "pdf", "pdf-copy.txt", "pdf-plain.txt", "pypdf.txt")
 COLUMNS = ("overall", "headings", "references", "targets", "assignments", "tasks", "doc.kind", "doc.number",
            "doc.date", "doc.place", "doc.implements", "doc.signer")
 
@@ -53,6 +53,10 @@ def make_variants(docs: Path, cache: Path, force: bool = False) -> dict[str, Pat
         copy = dirs["pdf-copy.txt"] / f"{stem}.txt"
         if force or _stale(copy, pdf):
             pdf_copy(pdf, copy)
+        for fmt, extract in (("pdf-plain.txt", pdf_plain), ("pypdf.txt", pypdf_text)):
+            out = dirs[fmt] / f"{stem}.txt"
+            if force or _stale(out, pdf):
+                extract(pdf, out)
     return dirs
 
 

@@ -1,5 +1,6 @@
 """Realistic format variants of a plan held as .txt: the .docx an official would type, its .pdf
-(LibreOffice), and the "hard-wrapped PDF copy" (.txt extracted from that PDF with `pdftotext -layout`).
+(LibreOffice), and the "hard-wrapped PDF copies" (.txt extracted from that PDF with `pdftotext -layout`, with plain
+`pdftotext`, and with pypdf's `extract_text()`).
 
 The .docx is built from the blocks the .txt reader finds: Times New Roman 14, justified body with a
 first-line indent, bold part/item headings, italic group labels, a page number field in the header,
@@ -392,6 +393,22 @@ def pdf_copy(pdf: Path, out: Path) -> Path:
     subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out)], check=True,
                    capture_output=True, timeout=120)
     out.write_text(out.read_text(encoding="utf-8").replace("\f", "\n"), encoding="utf-8")
+    return out
+
+
+def pdf_plain(pdf: Path, out: Path) -> Path:
+    """The PDF's text as `pdftotext` gives it without -layout: one column at a time, hard-wrapped."""
+    subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), str(out)], check=True, capture_output=True, timeout=120)
+    out.write_text(out.read_text(encoding="utf-8").replace("\f", "\n"), encoding="utf-8")
+    return out
+
+
+def pypdf_text(pdf: Path, out: Path) -> Path:
+    """The PDF's text as pypdf's `extract_text()` gives it (content-stream order), pages one after another."""
+    from pypdf import PdfReader
+
+    pages = [page.extract_text() or "" for page in PdfReader(str(pdf)).pages]
+    out.write_text("\n".join(pages), encoding="utf-8")
     return out
 
 

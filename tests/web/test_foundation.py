@@ -89,3 +89,10 @@ def test_development_needs_no_variable_at_all():
 def test_every_user_visible_string_has_a_vietnamese_translation():
     result = subprocess.run([sys.executable, "scripts/check_translations.py"], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.django_db
+def test_a_browser_set_to_english_still_gets_vietnamese_until_the_user_chooses():
+    html = Client().get("/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in html
+    assert "Đăng nhập" in html

@@ -38,3 +38,16 @@ def is_all_caps(text: str) -> bool:
         return False  # a lower-case letter somewhere: the common case, decided without a scan
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+# The header's place-date line ("Bắc Ninh, ngày 26 tháng 5 năm 2017") and the motto lines: each its own
+# paragraph whatever comes before or after (a PDF read column by column puts them next to each other).
+PLACE_DATE_LINE_RE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,;:.]{0,40},\s*ngày\s+\d")
+MOTTO_END_RE = re.compile(r"(?:(?:Độc lập|ĐỘC LẬP)\s*[-–—]\s*(?:Tự do|TỰ DO)\s*[-–—]\s*(?:Hạnh phúc|HẠNH PHÚC)"
+                          r"|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)[\s\-–—_]*$")
+
+
+def is_header_line(a: str, b: str) -> bool:
+    """Does a paragraph break fall between a and b because a is a motto line or b a place-date line?"""
+    if "ngày" in b[:50] and PLACE_DATE_LINE_RE.match(b):
+        return True
+    return a.rstrip(" -–—_").endswith(("phúc", "PHÚC", "NAM")) and bool(MOTTO_END_RE.search(a))

@@ -3,7 +3,7 @@
 Shared by the .txt and .pdf readers. A line continues the paragraph before it unless something says
 a new paragraph starts: a barrier (table cell, rule), a numbered item or bullet, a line before it
 that ended a sentence or stopped well before the right margin, a first-line indent, a title in
-capitals followed by ordinary text. Footnote lines met in the middle of a paragraph (a page break)
+capitals followed by ordinary text, a motto line or a place-date line of the header. Footnote lines met in the middle of a paragraph (a page break)
 are set aside and placed after the paragraph they interrupted.
 """
 
@@ -16,6 +16,7 @@ from trienkhai.documents.patterns import (
     LOWER_START_RE,
     TERMINAL_RE,
     is_all_caps,
+    is_header_line,
     is_heading_start,
 )
 
@@ -50,7 +51,7 @@ def _joins(a: Line, b: Line, wrapped: bool) -> str | None:
     """How b continues a: "" (glue), " " (space) — or None when b starts a new paragraph."""
     at = a.text.rstrip()
     bt = b.text.lstrip()
-    if b.barrier or not at or is_heading_start(bt):
+    if b.barrier or not at or is_heading_start(bt) or is_header_line(at, bt):
         return None
     if _HYPHEN_END_RE.search(at) and bt[:1].isalnum() and a.short is not True:
         return ""  # "21-" + "KH/TW", "chính trị-" + "xã hội"

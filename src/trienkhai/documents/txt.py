@@ -1,6 +1,7 @@
 """Text files (.txt, text copied from web pages and PDFs) → blocks.
 
-Steps: decode (BOM/UTF-8/UTF-16/cp1258/TCVN3/VNI), split off tab-separated table rows, turn
+Steps: decode (BOM/UTF-8/UTF-16/cp1258/TCVN3/VNI), find tables laid out by spaces and read two
+columns set side by side column by column, split off tab-separated table rows, turn
 residue into boundaries (rules, `|` cells, glued headings), drop page numbers and running headers of
 hard-wrapped copies, re-assemble paragraphs, then strip markup keeping whole-paragraph emphasis.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from trienkhai.documents.columns import split_columns
 from trienkhai.documents.decode import decode_text
 from trienkhai.documents.layout_table import find_layout_tables
 from trienkhai.documents.model import Block
@@ -58,6 +60,17 @@ def _running_lines(lines: list[str]) -> set[str]:
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text (also used for text a converter produced)."""
     raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    # Tables laid out in columns by spaces (a PDF copied with its layout) → table rows; two columns
+    # side by side (header, "Nơi nhận" beside the signature) → read column by column.
+    tables = find_layout_tables(raw) if "   " in text else []
+    starts: set[int] = set()
+    in_column: set[int] = set()
+    if "    " in text:
+        cols = split_columns(raw, {k for t in tables for k in range(t.start, t.end)})
+        if cols is not None:
+            raw, starts, in_column = cols.lines, cols.starts, cols.in_column
+            tables = find_layout_tables(raw)
+    layout = {t.start: t for t in tables}
     wrapped = is_hard_wrapped(raw)
     if wrapped:
         joined = [join_broken_words(ln) for ln in raw]
@@ -68,12 +81,12 @@ def text_blocks(text: str) -> list[Block]:
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     items: list[Line | list[list[str]]] = []
     gap = barrier = False
-    # Tables laid out in columns by spaces (a PDF copied with its layout) → table rows.
-    layout = {t.start: t for t in find_layout_tables(raw)} if "   " in text else {}
     skip_to = 0
     for index, ln in enumerate(raw):
         if index < skip_to:
             continue
+        if index in starts:
+            barrier = True
         if index in layout:
             items.append(layout[index].rows)
             for note_text in layout[index].notes:
@@ -113,7 +126,7 @@ def text_blocks(text: str) -> list[Block]:
                     text=m.group(2) if m and note else piece,
                     barrier=barrier or i > 0 or j > 0 or len(cells) > 1,
                     gap=gap,
-                    short=(len(piece) < 0.7 * width) if wrapped else None,
+                    short=True if index in in_column else (len(piece) < 0.7 * width) if wrapped else None,
                     footnote=note,
                 ))
                 barrier = gap = False

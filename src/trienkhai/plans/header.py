@@ -28,8 +28,11 @@ _MOTTO = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc l
 _PROVINCE_IN = re.compile(r"(?:^|\s)(?:ĐẢNG BỘ )?TỈNH(?: [UỦ][YỶ])?\s+(\S.*)$")
 _MOTTO_INSIDE = re.compile(r"\s(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?=\d)")
+# The place is whole words on the date's own line: the header's lines are joined with "\n", and the
+# motto ending "… Hạnh phúc" may come straight before ("úc Bắc Ninh" is not a place). `À-Ỹ` also
+# holds lower-case letters, hence the word-start lookbehind.
 _PLACE_DATE = re.compile(
-    r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)\s*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"(?<!\w)(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
 _PREAMBLE_START = re.compile(r"^(Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Để |Nhằm )")
@@ -145,7 +148,7 @@ def read_front(lines: list[Line]) -> Front:
 
 def _read_header(front: Front, header: list[Line]) -> None:
     texts = [ln.text for ln in header if ln.kind == "paragraph"]
-    joined = " ".join(texts)
+    joined = "\n".join(texts)
     body_lines: list[str] = []
     for t in texts:
         if _NUMBER_LINE.match(t):

@@ -80,7 +80,18 @@ class Plan(models.Model):
         ordering = ["-issued_on", "number"]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.title[:60]}".strip() or f"#{self.pk}"
+        return f"{self.number} {self.title[:60]}".strip() or self.display_name
+
+    @property
+    def display_name(self) -> str:
+        """What a person calls the plan: its number, else its title, else its kind and file name.
+
+        Copies of plans taken from the web often lack the header with the number (the demo's 001-003)."""
+        if self.number:
+            return f"{self.get_kind_display()} {self.number}"
+        if self.title:
+            return self.title[:120]
+        return f"{self.get_kind_display()} ({self.source_filename or self.pk})"
 
 
 class PlanLink(models.Model):
