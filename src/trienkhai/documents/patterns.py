@@ -41,7 +41,7 @@ def is_all_caps(text: str) -> bool:
 
 # The header's place-date line ("Bắc Ninh, ngày 26 tháng 5 năm 2017") and the motto lines: each its own
 # paragraph whatever comes before or after (a PDF read column by column puts them next to each other).
-PLACE_DATE_LINE_RE = re.compile(r"^[A-ZĐÀ-Ỹ][^\d,;:.]{0,40},\s*ngày\s+\d")
+PLACE_DATE_LINE_RE = re.compile(r"^[A-ZĐ][^\d,;:.]{0,40},\s*ngày\s+\d{1,2}(?:\s+tháng|\s*$)")
 MOTTO_END_RE = re.compile(r"(?:(?:Độc lập|ĐỘC LẬP)\s*[-–—]\s*(?:Tự do|TỰ DO)\s*[-–—]\s*(?:Hạnh phúc|HẠNH PHÚC)"
                           r"|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)[\s\-–—_]*$")
 

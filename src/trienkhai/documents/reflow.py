@@ -3,8 +3,8 @@
 Shared by the .txt and .pdf readers. A line continues the paragraph before it unless something says
 a new paragraph starts: a barrier (table cell, rule), a numbered item or bullet, a line before it
 that ended a sentence or stopped well before the right margin, a first-line indent, a title in
-capitals followed by ordinary text, a motto line or a place-date line of the header. Footnote lines met in the middle of a paragraph (a page break)
-are set aside and placed after the paragraph they interrupted.
+capitals followed by ordinary text, the header's motto or place-date line. Footnote lines met in the
+middle of a paragraph (a page break) are set aside and placed after the paragraph they interrupted.
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ class Closing:
     end: int  # first line after the signer's name (an appendix may follow)
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
+    items: list[str] = field(default_factory=list)  # the recipients as written (", ;" kept)
+    listing: bool = False  # "Nơi nhận" has been met: "- …" lines are recipients
 
 
 def _is_caps(text: str) -> bool:
@@ -60,6 +62,7 @@ def find_closing(lines: list[Line], body_from: int) -> Closing | None:
             continue
         break
     closing.end = max(i, closing.end)
+    closing.recipients = [collapse_spaces(x).rstrip(",;. ") for x in closing.items if x.strip(",;. ")]
     return closing
 
 
@@ -76,23 +79,34 @@ def _bare_signature(lines: list[Line], body_from: int) -> int | None:
     return None
 
 
+_ITEM_RE = re.compile(r"^[-+•]\s*")
+
+
+def _add_recipient(items: list[str], t: str) -> bool:
+    """Add a recipients line ("- …" item, or the rest of the item above); False when it is neither."""
+    if _ITEM_RE.match(t):
+        items.append(_ITEM_RE.sub("", t))
+    elif items and (t[:1].islower() or not items[-1].rstrip().endswith((".", ";", ","))):
+        items[-1] = f"{items[-1]} {t}"
+    elif items and len(t.split()) <= 12 and not _NAME.match(t):
+        items[-1] = f"{items[-1]} {t}"
+    else:
+        return False
+    return True
+
+
 def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> int:
-    items: list[str] = [p for p in re.split(r"\s*[-+•]\s+", rest) if p.strip()] if rest else []
+    closing.listing = True
+    if rest:
+        closing.items.extend(p for p in re.split(r"\s*[-+•]\s+", rest) if p.strip())
     i += 1
     while i < len(lines):
         t = lines[i].text
         if lines[i].kind != "paragraph" or AUTHORITY_RE.match(t) or _office_line(t):
             break
-        if re.match(r"^[-+•]\s*", t):
-            items.append(re.sub(r"^[-+•]\s*", "", t))
-        elif items and (t[:1].islower() or not items[-1].rstrip().endswith((".", ";", ","))):
-            items[-1] = f"{items[-1]} {t}"
-        elif items and len(t.split()) <= 12 and not _NAME.match(t):
-            items[-1] = f"{items[-1]} {t}"
-        else:
+        if not _add_recipient(closing.items, t):
             break
         i += 1
-    closing.recipients = [collapse_spaces(x).rstrip(",;. ") for x in items if x.strip(",;. ")]
     closing.end = max(closing.end, i)
     return i
 
@@ -121,12 +135,23 @@ def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
         text = more or ""
     i += 1
     name = None
-    while i < len(lines) and i < closing.start + 60:
+    # A signature table broken by a page break (or a PDF read in content order) leaves the block's
+    # parts among the recipients: "T/M TỈNH ỦY", "- …", "- …", "PHÓ BÍ THƯ", "- …", name. Recipients
+    # met on the way are collected, and the title and name looked for past them.
+    while i < len(lines) and i < closing.start + 80:
         ln = lines[i]
         t = ln.text
-        if ln.kind != "paragraph" or RECIPIENTS_RE.match(t):
+        if ln.kind != "paragraph":
             break
+        m = RECIPIENTS_RE.match(t)
+        if m and closing.listing:
+            break  # a second "Nơi nhận": not this block's
         i += 1
+        if m:
+            closing.listing = True
+            if m.group("rest"):
+                closing.items.extend(p for p in re.split(r"\s*[-+•]\s+", m.group("rest")) if p.strip())
+            continue
         if _SIGNED.match(t):
             continue
         if AUTHORITY_RE.match(t):
@@ -136,9 +161,14 @@ def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
         if _is_caps(t) and _OFFICE_RE.search(t + " ") and not name:
             titles.append(t)
             continue
+        if closing.listing and _ITEM_RE.match(t):
+            _add_recipient(closing.items, t)
+            continue
         if _NAME.match(t) or (_CAPS_NAME.match(t) and titles):
             name = t if not _is_caps(t) else " ".join(w.capitalize() for w in t.split())
             break
+        if closing.listing and closing.items and _add_recipient(closing.items, t):
+            continue
         if len(t.split()) > 8:
             i -= 1
             break
