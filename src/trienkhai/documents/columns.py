@@ -22,7 +22,7 @@ _SPAN_RE = re.compile(r"\S+(?: {1,3}\S+)*")  # text pieces set apart by four spa
 MIN_RIGHT = 24   # the right column starts at least this far into the line
 WIDE_GAP = 8     # at least one line of the region has a gap this wide
 MIN_GUTTER = 2   # the gaps of the region overlap over at least this many columns
-LOOKAHEAD = 3    # a blank line continues the region when two-column lines follow within this many lines
+LOOKAHEAD = 6    # a blank line continues the region when two-column lines follow within this many lines
 SLACK = 6        # a one-side line may reach this many columns into the gutter
 
 
@@ -107,8 +107,8 @@ def _region(lines: list[str], i: int, excluded: set[int]) -> tuple[int, list[str
         end = cut
     while end > i and _neutral(lines[end - 1]):
         end -= 1  # blank lines after the region are not part of it
-    gaps = [g for k in range(i, end) if (g := _gap(_spans(lines[k]))) is not None]
-    if len(gaps) < 2 or max(g[1] - g[0] for g in gaps) < WIDE_GAP:
+    widths = [g[1] - g[0] for k in range(i, end) if (g := _gap(_spans(lines[k]))) is not None]
+    if len(widths) < 2 or max(widths) < WIDE_GAP:
         return None
     left: list[str] = []
     right: list[str] = []

@@ -92,3 +92,22 @@ _BROKEN_WORD_RE = re.compile(
 def join_broken_words(text: str) -> tuple[str, int]:
     """Re-join words split after their onset; returns the text and how many joins were made."""
     return _BROKEN_WORD_RE.subn(r"\1", text)
+
+
+# pdftotext (without -layout) drops a hyphen that ends a line and joins the word: "Kế hoạch số 21-" +
+# "KH/TW" becomes "21KH/TW". A number glued to a Party document symbol before "/" always had its hyphen.
+_PARTY_SYMBOLS = "NQ|KH|CTr|CT|QĐ|QĐi|KL|ĐA|HD|HĐ|TB|BC|QC|QyĐ|TTr|CV|TT|ĐB|BCĐ"
+_DEHYPHENATED_RE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})({_PARTY_SYMBOLS})(?=/[A-ZĐ])")
+_DEHYPHENATED_PROBE = re.compile(rf"\d(?:{_PARTY_SYMBOLS})/")  # 4x cheaper: most texts have none
+
+
+def restore_number_hyphens(text: str) -> str:
+    """"21KH/TW" → "21-KH/TW" (a document number whose hyphen a PDF extractor took for a line-end one)."""
+    if "/" not in text or not _DEHYPHENATED_PROBE.search(text):
+        return text
+    return _DEHYPHENATED_RE.sub(r"\1-\2", text)
+
+
+# A numbering label alone on its line: Word's automatic numbering set apart from its text by a tab,
+# which a PDF text extractor puts on a line of its own ("I." / "" / "MỤC ĐÍCH, YÊU CẦU").
+LONE_LABEL_RE = re.compile(r"^(?:[IVXLC]{1,6}\s*[.\-–]|\d{1,2}(?:\.\d{1,2}){0,3}\.|\d{1,2}\)|[a-zđ]\)|[-+•–])$")

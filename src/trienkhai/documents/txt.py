@@ -24,8 +24,10 @@ from trienkhai.documents.patterns import (
 )
 from trienkhai.documents.reflow import Line, Para, reassemble
 from trienkhai.documents.residue import (
+    LONE_LABEL_RE,
     is_rule,
     join_broken_words,
+    restore_number_hyphens,
     split_cells,
     split_glued_headings,
     strip_markup,
@@ -59,7 +61,7 @@ def _running_lines(lines: list[str]) -> set[str]:
 
 def text_blocks(text: str) -> list[Block]:
     """Blocks of a decoded text (also used for text a converter produced)."""
-    raw = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    raw = restore_number_hyphens(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
     # Tables laid out in columns by spaces (a PDF copied with its layout) → table rows; two columns
     # side by side (header, "Nơi nhận" beside the signature) → read column by column.
     tables = find_layout_tables(raw) if "   " in text else []
@@ -76,6 +78,7 @@ def text_blocks(text: str) -> list[Block]:
         joined = [join_broken_words(ln) for ln in raw]
         if sum(n for _, n in joined) >= 3:  # the extraction artefact, not a stray "c ó"
             raw = [ln for ln, _ in joined]
+    _attach_lone_labels(raw, {k for t in tables for k in range(t.start, t.end)})
     running = _running_lines(raw) if wrapped else set()
     lengths = sorted(len(ln.rstrip()) for ln in raw if ln.strip())
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
@@ -146,6 +149,23 @@ def text_blocks(text: str) -> list[Block]:
             run.append(item)
     flush()
     return blocks
+
+
+def _attach_lone_labels(raw: list[str], excluded: set[int]) -> None:
+    """A numbering label alone on its line ("I.", "2.1.", "-") goes before the text on the next
+    non-blank line (in place: the label's line becomes blank, so line indices do not move)."""
+    for i, ln in enumerate(raw):
+        s = ln.strip()
+        if len(s) > 8 or not s or i in excluded or not LONE_LABEL_RE.match(s):
+            continue
+        j = next((k for k in range(i + 1, min(i + 4, len(raw))) if raw[k].strip()), None)
+        if j is None or j in excluded or "\t" in raw[j]:
+            continue
+        nxt = raw[j].strip()
+        if is_heading_start(nxt) or LONE_LABEL_RE.match(nxt) or PAGE_NUMBER_RE.match(nxt):
+            continue
+        raw[j] = f"{s} {nxt}"
+        raw[i] = ""
 
 
 def _para_blocks(paras: list[Para]) -> list[Block]:

@@ -167,7 +167,8 @@ def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
         if _NAME.match(t) or (_CAPS_NAME.match(t) and titles):
             name = t if not _is_caps(t) else " ".join(w.capitalize() for w in t.split())
             break
-        if closing.listing and closing.items and _add_recipient(closing.items, t):
+        if (closing.listing and closing.items and not _is_caps(t) and len(t.split()) <= 12
+                and _add_recipient(closing.items, t)):
             continue
         if len(t.split()) > 8:
             i -= 1

@@ -107,3 +107,17 @@ def test_a_department_under_its_peoples_committee_is_the_issuer():
     plan = parse_lines(["UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                         "Số: 12/KH-STP", "Bắc Ninh, ngày 02 tháng 3 năm 2023", "KẾ HOẠCH", "về hộ tịch", *BODY])
     assert (plan.document.issuer, plan.document.province) == ("Sở tư pháp", "Bắc Ninh")
+
+
+def test_place_after_the_motto_is_not_glued_to_it():
+    # A PDF read column by column gives the motto straight before the place-date line.
+    plan = parse_lines(["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "Số: 155/KH-UBND", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                        "Độc lập - Tự do - Hạnh phúc", "Bắc Ninh, ngày 26 tháng 5 năm 2017", "KẾ HOẠCH",
+                        "về công tác hộ tịch", *BODY])
+    assert (plan.document.place, plan.document.date) == ("Bắc Ninh", "2017-05-26")
+
+
+def test_place_date_split_over_two_lines_after_the_motto():
+    plan = parse_lines(["ỦY BAN DÂN TỘC", "Số: 645/QĐ-UBDT", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 28",
+                        "tháng 9 năm 2021", "QUYẾT ĐỊNH", "về chương trình hành động", *BODY])
+    assert (plan.document.place, plan.document.date) == ("Hà Nội", "2021-09-28")

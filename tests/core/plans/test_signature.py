@@ -40,3 +40,34 @@ def test_signature_without_authority_mark():
     plan = parse_lines([*BODY, "CHỦ TỊCH", "Nguyễn Văn An"])
     s = plan.document.signer
     assert s is not None and (s.name, s.title, s.on_behalf_of) == ("Nguyễn Văn An", "Chủ tịch", None)
+
+
+def test_signature_block_broken_by_a_page_among_the_recipients():
+    # A PDF's signature table split over a page: the T/M line lands before the rest of the recipients,
+    # the title and the name after them.
+    plan = parse_lines([*BODY, "Nơi nhận:", "T/M TỈNH ỦY", "- Ban Bí thư Trung ương Đảng (báo cáo),",
+                        "- Các đảng đoàn, Ban cán sự Đảng, BTV Tỉnh đoàn; các sở, ban, ngành, MTTQ, các tổ chức",
+                        "CT-XH tỉnh,", "- Thành ủy, huyện ủy, đảng ủy trực thuộc", "Tỉnh ủy,",
+                        "- Lưu Văn phòng Tỉnh ủy.", "PHÓ BÍ THƯ", "Trần Đình Văn"])
+    s = plan.document.signer
+    assert s is not None and (s.name, s.title, s.on_behalf_of) == ("Trần Đình Văn", "Phó Bí thư", "Tỉnh ủy")
+    assert plan.document.recipients == [
+        "Ban Bí thư Trung ương Đảng (báo cáo)",
+        "Các đảng đoàn, Ban cán sự Đảng, BTV Tỉnh đoàn; các sở, ban, ngành, MTTQ, các tổ chức CT-XH tỉnh",
+        "Thành ủy, huyện ủy, đảng ủy trực thuộc Tỉnh ủy", "Lưu Văn phòng Tỉnh ủy"]
+
+
+def test_signature_block_with_the_recipients_inside_it():
+    plan = parse_lines([*BODY, "T/M BAN THƯỜNG VỤ", "Nơi nhận:", "- Thường trực Tỉnh ủy,", "BÍ THƯ",
+                        "- Lưu.", "Tản Thị Quế"])
+    s = plan.document.signer
+    assert s is not None and (s.name, s.title, s.on_behalf_of) == ("Tản Thị Quế", "Bí thư", "Ban Thường vụ")
+    assert plan.document.recipients == ["Thường trực Tỉnh ủy", "Lưu"]
+
+
+def test_unsigned_block_does_not_swallow_what_follows():
+    plan = parse_lines([*BODY, "Nơi nhận:", "- Lưu VT", "T/M TỈNH ỦY", "BÍ THƯ",
+                        "PHỤ LỤC DANH MỤC NHIỆM VỤ TRỌNG TÂM NĂM 2024 CỦA CÁC CƠ QUAN, ĐƠN VỊ"])
+    s = plan.document.signer
+    assert s is not None and (s.name, s.title) == (None, "Bí thư")
+    assert plan.document.recipients == ["Lưu VT"]
