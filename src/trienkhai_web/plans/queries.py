@@ -7,11 +7,11 @@ from datetime import date
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
-from rapidfuzz import fuzz, process
 
 from trienkhai.cascade.coverage import Coverage, CoverageItem, align
 from trienkhai.text.vietnamese import fold
-from trienkhai_web.organisations.models import Organisation, OrganisationAlias
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.organisations.queries import OrganisationMatcher
 from trienkhai_web.plans.models import Plan, PlanItem, PlanStatus, Task, TaskAssignment
 
 FUZZY_MIN = 75
@@ -24,33 +24,22 @@ class Suggestion:
     score: int
 
 
-def match_organisations(name: str, limit: int = 5) -> list[Suggestion]:
-    """Organisations a document's agency name may denote: exact name, alias, then fuzzy on folded names."""
-    key = fold(name)
-    out: list[Suggestion] = [Suggestion(o, "exact", 100) for o in Organisation.objects.filter(match_key=key)]
-    seen = {s.organisation.pk for s in out}
-    for alias in OrganisationAlias.objects.filter(match_key=key).select_related("organisation"):
-        if alias.organisation_id not in seen:
-            out.append(Suggestion(alias.organisation, "alias", 100))
-            seen.add(alias.organisation_id)
-    if len(out) >= limit:
-        return out[:limit]
-    choices: dict[int, str] = dict(Organisation.objects.values_list("pk", "match_key"))
-    alias_keys = list(OrganisationAlias.objects.values_list("organisation_id", "match_key"))
-    scored: dict[int, int] = {}
-    for pool in (choices, {i: k for i, (_, k) in enumerate(alias_keys)}):
-        for _, score, idx in process.extract(key, pool, scorer=fuzz.token_sort_ratio, limit=limit * 2):
-            org_id = idx if pool is choices else alias_keys[idx][0]
-            scored[org_id] = max(scored.get(org_id, 0), int(score))
-    best = sorted(((s, i) for i, s in scored.items() if s >= FUZZY_MIN and i not in seen), reverse=True)
-    orgs = Organisation.objects.in_bulk([i for _, i in best])
-    out += [Suggestion(orgs[i], "fuzzy", s) for s, i in best if i in orgs]
-    return out[:limit]
+def agency_matcher() -> OrganisationMatcher:
+    """One matcher (names, short names and aliases loaded once) for all the agency names of a draft."""
+    return OrganisationMatcher()
 
 
-def certain_match(name: str) -> Organisation | None:
+def match_organisations(name: str, limit: int = 5, matcher: OrganisationMatcher | None = None) -> list[Suggestion]:
+    """Organisations a document's agency name may denote: exact name, alias, then fuzzy on folded names
+    (the organisations app's matcher; pass one `agency_matcher()` when matching many names)."""
+    matcher = matcher or agency_matcher()
+    return [Suggestion(m.organisation, m.how, round(m.score)) for m in matcher.match(name, limit=limit,
+                                                                                      min_score=FUZZY_MIN)]
+
+
+def certain_match(name: str, matcher: OrganisationMatcher | None = None) -> Organisation | None:
     """The organisation whose name or alias is exactly `name` (folded), when there is only one."""
-    found = [s for s in match_organisations(name) if s.how in ("exact", "alias")]
+    found = [s for s in match_organisations(name, matcher=matcher) if s.how in ("exact", "alias")]
     return found[0].organisation if len(found) == 1 else None
 
 

@@ -106,7 +106,8 @@ def import_document(user: Any, filename: str, data: bytes) -> Plan:
         plan.source_text = source_text
         plan.source_filename = filename[:255]
         plan.source_sha256 = sha
-        plan.agency_map = {n: o.pk for n in agency_names(draft) if (o := queries.certain_match(n))}
+        matcher = queries.agency_matcher()
+        plan.agency_map = {n: o.pk for n in agency_names(draft) if (o := queries.certain_match(n, matcher))}
         _header_from_draft(plan, draft)
         plan.source_file.save(filename, ContentFile(data), save=False)
         plan.save()
@@ -358,16 +359,18 @@ def auto_map(user: Any, plan: Plan, create_missing: bool = True) -> Plan:
     """Map every undecided name: exact/alias match, a very close fuzzy match, else a new organisation.
 
     Only for `trienkhai import --publish` and the demo, where nobody reviews."""
+    matcher = queries.agency_matcher()
     for name in agency_names(plan.draft or {}):
         if name in plan.agency_map:
             continue
-        org = queries.certain_match(name)
+        org = queries.certain_match(name, matcher)
         if org is None:
-            fuzzy = [s for s in queries.match_organisations(name) if s.score >= 92]
+            fuzzy = [s for s in queries.match_organisations(name, matcher=matcher) if s.score >= 92]
             org = fuzzy[0].organisation if fuzzy else None
         # Names written in lower case ("các sở, ngành", "cơ quan", "chính quyền các cấp") are generic.
         if org is None and create_missing and name[:1].isupper():
             plan = create_organisation_for(user, plan, plan.version, name)
+            matcher = queries.agency_matcher()  # the new organisation must match its other spellings
             continue
         plan = map_agency(user, plan, plan.version, name, org)
     return plan

@@ -82,11 +82,12 @@ def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
     a_assign, a_tasks = rest[:len(assignments)], rest[len(assignments):]
     orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
     agencies = []
+    matcher = queries.agency_matcher()
     for name in agency_names(draft):
         decided = name in plan.agency_map
         org_id = plan.agency_map.get(name)
         agencies.append({"name": name, "decided": decided, "organisation": orgs.get(org_id) if org_id else None,
-                         "suggestions": [] if decided else queries.match_organisations(name)})
+                         "suggestions": [] if decided else queries.match_organisations(name, matcher=matcher)})
     return {
         "plan": plan, "error": error,
         "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a} for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
