@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_variants import make_docx, pdf_copy, pdf_pages, pdf_plain, pypdf_text, to_pdf
+from make_variants import make_docx, pdf_copy, pdf_pages, pdf_plain, pypdf_text, to_pdf, to_pdf_embedded_font
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -53,10 +53,18 @@ def make_variants(docs: Path, cache: Path, force: bool = False) -> dict[str, Pat
         copy = dirs["pdf-copy.txt"] / f"{stem}.txt"
         if force or _stale(copy, pdf):
             pdf_copy(pdf, copy)
-        for fmt, extract in (("pdf-plain.txt", pdf_plain), ("pypdf.txt", pypdf_text)):
-            out = dirs[fmt] / f"{stem}.txt"
-            if force or _stale(out, pdf):
-                extract(pdf, out)
+        out = dirs["pdf-plain.txt"] / f"{stem}.txt"
+        if force or _stale(out, pdf):
+            pdf_plain(pdf, out)
+        # pypdf's text from a PDF whose one font has every Vietnamese letter (see to_pdf_embedded_font).
+        fonts_dir = cache / "pdf-embedded-font"
+        fonts_dir.mkdir(parents=True, exist_ok=True)
+        embedded = fonts_dir / f"{stem}.pdf"
+        if force or _stale(embedded, dx):
+            to_pdf_embedded_font(dx, fonts_dir)
+        out = dirs["pypdf.txt"] / f"{stem}.txt"
+        if force or _stale(out, embedded):
+            pypdf_text(embedded, out)
     return dirs
 
 

@@ -388,6 +388,42 @@ def to_pdf(docx_path: Path, outdir: Path) -> Path:
     return outdir / (docx_path.stem + ".pdf")
 
 
+EMBEDDED_FONT = "DejaVu Serif"
+"""A font with every Vietnamese glyph: the PDF needs no fallback font (as Times New Roman on Windows)."""
+
+
+def to_pdf_embedded_font(docx_path: Path, outdir: Path, font: str = EMBEDDED_FONT) -> Path:
+    """The .pdf of `docx_path` with every run in `font`. With the default fonts here (Liberation Serif
+    lacks some Vietnamese letters) LibreOffice draws those letters from a fallback font, and pypdf then
+    moves them to the end of each line ("K  HO CHẾ Ạ"); real documents set in Times New Roman do not
+    have that, so the pypdf variant is made from this PDF."""
+    d = docx.Document(str(docx_path))
+    for style in d.styles:
+        font_obj = getattr(style, "font", None)
+        if font_obj is None:
+            continue
+        font_obj.name = font
+        style.element.get_or_add_rPr().rFonts.set(qn("w:eastAsia"), font)
+    parts = [d.part] + [s.header.part for s in d.sections] + [s.footer.part for s in d.sections]
+    for part in parts:
+        for r in part.element.iter(qn("w:r")):
+            rpr = r.find(qn("w:rPr"))
+            if rpr is None:
+                rpr = parse_xml(f"<w:rPr {W_NS}/>")
+                r.insert(0, rpr)
+            fonts = rpr.find(qn("w:rFonts"))
+            if fonts is None:
+                fonts = parse_xml(f"<w:rFonts {W_NS}/>")
+                rpr.insert(0, fonts)
+            for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+                fonts.set(qn(attr), font)
+    with tempfile.TemporaryDirectory(prefix="trienkhai-font-") as tmp:
+        src = Path(tmp) / docx_path.name
+        d.save(str(src))
+        to_pdf(src, outdir)
+    return outdir / (docx_path.stem + ".pdf")
+
+
 def pdf_copy(pdf: Path, out: Path) -> Path:
     """The text a person gets copying the PDF: hard line breaks, page numbers, form feeds as breaks."""
     subprocess.run(["pdftotext", "-layout", "-enc", "UTF-8", str(pdf), str(out)], check=True,

@@ -51,7 +51,7 @@ def read_document(
         if fmt == "txt":
             from trienkhai.documents.txt import read_text
 
-            blocks, encoding = read_text(data, name)
+            blocks, encoding = read_text(data, name, warnings)
         elif fmt == "docx":
             from trienkhai.documents.docx import read_docx
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from trienkhai.documents.cell_lines import find_cell_tables
 from trienkhai.documents.columns import split_columns
 from trienkhai.documents.decode import decode_text
 from trienkhai.documents.layout_table import find_layout_tables
@@ -40,6 +41,20 @@ WRAPPED_THRESHOLD = 0.2
 """Share of line-to-line transitions that continue a sentence above which a text is hard-wrapped."""
 
 
+_SCRAMBLED_TAIL_RE = re.compile(r"(?:\s[^\x00-\x7F\s]){3,}\s*$")
+SCRAMBLED_WARNING = ("Văn bản có vẻ được chép từ PDF bằng một công cụ làm xáo trộn chữ có dấu (các chữ cái có dấu "
+                     "bị dồn về cuối dòng, như \"K  HO CHẾ Ạ\"); kết quả đọc không đáng tin cậy: hãy dùng tệp PDF gốc "
+                     "hoặc chép lại bằng công cụ khác.")
+
+
+def is_scrambled(lines: list[str]) -> bool:
+    """Letters of a fallback font moved to the line end (pypdf on some PDFs): many lines ending in
+    three or more lone accented letters."""
+    body = [ln for ln in lines if ln.strip()]
+    bad = sum(1 for ln in body if _SCRAMBLED_TAIL_RE.search(ln))
+    return len(body) >= 5 and bad >= 0.2 * len(body)
+
+
 def _is_row(line: str) -> bool:
     return "\t" in line.strip(" ") and (line.count("\t") >= 2 or len([c for c in line.split("\t") if c.strip()]) >= 2)
 
@@ -59,9 +74,11 @@ def _running_lines(lines: list[str]) -> set[str]:
     return {t for t, n in counts.items() if n >= 3 and not is_heading_start(t) and not PAGE_NUMBER_RE.match(t)}
 
 
-def text_blocks(text: str) -> list[Block]:
-    """Blocks of a decoded text (also used for text a converter produced)."""
+def text_blocks(text: str, warnings: list[str] | None = None) -> list[Block]:
+    """Blocks of a decoded text (also used for text a converter produced); doubts go to `warnings`."""
     raw = restore_number_hyphens(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n").split("\n")
+    if warnings is not None and is_scrambled(raw):
+        warnings.append(SCRAMBLED_WARNING)
     # Tables laid out in columns by spaces (a PDF copied with its layout) → table rows; two columns
     # side by side (header, "Nơi nhận" beside the signature) → read column by column.
     tables = find_layout_tables(raw) if "   " in text else []
@@ -72,6 +89,9 @@ def text_blocks(text: str) -> list[Block]:
         if cols is not None:
             raw, starts, in_column = cols.lines, cols.starts, cols.in_column
             tables = find_layout_tables(raw)
+    if not tables and "\t" not in text:
+        # A task register copied without its layout: one cell per line (plain pdftotext).
+        tables = find_cell_tables(raw, warnings)
     layout = {t.start: t for t in tables}
     wrapped = is_hard_wrapped(raw)
     if wrapped:
@@ -194,9 +214,9 @@ def _para_blocks(paras: list[Para]) -> list[Block]:
     return out
 
 
-def read_text(data: bytes, name: str) -> tuple[list[Block], str]:
-    """(blocks, encoding) of a text file."""
+def read_text(data: bytes, name: str, warnings: list[str] | None = None) -> tuple[list[Block], str]:
+    """(blocks, encoding) of a text file; what was read with low confidence goes to `warnings`."""
     text, encoding = decode_text(data, name)
-    return text_blocks(text), encoding
+    return text_blocks(text, warnings), encoding
 
 
