@@ -5,19 +5,15 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trienkhai.errors import TrienkhaiError
+from trienkhai.documents.read import read_document
+from trienkhai.plans.agencies import split_agencies
+from trienkhai.plans.parse import parse_document
 
-_NAME_SPLIT = re.compile(r"[;,\n]+")
+_NAME_SPLIT = re.compile(r"[;\n]+")
 
 
 def parse_bytes(filename: str, data: bytes) -> tuple[dict[str, Any], str]:
     """(plan JSON, source text one paragraph a line) for an uploaded file; TrienkhaiError if unreadable."""
-    try:
-        from trienkhai.plans.parse import parse_document
-    except ImportError as exc:  # the parser module is written by another engineer
-        raise TrienkhaiError("Bộ đọc văn bản chưa sẵn sàng trên máy chủ này.") from exc
-    from trienkhai.documents.read import read_document
-
     document = read_document(filename, data=data, filename=filename)
     plan = parse_document(document)
     source_text = "\n".join(b.text for b in document.blocks)
@@ -25,16 +21,31 @@ def parse_bytes(filename: str, data: bytes) -> tuple[dict[str, Any], str]:
 
 
 def split_names(value: Any) -> list[str]:
-    """Agency names from a list or a cell like "Sở Nội vụ; Sở Tư pháp, UBND các xã"."""
-    parts = value if isinstance(value, list) else _NAME_SPLIT.split(value or "")
+    """Agency names from a list or a cell like "Sở Nội vụ; Sở Tư pháp, UBND các xã".
+
+    Commas also occur inside one name ("Các cơ quan, đơn vị liên quan"), so a cell is split by the
+    core's agency splitter, which knows where a body's name starts, not at every comma."""
+    if isinstance(value, list):
+        parts = value
+    else:
+        parts = [name for piece in _NAME_SPLIT.split(value or "") for name in split_agencies(piece)]
     return [p.strip(" .") for p in parts if p and p.strip(" .")]
+
+
+def assignment_leads(assignment: dict[str, Any]) -> list[str]:
+    """Who must carry out an assignment: its lead, or else each body it names as responsible
+    ("Đảng đoàn HĐND tỉnh lãnh đạo, chỉ đạo …" has no "chủ trì" but is plainly that body's work)."""
+    if assignment.get("lead"):
+        return [assignment["lead"]]
+    partners = set(split_names(assignment.get("partners")))
+    return [n for n in split_names(assignment.get("responsible")) if n not in partners]
 
 
 def agency_names(draft: dict[str, Any]) -> list[str]:
     """Every organisation name the draft assigns work to, in order of first appearance."""
     seen: dict[str, None] = {}
     for a in draft.get("assignments", []):
-        for name in [a.get("lead"), *split_names(a.get("partners"))]:
+        for name in [*assignment_leads(a), *split_names(a.get("partners"))]:
             if name:
                 seen.setdefault(name.strip(), None)
     for t in draft.get("tasks", []):

@@ -34,7 +34,13 @@ from trienkhai_web.plans.models import (
     Task,
     TaskAssignment,
 )
-from trienkhai_web.plans.parsing import agency_names, outline_nodes, parse_bytes, split_names
+from trienkhai_web.plans.parsing import (
+    agency_names,
+    assignment_leads,
+    outline_nodes,
+    parse_bytes,
+    split_names,
+)
 from trienkhai_web.plans.timeframes import parse_timeframe
 
 
@@ -264,11 +270,18 @@ def add_draft_item(user: Any, plan: Plan, version: int | None, kind: str, fields
     return _change_draft(user, plan, version, "plan.draft.add", change)
 
 
-def split_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str, at: str) -> Plan:
-    """Split a target, assignment or task in two where the text `at` begins (both keep the other fields)."""
+def split_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str, at: str,
+                     title: str = "") -> Plan:
+    """Split an item in two where the text `at` begins.
+
+    A target, assignment or task: both parts keep the other fields. An outline heading: see
+    `_split_outline` (the second part becomes the next sibling heading)."""
     def change(draft: dict[str, Any]) -> dict[str, Any]:
+        if kind == "outline":
+            new_path = _split_outline(draft, key, at, title)
+            return {"kind": kind, "key": key, "at": at, "new_key": new_path}
         if kind not in _SPLIT_FIELD:
-            raise PlanError(_("Only targets, assignments and tasks can be split."))
+            raise PlanError(_("Unknown kind of item."))
         rows, i = _find_row(draft, kind, key)
         name = _SPLIT_FIELD[kind]
         text = rows[i].get(name) or ""
@@ -283,6 +296,104 @@ def split_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key:
         return {"kind": kind, "key": key, "at": at}
 
     return _change_draft(user, plan, version, "plan.draft.split", change)
+
+
+def _split_outline(draft: dict[str, Any], key: str, at: str, title: str) -> str:
+    """Cut heading `key` where `at` begins, in document order (title, then blocks, then sub-headings).
+
+    Everything from that point on (the rest of the title or of the block the cut falls in, the later
+    blocks and the sub-headings) moves to a new sibling right after it, numbered next (V after IV, 3
+    after 2, c after b); a number already taken gets a prime, as added headings do. Without `title`
+    the new heading is titled by the first paragraph of the moved text: the usual case is a heading
+    the parser read as a paragraph. Targets and assignments keep their sections."""
+    at = at.strip()
+    if not at:
+        raise PlanError(_("The text to split at was not found inside the item."))
+    nodes, i = _find_node(draft, key)
+    node = nodes[i]
+    blocks = node.get("blocks", [])
+    pos = (node.get("title") or "").find(at)
+    if pos > 0:
+        first_title, moved_title = node["title"][:pos].strip(), node["title"][pos:].strip()
+        kept, moved = [], list(blocks)
+    else:
+        hit = next(((b, p) for b, block in enumerate(blocks) if (p := (block.get("text") or "").find(at)) >= 0),
+                    None)
+        if hit is None:
+            raise PlanError(_("The text to split at was not found inside the item."))
+        b, p = hit
+        kept, moved = list(blocks[:b]), list(blocks[b + 1:])
+        head, tail = blocks[b]["text"][:p].strip(), blocks[b]["text"][p:].strip()
+        if head:  # the cut falls inside the block: it becomes two blocks
+            kept.append({**blocks[b], "text": head})
+        moved.insert(0, {**blocks[b], "text": tail})
+        first_title, moved_title = node.get("title") or "", ""
+    if title.strip():
+        if moved_title:  # the cut-off end of the old title stays as text of the new heading
+            moved.insert(0, {"kind": "paragraph", "text": moved_title, "label": None})
+        moved_title = title.strip()
+    elif not moved_title:
+        moved_title = moved.pop(0)["text"]
+    number = _next_number(node.get("number") or "")
+    # A paragraph that was a missed heading keeps its own number ("3. Phát triển …" → number 3).
+    if written := _LEADING_NUMBER.match(moved_title):
+        moved_title = moved_title[written.end():].strip() or moved_title
+        number = number.rpartition(".")[0] + "." + written.group(1) if "." in number else written.group(1)
+    prefix = node["path"].rpartition(".")[0] if "." in node["path"] else ""
+    existing = {n["path"] for n, _d, _p in outline_nodes(draft)}
+    last = number.rpartition(".")[2]
+    while (path := f"{prefix}.{last}" if prefix else last) in existing:
+        number, last = number + "'", last + "'"
+    second = {**copy.deepcopy({k: v for k, v in node.items() if k not in ("blocks", "children")}),
+              "path": path, "number": number, "title": moved_title, "blocks": moved,
+              "children": node.get("children", [])}
+    node["title"], node["blocks"], node["children"] = first_title, kept, []
+    nodes.insert(i + 1, second)
+    _repath(draft, second["children"], node["path"], path)
+    return path
+
+
+def _repath(draft: dict[str, Any], children: list[dict[str, Any]], old: str, new: str) -> None:
+    """Sub-headings that moved to a new parent take its path; the items citing them follow."""
+    renamed: dict[str, str] = {}
+
+    def walk(nodes: list[dict[str, Any]]) -> None:
+        for n in nodes:
+            if n["path"].startswith(old + "."):
+                renamed[n["path"]] = new + n["path"][len(old):]
+                n["path"] = renamed[n["path"]]
+            walk(n.get("children", []))
+
+    walk(children)
+    for rows, field in ((draft.get("targets", []), "section"), (draft.get("tasks", []), "section"),
+                        (draft.get("assignments", []), "item")):
+        for row in rows:
+            if row.get(field) in renamed:
+                row[field] = renamed[row[field]]
+
+
+_LEADING_NUMBER = re.compile(r"^([0-9]{1,3}|[IVXL]{1,6}|[a-zđ])[.)]\s+")
+
+
+def _next_number(number: str) -> str:
+    """The number that follows `number` among its siblings: IV→V, 2→3, 2.1→2.2, b→c; else a prime."""
+    head, dot, last = number.rpartition(".")
+    prefix = head + dot
+    if last.isdigit():
+        return f"{prefix}{int(last) + 1}"
+    if last and all(c in "IVXLC" for c in last):
+        return prefix + _roman(_from_roman(last) + 1)
+    if len(last) == 1 and "a" <= last.lower() < "z":
+        return prefix + chr(ord(last) + 1)
+    return number + "'"
+
+
+def _from_roman(numeral: str) -> int:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+    total = 0
+    for a, b in zip(numeral, numeral[1:] + " ", strict=True):
+        total += -values[a] if values.get(b, 0) > values[a] else values[a]
+    return total
 
 
 def merge_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str) -> Plan:
@@ -307,7 +418,8 @@ def merge_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key:
 
 def _roman(n: int) -> str:
     out = ""
-    for value, numeral in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
+                           (4, "IV"), (1, "I")):
         while n >= value:
             out, n = out + numeral, n - value
     return out
@@ -489,7 +601,7 @@ def _publish_tasks(plan: Plan, draft: dict[str, Any], items: dict[str, PlanItem]
         task = Task.objects.create(plan=plan, item=item, content=content, recurrence=recurrence, due_date=due,
                                    order=order)
         order += 1
-        _assign(task, plan, orgs, [a["lead"]] if a.get("lead") else [], AssignmentRole.LEAD)
+        _assign(task, plan, orgs, assignment_leads(a), AssignmentRole.LEAD)
         _assign(task, plan, orgs, split_names(a.get("partners")), AssignmentRole.PARTNER)
         # Targets stated in the item an assignment is about are what that work is measured by.
         if item is not None:

@@ -132,7 +132,8 @@ def review_item(request: HttpRequest, pk: int) -> HttpResponse:
         elif action == "add":
             services.add_draft_item(request.user, plan, version, kind, fields, parent_path=p.get("parent") or None)
         elif action == "split":
-            services.split_draft_item(request.user, plan, version, kind, key, p.get("at", ""))
+            services.split_draft_item(request.user, plan, version, kind, key, p.get("at", ""),
+                                      title=p.get("new_title", ""))
         elif action == "merge":
             services.merge_draft_item(request.user, plan, version, kind, key)
         else:

@@ -168,3 +168,25 @@ def test_import_sample_document_twice_is_a_duplicate(monitor, corpus_docs):
     with pytest.raises(services.DuplicateError) as exc:
         services.import_document(monitor, path.name, path.read_bytes())
     assert exc.value.plan == plan and Plan.objects.exclude(status=PlanStatus.PLACEHOLDER).count() == 1
+
+
+def test_a_name_with_a_comma_inside_stays_one_organisation():
+    from trienkhai_web.plans.parsing import split_names
+
+    assert split_names("Các cơ quan, đơn vị liên quan") == ["Các cơ quan, đơn vị liên quan"]
+    assert split_names("Sở Nội vụ; Sở Tư pháp, UBND các xã") == ["Sở Nội vụ", "Sở Tư pháp", "UBND các xã"]
+
+
+def test_an_assignment_without_a_lead_is_the_work_of_each_responsible_body(monitor):
+    plan = DraftPlanFactory(number="56-KH/TU")
+    draft = plan.draft
+    draft["assignments"].append({"item": "III.1", "responsible": ["Đảng đoàn Hội đồng nhân dân tỉnh",
+                                                                   "Ban cán sự đảng Ủy ban nhân dân tỉnh"],
+                                 "lead": None, "partners": [], "duties": "lãnh đạo, chỉ đạo rà soát chính sách"})
+    plan.draft = draft
+    plan.save()
+    assert "Đảng đoàn Hội đồng nhân dân tỉnh" in services.undecided_names(plan)
+    plan = services.publish(monitor, _map_all(monitor, plan), Plan.objects.get(pk=plan.pk).version)
+    task = plan.tasks.get(content="lãnh đạo, chỉ đạo rà soát chính sách")
+    assert {a.organisation.name for a in task.assignments.filter(role="lead")} == {
+        "Đảng đoàn Hội đồng nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"}
