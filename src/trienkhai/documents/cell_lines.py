@@ -52,9 +52,14 @@ _AGENCY_HEAD = (r"(?:Ban(?! Chấp hành| Bí thư)|Đảng đoàn|Đảng ủy|
                 r"|Sở|Văn phòng|Hội|Liên đoàn|Công an|Bộ Chỉ huy|Tỉnh đoàn|Các cơ quan|Các cấp ủy|Các cấp uỷ"
                 r"|Cấp ủy|Cấp uỷ|Các sở|Các ban|Các đảng|Các huyện|Thường trực)\b")
 _AGENCY_START_RE = re.compile(rf"^{_AGENCY_HEAD}")
+AGENCY_START_RE = _AGENCY_START_RE
+TIMEFRAME_WHOLE_RE = _TF_WHOLE_RE
 _INLINE_AGENCY_RE = re.compile(rf"^(\S.*?[^\W\d_A-ZĐ,;]|.*[,;])\s+({_AGENCY_HEAD}.*)$")
 _NAME_END_RE = re.compile(r"(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|Tỉnh đoàn|huyện|Huyện ủy|thành phố|Trung ương|Nhà nước)$")
 AGENCY_MAX_LINES = 8
+# What only ends a body's name begun before: "(Ban Dân vận) Tỉnh ủy", "(Đảng đoàn Ủy ban) MTTQ tỉnh".
+_NAME_REST_RE = re.compile(r"^(?:Tỉnh [uủ][yỷ]|Trung ương|Nhà nước|HĐND|UBND|MTTQ)\b")
+NAME_REST_RE = _NAME_REST_RE
 
 
 @dataclass
@@ -266,6 +271,15 @@ def _rows(segments: list[list[list[str]]], numbers: list[str]) -> list[_Row]:
             block, generic = _split_generic(block)
             if generic:
                 pieces.append(("agency", f"{_GENERIC_HEAD} {_GENERIC_TAIL}"))
+            cut = next((k for k, p in enumerate(pieces) if p[0] == "agency" and block[0][:1].islower()
+                        and _open(p[1]) and _NAME_END_RE.search(f"{p[1]} {block[0]}")), None)
+            if cut is not None:
+                # The last word of a body's name sent past a page break: "Ban Dân vận Tỉnh" … "ủy"
+                # (the left-most cell's rest comes first).
+                pieces[cut] = ("agency", f"{pieces[cut][1]} {block[0]}")
+                block = block[1:]
+                if not block:
+                    continue
             if index > 0 and block[0][:1].islower() and (not own_content or _unfinished(rows[index - 1])):
                 _continue_above(rows[index - 1], block)  # the rest of the row above, after a page break
                 continue
@@ -276,7 +290,13 @@ def _rows(segments: list[list[list[str]]], numbers: list[str]) -> list[_Row]:
                 row.content.extend(content)
                 own_content = True
                 continue
-            pieces.append(("agency", " ".join(block)))
+            text = " ".join(block)
+            last = max((k for k, p in enumerate(pieces) if p[0] == "agency"), default=None)
+            if last is not None and _NAME_REST_RE.match(text) and _open(pieces[last][1]):
+                # A body's name cut by a page break: "Đảng đoàn Ủy ban" … "MTTQ tỉnh; các cơ quan…".
+                pieces[last] = ("agency", f"{pieces[last][1]} {text}")
+                continue
+            pieces.append(("agency", text))
         if index > 0:
             _give_back(rows[index - 1], pieces)
         _assign(row, pieces, carried, overflow)
@@ -360,6 +380,20 @@ def _assign(row: _Row, pieces: list[tuple[str, str]], carried: list[tuple[str, s
         row.doubtful = True
 
 
+def _open(text: str) -> bool:
+    """Does this agency text stop before its body's name is complete ("Đảng đoàn Ủy ban")?"""
+    return not _NAME_END_RE.search(text) and not text.endswith((",", ";", ".", ")"))
+
+
+# pdftotext drops a hyphen ending a line and joins the next word to it: a cell wrapped at "chính trị -"
+# comes out "chính trị xã hội". Official texts always write these compounds with the spaced hyphen.
+_COMPOUND_RE = re.compile(r"\b(chính trị|kinh tế|văn hóa|văn hoá|quốc phòng) (xã hội|an ninh)\b")
+
+
+def _restore_hyphens(text: str) -> str:
+    return _COMPOUND_RE.sub(r"\1 - \2", text)
+
+
 def _generic(text: str) -> bool:
     return "liên quan" in text or ";" in text
 
@@ -394,9 +428,9 @@ def find_cell_tables(lines: list[str], warnings: list[str] | None = None) -> lis
         out = [header_row]
         doubtful = []
         for r in rows:
-            values = {"no": r.number, "content": " ".join(r.content),
-                      "lead": r.agencies[0] if r.agencies else "",
-                      "partners": r.agencies[1] if len(r.agencies) > 1 else "",
+            values = {"no": r.number, "content": _restore_hyphens(" ".join(r.content)),
+                      "lead": _restore_hyphens(r.agencies[0]) if r.agencies else "",
+                      "partners": _restore_hyphens(r.agencies[1]) if len(r.agencies) > 1 else "",
                       "timeframe": r.timeframes[0] if r.timeframes else ""}
             out.append([values.get(role, "") for role in roles])
             if r.doubtful:

@@ -46,8 +46,20 @@ MOTTO_END_RE = re.compile(r"(?:(?:Độc lập|ĐỘC LẬP)\s*[-–—]\s*(?:T�
                           r"|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM|ĐẢNG CỘNG SẢN VIỆT NAM)[\s\-–—_]*$")
 
 
+# The preamble's opening words naming what the document carries out ("Thực hiện Nghị quyết số …",
+# "Căn cứ Luật …"): capitalised so only at a sentence start, so never the continuation of a wrapped line
+# (a hard-wrapped copy runs the title's last line straight into it).
+PREAMBLE_OPENER_RE = re.compile(
+    r"^(?:Thực hiện|Căn cứ)\s+(?:các\s+|ý kiến\s+|chỉ đạo\s+(?:của\s+)?)?(?:Nghị quyết|Nghị định|Quyết định|Chỉ thị"
+    r"|Kết luận|Luật|Bộ luật|Hiến pháp|Kế hoạch|Chương trình|Công văn|Thông báo|Hướng dẫn|Thông tư|Quy định|Đề án"
+    r"|Pháp lệnh)\b")
+
+
 def is_header_line(a: str, b: str) -> bool:
-    """Does a paragraph break fall between a and b because a is a motto line or b a place-date line?"""
+    """Does a paragraph break fall between a and b because a is a motto line, b a place-date line, or b
+    opens the preamble?"""
     if "ngày" in b[:50] and PLACE_DATE_LINE_RE.match(b):
+        return True
+    if b[:1] in "TC" and PREAMBLE_OPENER_RE.match(b):
         return True
     return a.rstrip(" -–—_").endswith(("phúc", "PHÚC", "NAM")) and bool(MOTTO_END_RE.search(a))

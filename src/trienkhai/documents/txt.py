@@ -14,6 +14,7 @@ from collections import Counter
 from trienkhai.documents.cell_lines import find_cell_tables
 from trienkhai.documents.columns import split_columns
 from trienkhai.documents.decode import decode_text
+from trienkhai.documents.flat_cells import continues_date, separate_cells, split_number_place
 from trienkhai.documents.layout_table import find_layout_tables
 from trienkhai.documents.model import Block
 from trienkhai.documents.patterns import (
@@ -90,7 +91,10 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> list[Block]:
             raw, starts, in_column = cols.lines, cols.starts, cols.in_column
             tables = find_layout_tables(raw)
     if not tables and "\t" not in text:
-        # A task register copied without its layout: one cell per line (plain pdftotext).
+        # A task register copied without its layout: one cell per line (plain pdftotext), or one cell
+        # after another without blank lines (pypdf), made one cell per block first.
+        if not starts:
+            raw = separate_cells(raw)
         tables = find_cell_tables(raw, warnings)
     layout = {t.start: t for t in tables}
     wrapped = is_hard_wrapped(raw)
@@ -105,6 +109,7 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> list[Block]:
     items: list[Line | list[list[str]]] = []
     gap = barrier = False
     skip_to = 0
+    previous = ""  # the last text line kept, to tell a date's year from a page number
     for index, ln in enumerate(raw):
         if index < skip_to:
             continue
@@ -136,11 +141,12 @@ def text_blocks(text: str, warnings: list[str] | None = None) -> list[Block]:
         if is_rule(s):
             barrier = True
             continue
-        if PAGE_NUMBER_RE.match(s) and (wrapped or (len(s) <= 4 and s.isdigit())):
+        if PAGE_NUMBER_RE.match(s) and (wrapped or (len(s) <= 4 and s.isdigit())) and not continues_date(previous, s):
             continue  # a page number on its own line
         if s in running:
             continue
-        cells = split_cells(s)
+        previous = s
+        cells = [part for cell in split_cells(s) for part in split_number_place(cell)]
         for i, cell in enumerate(cells):
             for j, piece in enumerate(split_glued_headings(cell)):
                 m = FOOTNOTE_LINE_RE.match(piece)

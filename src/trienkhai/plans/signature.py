@@ -21,6 +21,9 @@ _SIGNED = re.compile(r"^[(\[]?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|�
                      re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,4}$")
 _CAPS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){1,4}$")
+# A name with the rest of a recipient glued on ("Lê Thị Kim Dung cấp tỉnh,"): a page break in the
+# "Nơi nhận" column put that rest after the signature, and the line joining made one paragraph of both.
+_NAME_THEN_LOWER = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,4})\s+(?P<rest>[a-zđà-ỹ].*)$")
 
 
 @dataclass
@@ -161,11 +164,19 @@ def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
         if _is_caps(t) and _OFFICE_RE.search(t + " ") and not name:
             titles.append(t)
             continue
+        if titles and _is_caps(t) and len(t.split()) == 1 and lines[i - 2].text == titles[-1]:
+            titles[-1] = f"{titles[-1]} {t}"  # a title wrapped at the cell's edge ("… THƯỜNG" / "TRỰC")
+            continue
         if closing.listing and _ITEM_RE.match(t):
             _add_recipient(closing.items, t)
             continue
         if _NAME.match(t) or (_CAPS_NAME.match(t) and titles):
             name = t if not _is_caps(t) else " ".join(w.capitalize() for w in t.split())
+            break
+        glued = _NAME_THEN_LOWER.match(t) if titles and closing.listing and closing.items else None
+        if glued:
+            name = glued.group("name")
+            closing.items[-1] = f"{closing.items[-1]} {glued.group('rest')}"
             break
         if (closing.listing and closing.items and not _is_caps(t) and len(t.split()) <= 12
                 and _add_recipient(closing.items, t)):

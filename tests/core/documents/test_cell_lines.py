@@ -173,3 +173,22 @@ def test_text_scrambled_by_a_fallback_font_is_warned_about() -> None:
     for doc in sorted(corpus.glob("*.txt")):
         text_blocks(doc.read_text(encoding="utf-8"), clean)
     assert SCRAMBLED_WARNING not in clean
+
+
+def test_hyphen_dropped_at_a_cell_line_end_is_restored_in_compounds() -> None:
+    # pdftotext joins "chính trị -" / "xã hội" into "chính trị xã hội".
+    rows = _rows(HEADER + """
+1
+
+Tổ chức hội nghị
+phát triển kinh tế xã hội
+
+Các cấp ủy, tổ chức
+chính trị xã hội
+
+Ban Dân vận
+Tỉnh ủy
+
+Quý I/2025
+""")
+    assert rows[1][1:3] == ["Tổ chức hội nghị phát triển kinh tế - xã hội", "Các cấp ủy, tổ chức chính trị - xã hội"]

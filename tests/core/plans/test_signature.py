@@ -71,3 +71,14 @@ def test_unsigned_block_does_not_swallow_what_follows():
     s = plan.document.signer
     assert s is not None and (s.name, s.title) == (None, "Bí thư")
     assert plan.document.recipients == ["Lưu VT"]
+
+
+def test_title_wrapped_at_the_cell_edge_and_name_with_a_recipient_tail() -> None:
+    # pypdf: the signature table's cells one after another; "Nơi nhận" broken by a page break, so the
+    # rest of its last item comes after the signer's name and is joined to it.
+    plan = parse_lines([*BODY, "Nơi nhận:", "- Ban Bí thư Trung ương Đảng,", "- Các ban, ngành, đoàn thể, cơ quan",
+                        "T/M TỈNH ỦY", "PHÓ BÍ THƯ THƯỜNG", "TRỰC", "Lê Thị Kim Dung cấp tỉnh,"])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Lê Thị Kim Dung", "Phó Bí thư Thường trực", "Tỉnh ủy")
+    assert plan.document.recipients[-1] == "Các ban, ngành, đoàn thể, cơ quan cấp tỉnh"
