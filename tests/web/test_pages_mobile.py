@@ -86,7 +86,7 @@ def test_main_pages_fit_a_phone_and_speak_vietnamese(browser, live_server, corpu
             response = tab.goto(url)
             tab.wait_for_load_state("networkidle")
             info = _overflow(tab)
-            if response.status != 200 or "/dang-nhap/" in tab.url and user:
+            if response.status != 200 or ("/dang-nhap/" in tab.url and user):
                 problems.append(f"{url} as {user}: status {response.status} at {tab.url}")
             if info["sw"] > info["iw"] + 1:
                 problems.append(f"{url}: {info['sw']} px wide on a {info['iw']} px screen ({info['wide']})")
