@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -67,8 +68,23 @@ def main() -> int:
                 missing += [f"{root.relative_to(WEB.parent)}: {m}" for m in untranslated(po)]
     if missing:
         print("Untranslated or fuzzy (Vietnamese):", *missing, sep="\n  ")
-        return 1
-    return 0
+    conflicts = [] if args.update else conflicting_translations()
+    if conflicts:
+        # Django uses the first catalog that has a message id, so the other translation never shows.
+        print("One message id, different translations in different catalogs (use one translation, or "
+              "a more specific message id):", *conflicts, sep="\n  ")
+    return 1 if missing or conflicts else 0
+
+
+def conflicting_translations() -> list[str]:
+    """msgids translated differently by two catalogs (msgcat marks them with #-#-#-#-# blocks)."""
+    pos = sorted(str(p) for p in WEB.rglob("locale/vi/LC_MESSAGES/django.po"))
+    merged = subprocess.run(["msgcat", "--no-wrap", *pos], capture_output=True, text=True, check=True).stdout
+    out = []
+    for entry in merged.split("\n\n"):
+        if "#-#-#-#-#" in entry and (m := re.search(r'^msgid "(.+)"$', entry, re.M)):
+            out.append(m.group(1))
+    return out
 
 
 if __name__ == "__main__":

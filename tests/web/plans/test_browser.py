@@ -13,6 +13,7 @@ from tests.web.factories import PASSWORD, OrganisationFactory, user_with_role
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.plans.models import Plan, PlanStatus
 
+NEW_ORGANISATION = "Tạo tổ chức mới"
 SHOTS = os.environ.get("TRIENKHAI_SCREENSHOTS", "/tmp/trienkhai-screens")
 
 
@@ -46,6 +47,11 @@ def test_upload_review_publish(page, corpus_docs):
     row.get_by_role("button", name="Ghép", exact=True).click()
     page.wait_for_selector("text=→ Ban Tuyên giáo Tỉnh ủy Lai Châu")
     page.locator("tr.todo", has_text="các cơ quan liên quan").get_by_role("button", name="Không phải cơ quan").click()
+    # The other bodies the plan makes responsible are new to this database: create each one.
+    todo = page.locator("tr.todo")
+    for remaining in range(todo.count(), 0, -1):
+        todo.first.get_by_role("button", name=NEW_ORGANISATION, exact=True).click()
+        page.wait_for_function(f"document.querySelectorAll('tr.todo').length < {remaining}")
     page.wait_for_selector("tr.todo", state="detached")
 
     page.get_by_role("button", name="Ban hành").click()
