@@ -44,9 +44,8 @@ def _items(plan):
 
 
 def test_sample_plans_on_the_same_resolution_align_and_others_do_not(corpus_docs):
-    import pytest
+    from trienkhai.plans import parse
 
-    parse = pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
     province = parse.parse_file(corpus_docs / "001_c9ca5d0d8e180833.txt")
     programme = parse.parse_file(corpus_docs / "004_e02ef3f550a5da59.txt")
     civil_status = parse.parse_file(corpus_docs / "kh_155_ubnd_bacninh_hotich.txt")

@@ -20,7 +20,6 @@ SHOTS = os.environ.get("TRIENKHAI_SCREENSHOTS", "/tmp/trienkhai-screens")
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_upload_review_publish(page, corpus_docs):
-    pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
     os.makedirs(SHOTS, exist_ok=True)
     user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
     OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")  # only a fuzzy match for the document's name

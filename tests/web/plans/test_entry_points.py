@@ -15,7 +15,6 @@ from trienkhai_web.plans.models import Plan, PlanLink, PlanStatus
 
 pytestmark = [pytest.mark.django_db,
               pytest.mark.filterwarnings("ignore::DeprecationWarning")]
-parser = pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
 
 
 def _upload(client, path):

@@ -161,7 +161,6 @@ def test_import_rejects_oversized_and_empty_files(monitor, settings):
 
 
 def test_import_sample_document_twice_is_a_duplicate(monitor, corpus_docs):
-    pytest.importorskip("trienkhai.plans.parse", reason="the core parser is not in the tree yet")
     path = corpus_docs / "001_c9ca5d0d8e180833.txt"
     plan = services.import_document(monitor, path.name, path.read_bytes())
     assert plan.status == PlanStatus.DRAFT and plan.draft["schema"] == "trienkhai.plan/1" and plan.source_text
