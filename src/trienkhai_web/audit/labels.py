@@ -4,37 +4,10 @@ from __future__ import annotations
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import gettext_lazy as _
 
-# Every action code passed to `audit.services.record()`; an unknown one is shown as stored.
-ACTIONS = {
-    "organisation.create": _("organisation created"),
-    "organisation.update": _("organisation edited"),
-    "organisation.end": _("organisation ended"),
-    "organisation.successors": _("successors set"),
-    "organisation.alias.add": _("alias added"),
-    "organisation.alias_add": _("alias added"),
-    "organisation.alias_remove": _("alias removed"),
-    "plan.import": _("document imported"),
-    "plan.draft.edit": _("draft item edited"),
-    "plan.draft.delete": _("draft item deleted"),
-    "plan.draft.add": _("draft item added"),
-    "plan.draft.split": _("draft item split"),
-    "plan.draft.merge": _("draft items merged"),
-    "plan.agency.map": _("agency name mapped"),
-    "plan.publish": _("plan published"),
-    "task.assignment.update": _("assignment changed"),
-    "reports.settings.save": _("report settings saved"),
-    "tracking.schedule.save": _("reporting schedule saved"),
-    "tracking.report.open": _("unit report opened"),
-    "tracking.report.edit": _("unit report edited"),
-    "tracking.explanation.ask": _("explanation requested"),
-    "tracking.explanation.reply": _("explanation given"),
-}
+from trienkhai_web.audit.actions import action_label
 
-
-def action_label(code: str) -> str:
-    return str(ACTIONS.get(code, code))
+__all__ = ["action_label", "field_label", "type_label"]
 
 
 def type_label(object_type: str) -> str:

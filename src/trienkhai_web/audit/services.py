@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.models import AuditEntry
 
 
-def record(user: Any, action: str, obj: Any, *, before: Any = None, after: Any = None, reason: str = "") -> AuditEntry:
+def record(user: Any, action: Action, obj: Any, *, before: Any = None, after: Any = None, reason: str = "") -> AuditEntry:
     """Append one entry for `obj` (any model instance); `user` may be None for system actions."""
+    if not isinstance(action, Action):
+        raise TypeError(f"audit action must be an Action, not {action!r}")
     return AuditEntry.objects.create(
         user=user if getattr(user, "is_authenticated", False) else None,
         action=action,

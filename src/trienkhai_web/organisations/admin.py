@@ -10,6 +10,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 
 from trienkhai.text.vietnamese import fold
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations import services
 from trienkhai_web.organisations.models import Organisation, OrganisationAlias, Succession
@@ -102,6 +103,6 @@ class OrganisationAdmin(admin.ModelAdmin):
                 services.add_alias(request.user, form.instance, inst.name)
             else:
                 inst.save()
-                record(request.user, "organisation.successors", form.instance,
+                record(request.user, Action.ORGANISATION_SUCCESSORS, form.instance,
                        after={"successor": inst.successor_id, "kind": inst.kind, "date": inst.date.isoformat()})
         formset.save_m2m()

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
 from trienkhai.text.vietnamese import fold
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations import services
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, Succession, SuccessionKind
@@ -304,7 +305,7 @@ def import_table(user: Any, table: list[list[Any]]) -> ImportResult:
             org.successions.all().delete()
             for successor, kind in wanted:
                 Succession.objects.create(predecessor=org, successor=successor, kind=kind, date=row.valid_to)
-            record(user, "organisation.successors", org, reason=_("File import"),
+            record(user, Action.ORGANISATION_SUCCESSORS, org, reason=_("File import"),
                    before=[[o.pk, k] for o, k in current], after=[[o.pk, k] for o, k in wanted])
     return result
 

@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from trienkhai.text.vietnamese import collapse_spaces, fold, nfc
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import (
     Organisation,
@@ -114,7 +115,7 @@ def create_organisation(user: Any, *, name: str, aliases: Iterable[str] = (), **
     org.save()
     for alias in aliases:
         _add_alias(org, alias)
-    record(user, "organisation.create", org, after=snapshot(org))
+    record(user, Action.ORGANISATION_CREATE, org, after=snapshot(org))
     return org
 
 
@@ -144,7 +145,7 @@ def update_organisation(user: Any, org: Organisation | int, *, version: int | No
     _validate(current)
     current.version += 1
     current.save()
-    record(user, "organisation.update", current, before=before, after=snapshot(current), reason=reason)
+    record(user, Action.ORGANISATION_UPDATE, current, before=before, after=snapshot(current), reason=reason)
     return current
 
 
@@ -177,7 +178,7 @@ def add_alias(user: Any, org: Organisation, name: str) -> OrganisationAlias:
     except IntegrityError as exc:  # a concurrent identical alias
         raise OrganisationError(_("This alias already exists.")) from exc
     assert alias is not None
-    record(user, "organisation.alias_add", org, before=before, after=snapshot(org))
+    record(user, Action.ORGANISATION_ALIAS_ADD, org, before=before, after=snapshot(org))
     return alias
 
 
@@ -186,7 +187,7 @@ def remove_alias(user: Any, alias: OrganisationAlias) -> None:
     org = alias.organisation
     before = snapshot(org)
     alias.delete()
-    record(user, "organisation.alias_remove", org, before=before, after=snapshot(org))
+    record(user, Action.ORGANISATION_ALIAS_REMOVE, org, before=before, after=snapshot(org))
 
 
 @transaction.atomic
@@ -240,9 +241,9 @@ def end_organisation(
             child.version += 1
             child.save()
             moved.append(child.pk)
-            record(user, "organisation.update", child, before=child_before, after=snapshot(child),
+            record(user, Action.ORGANISATION_UPDATE, child, before=child_before, after=snapshot(child),
                    reason=_("Moved when %(name)s ended.") % {"name": current.name})
     after = snapshot(current)
     after.update(successors=[s.pk for s in successors], succession=kind, moved_children=moved)
-    record(user, "organisation.end", current, before=before, after=after, reason=reason)
+    record(user, Action.ORGANISATION_END, current, before=before, after=after, reason=reason)
     return current

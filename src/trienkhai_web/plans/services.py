@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.errors import TrienkhaiError
 from trienkhai.text.vietnamese import fold
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation, OrganisationAlias
 from trienkhai_web.plans import queries
@@ -117,7 +118,7 @@ def import_document(user: Any, filename: str, data: bytes) -> Plan:
         _header_from_draft(plan, draft)
         plan.source_file.save(filename, ContentFile(data), save=False)
         plan.save()
-        record(user, "plan.import", plan, after={"filename": filename, "sha256": sha, "number": plan.number})
+        record(user, Action.PLAN_IMPORT, plan, after={"filename": filename, "sha256": sha, "number": plan.number})
     return plan
 
 
@@ -231,7 +232,7 @@ def edit_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: 
 
     if kind not in KINDS:
         raise PlanError(_("Unknown kind of item."))
-    return _change_draft(user, plan, version, "plan.draft.edit", change)
+    return _change_draft(user, plan, version, Action.PLAN_DRAFT_EDIT, change)
 
 
 def delete_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str) -> Plan:
@@ -240,7 +241,7 @@ def delete_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key
         removed = rows.pop(i)
         return {"kind": kind, "key": key, "removed": removed}
 
-    return _change_draft(user, plan, version, "plan.draft.delete", change)
+    return _change_draft(user, plan, version, Action.PLAN_DRAFT_DELETE, change)
 
 
 def add_draft_item(user: Any, plan: Plan, version: int | None, kind: str, fields: dict[str, Any],
@@ -267,7 +268,7 @@ def add_draft_item(user: Any, plan: Plan, version: int | None, kind: str, fields
         draft.setdefault(_LIST_KEY[kind], []).append(row)
         return {"kind": kind, "added": row}
 
-    return _change_draft(user, plan, version, "plan.draft.add", change)
+    return _change_draft(user, plan, version, Action.PLAN_DRAFT_ADD, change)
 
 
 def split_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str, at: str,
@@ -295,7 +296,7 @@ def split_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key:
         rows.insert(i + 1, second)
         return {"kind": kind, "key": key, "at": at}
 
-    return _change_draft(user, plan, version, "plan.draft.split", change)
+    return _change_draft(user, plan, version, Action.PLAN_DRAFT_SPLIT, change)
 
 
 def _split_outline(draft: dict[str, Any], key: str, at: str, title: str) -> str:
@@ -413,7 +414,7 @@ def merge_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key:
                 first["partners"] = list(dict.fromkeys(first.get("partners", []) + second.get("partners", [])))
         return {"kind": kind, "key": key, "merged": second}
 
-    return _change_draft(user, plan, version, "plan.draft.merge", change)
+    return _change_draft(user, plan, version, Action.PLAN_DRAFT_MERGE, change)
 
 
 def _roman(n: int) -> str:
@@ -439,7 +440,7 @@ def map_agency(user: Any, plan: Plan, version: int | None, name: str, organisati
         locked.agency_map = {**locked.agency_map, name: organisation.pk if organisation else None}
         locked.version += 1
         locked.save()
-        record(user, "plan.agency.map", locked, before={name: before},
+        record(user, Action.PLAN_AGENCY_MAP, locked, before={name: before},
                after={name: organisation.pk if organisation else None})
     return locked
 
@@ -453,7 +454,7 @@ def create_organisation_for(user: Any, plan: Plan, version: int | None, name: st
     with transaction.atomic():
         org = Organisation.objects.create(name=name[:255], short_name=name[:100], parent=parent,
                                           match_key=fold(name)[:255])
-        record(user, "organisation.create", org, after={"name": org.name, "from_plan": plan.pk})
+        record(user, Action.ORGANISATION_CREATE, org, after={"name": org.name, "from_plan": plan.pk})
         return map_agency(user, plan, version, name, org)
 
 
@@ -463,7 +464,7 @@ def add_alias_for(user: Any, plan: Plan, version: int | None, name: str, organis
         _alias, created = OrganisationAlias.objects.get_or_create(
             organisation=organisation, match_key=fold(name)[:255], defaults={"name": name[:255]})
         if created:
-            record(user, "organisation.alias.add", organisation, after={"alias": name})
+            record(user, Action.ORGANISATION_ALIAS_ADD, organisation, after={"alias": name})
         return map_agency(user, plan, version, name, organisation)
 
 
@@ -532,7 +533,7 @@ def publish(user: Any, plan: Plan, version: int | None) -> Plan:
         plan.published_at = timezone.now()
         plan.version += 1
         plan.save()
-        record(user, "plan.publish", plan, after={"items": len(items), "targets": len(targets),
+        record(user, Action.PLAN_PUBLISH, plan, after={"items": len(items), "targets": len(targets),
                                                   "tasks": plan.tasks.count()})
     return plan
 
@@ -678,5 +679,5 @@ def update_task_assignment(user: Any, task: Task, version: int | None, *, leads:
                 TaskAssignment.objects.get_or_create(task=locked, organisation=org, role=role,
                                                      defaults={"name_in_document": names.get(org.pk, "")})
         locked.targets.set(targets)
-        record(user, "task.assignment.update", locked, before=before, after=_task_snapshot(locked))
+        record(user, Action.TASK_ASSIGNMENT_UPDATE, locked, before=before, after=_task_snapshot(locked))
     return locked

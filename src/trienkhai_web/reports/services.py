@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from trienkhai_web.accounts.permissions import can_manage_plan
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports.models import ReportSettings
@@ -48,6 +49,6 @@ def save_settings(user: Any, plan: Plan, *, expected_version: int, **values: Any
         setattr(settings, name, value.strip() if isinstance(value, str) else value)
     settings.version = current + 1
     settings.save()
-    record(user, "reports.settings.save", settings, before=before,
+    record(user, Action.REPORT_SETTINGS_SAVE, settings, before=before,
            after={name: getattr(settings, name) for name in FIELDS})
     return settings

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trienkhai_web.accounts.models import Role
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import PlanStatus
@@ -72,7 +73,7 @@ def _send(period: ReportingPeriod, organisation: Organisation, kind: str, now: d
                                              sent_at=now)
             Notification.objects.bulk_create([Notification(user=u, text=text, url=url, created_at=now)
                                               for u in users])
-            record(user, f"tracking.reminder.{kind}", log, after={"recipients": log.recipients})
+            record(user, Action(f"tracking.reminder.{kind}"), log, after={"recipients": log.recipients})
     except IntegrityError:
         return False  # already sent: the unique (period, organisation, kind) row exists
     if emails:

@@ -29,6 +29,7 @@ from trienkhai_web.accounts.permissions import (
     can_submit_for,
     organisations_for,
 )
+from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
@@ -126,7 +127,7 @@ def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expe
     for code, stale in existing.items():
         if code not in kept:
             stale.delete()
-    record(user, "tracking.schedule.save", schedule, before=before,
+    record(user, Action.SCHEDULE_SAVE, schedule, before=before,
            after={**_schedule_fields(schedule), "periods": [p.code for p in computed], "kept": sorted(kept)})
     return schedule
 
@@ -142,7 +143,7 @@ def open_report(period: ReportingPeriod, organisation: Organisation) -> UnitRepo
     report, created = UnitReport.objects.get_or_create(period=period, organisation=organisation)
     if created:
         with transaction.atomic():
-            record(None, "tracking.report.open", report)
+            record(None, Action.REPORT_OPEN, report)
     return report
 
 
@@ -283,7 +284,7 @@ def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> U
     report.content_hash = content_hash(report)
     report.save()
     report.refresh_from_db()
-    record(user, "tracking.report.edit", report, after={"change": change})
+    record(user, Action.REPORT_EDIT, report, after={"change": change})
     return report
 
 
@@ -354,7 +355,7 @@ def _event(report: UnitReport, user: Any, action: str, before: str, comment: str
     ReviewEvent.objects.create(report=report, action=action, from_status=before, to_status=report.status,
                                actor=user if getattr(user, "is_authenticated", False) else None,
                                actor_organisation_id=organisation_id, at=now, comment=comment)
-    record(user, f"tracking.report.{action}", report, before={"status": before},
+    record(user, Action(f"tracking.report.{action}"), report, before={"status": before},
            after={"status": report.status}, reason=comment)
 
 
@@ -464,7 +465,7 @@ def ask_explanation(user: Any, task: Task, organisation: Organisation, question:
         raise ReportError(_("Write the question to the unit."))
     request = ExplanationRequest.objects.create(task=task, organisation=organisation, period=period, asked_by=user,
                                                 question=question.strip(), created_at=_now(now))
-    record(user, "tracking.explanation.ask", request, after={"question": request.question})
+    record(user, Action.EXPLANATION_ASK, request, after={"question": request.question})
     notify_organisation(organisation, _("Please explain task %(task)s: %(question)s")
                         % {"task": task.no or task.pk, "question": request.question},
                         reverse("tracking:explanation", args=[request.pk]), _now(now))
@@ -479,7 +480,7 @@ def reply_explanation(user: Any, request: ExplanationRequest, text: str,
     if not text.strip():
         raise ReportError(_("The message is empty."))
     message = ExplanationMessage.objects.create(request=request, author=user, text=text.strip(), created_at=_now(now))
-    record(user, "tracking.explanation.reply", request, after={"text": message.text})
+    record(user, Action.EXPLANATION_REPLY, request, after={"text": message.text})
     if request.asked_by_id and request.asked_by_id != getattr(user, "pk", None):
         Notification.objects.create(user_id=request.asked_by_id, text=_("%(unit)s answered: %(text)s")
                                     % {"unit": request.organisation.name, "text": message.text[:200]},
