@@ -65,6 +65,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "trienkhai_web.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trienkhai_web.language.IgnoreBrowserLanguageMiddleware",
@@ -167,6 +168,12 @@ STORAGES = {
 
 # Uploads: plan documents up to 20 MB; larger requests are refused before they reach a view.
 TRIENKHAI_MAX_UPLOAD_BYTES = int(os.environ.get("TRIENKHAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Uploads are counted as they stream in (uploads.py): nothing over the limit is held in memory or on disk.
+FILE_UPLOAD_HANDLERS = [
+    "trienkhai_web.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
