@@ -35,6 +35,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.databases import fresh_postgres
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GOAL_P95_MS = 300.0
@@ -109,6 +111,7 @@ _VERIFY = r"""
 import json, sys, django
 django.setup()
 from trienkhai_web.tracking.models import TaskProgress
+
 acked = json.loads(sys.stdin.read())
 lost = 0
 for key, text in acked.items():
@@ -304,20 +307,6 @@ def _measure(database_url: str, label: str, user_counts: list[int], seconds: flo
     return ok
 
 
-def _postgres_url() -> str | None:
-    try:
-        import psycopg
-
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True,
-                             connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-            conn.execute(f"CREATE DATABASE {PG_BENCH_DB}")
-        return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
-    except Exception as error:
-        print(f"PostgreSQL not reachable ({error.__class__.__name__}); skipped")
-        return None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, nargs="+", default=[10, 30])
@@ -330,7 +319,7 @@ def main(argv: list[str] | None = None) -> int:
             targets.append(("given database", args.database_url))
         else:
             targets.append(("SQLite", f"sqlite:///{tmp}/load.sqlite3"))
-            pg = _postgres_url()
+            pg = fresh_postgres(PG_BENCH_DB)
             if pg:
                 targets.append(("PostgreSQL", pg))
         ok = True
