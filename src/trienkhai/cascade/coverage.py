@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from trienkhai.cascade.terms import Terms, terms
+from trienkhai.cascade.terms import TermCache, Terms
 from trienkhai.cascade.units import Unit, plan_units
 from trienkhai.plans.model import Plan
 from trienkhai.text.vietnamese import fold
@@ -225,8 +225,9 @@ def align(parent_units: list[Unit], child_units: list[Unit], child_sections: lis
           settings: Settings | None = None) -> Coverage:
     """Each parent unit with its counterparts in the child, best first, and whether it is covered."""
     cfg = settings or Settings()
-    p_terms = [terms(u.text, parent_ignore) for u in parent_units]
-    c_terms = [terms(u.text, child_ignore) for u in child_units]
+    p_cache, c_cache = TermCache(parent_ignore), TermCache(child_ignore)
+    p_terms = [p_cache.of_parts(u.parts) for u in parent_units]
+    c_terms = [c_cache.of_parts(u.parts) for u in child_units]
     s_units = child_sections or []
     idf = _idf(p_terms + c_terms)
     p_vec = [_vector(t, idf) for t in p_terms]
@@ -237,9 +238,9 @@ def align(parent_units: list[Unit], child_units: list[Unit], child_sections: lis
         rows.append(_vector(t, idf))
         owner.append(i)
         for piece in u.pieces:
-            rows.append(_vector(terms(piece, child_ignore), idf))
+            rows.append(_vector(c_cache.of(piece), idf))
             owner.append(i)
-    s_vec = [_vector(terms(u.text, child_ignore), idf) for u in s_units]
+    s_vec = [_vector(c_cache.of_parts(u.parts), idf) for u in s_units]
     index = {t: j for j, t in enumerate(sorted({t for v in p_vec for t in v.weights}))}
     score, which = _scores(p_vec, rows, owner, len(child_units), index)
     rank = score + PART_BONUS * _same_part(parent_units, child_units)

@@ -47,8 +47,13 @@ def _drop_phrases(folded: list[str], keep: list[bool]) -> None:
 
 def terms(text: str, ignore: frozenset[str] = frozenset()) -> Terms:
     """The terms of `text`; syllables in `ignore` (folded, e.g. the plan's own province name) are dropped."""
-    words = _SYLLABLE.findall(canonical(expand_abbreviations(text)))
-    folded = [fold(w) for w in words]
+    written = canonical(expand_abbreviations(text))
+    words = _SYLLABLE.findall(written)
+    # Folding the whole text at once is much faster than word by word; it keeps the word boundaries
+    # (each letter folds to one letter), and the word-by-word way remains for anything unusual.
+    folded = _SYLLABLE.findall(fold(written))
+    if len(folded) != len(words):
+        folded = [fold(w) for w in words]
     keep = [True] * len(folded)
     _drop_phrases(folded, keep)
     keep = [k and f.isalnum() and len(f) > 1 and not f.isdigit() and f not in FUNCTION_SYLLABLES and f not in ignore
@@ -72,3 +77,32 @@ def terms(text: str, ignore: frozenset[str] = frozenset()) -> Terms:
             surface.setdefault(pair, f"{words[previous]} {words[i]}")
         previous = i
     return Terms(counts, surface, segments)
+
+
+class TermCache:
+    """Terms of texts already seen (a block is in its unit and in every section above it)."""
+
+    def __init__(self, ignore: frozenset[str] = frozenset()) -> None:
+        self.ignore = ignore
+        self._seen: dict[str, Terms] = {}
+
+    def of(self, text: str) -> Terms:
+        found = self._seen.get(text)
+        if found is None:
+            found = self._seen[text] = terms(text, self.ignore)
+        return found
+
+    def of_parts(self, parts: list[str]) -> Terms:
+        """The terms of several texts read as one (no pair spans two of them)."""
+        if len(parts) == 1:
+            return self.of(parts[0])
+        counts: Counter[str] = Counter()
+        surface: dict[str, str] = {}
+        segments: list[list[tuple[str, str]]] = []
+        for part in parts:
+            t = self.of(part)
+            counts.update(t.counts)
+            for k, v in t.surface.items():
+                surface.setdefault(k, v)
+            segments.extend(t.segments)
+        return Terms(counts, surface, segments)

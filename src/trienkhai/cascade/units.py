@@ -37,6 +37,11 @@ class Unit:
     # undashed paragraphs is the counterpart of the one that says the same, not of everything.
     # (Sentences as pieces were measured too: more false matches, no more found.)
     pieces: list[str] = field(default_factory=list)
+    parts: list[str] = field(default_factory=list)  # the texts `text` is made of (compared without joining)
+
+    def __post_init__(self) -> None:
+        if not self.parts:
+            self.parts = [self.text]
 
 
 def _substantive(title: str) -> bool:
@@ -54,12 +59,12 @@ def _own_pieces(node: OutlineNode) -> list[str]:
     return [p for p in [collapse_spaces(title), *paragraphs] if p]
 
 
-def _section_text(node: OutlineNode) -> str:
+def _section_parts(node: OutlineNode) -> list[str]:
     parts = []
     for n in node.walk():
-        parts.append(n.title)
-        parts.extend(b.text for b in n.blocks if b.kind != "footnote")
-    return collapse_spaces(" ".join(parts))
+        parts.append(collapse_spaces(n.title))
+        parts.extend(collapse_spaces(b.text) for b in n.blocks if b.kind != "footnote")
+    return [p for p in parts if p]
 
 
 def _label(key: str, text: str) -> str:
@@ -76,7 +81,7 @@ def plan_units(plan: Plan, sections: bool = False) -> list[Unit]:
         own = " ".join(pieces)
         if own and _substantive(own):
             units.append(Unit(node.path, own, "heading", node.path, _label(node.path, own), list(context),
-                              pieces if len(pieces) > 1 else []))
+                              pieces if len(pieces) > 1 else [], pieces))
         inner = [*context, node.title]
         bullets = [b for b in node.blocks if b.kind in BULLET_KINDS]
         for i, b in enumerate(bullets, 1):
@@ -84,10 +89,11 @@ def plan_units(plan: Plan, sections: bool = False) -> list[Unit]:
             text = collapse_spaces(b.text)
             units.append(Unit(key, text, "bullet", node.path, _label(key, text), inner))
         if sections and context:  # a top-level part ("III. NHIỆM VỤ") is not an item: it holds everything
-            whole = _section_text(node)
-            if _substantive(whole):
+            parts = _section_parts(node)
+            whole = " ".join(parts)
+            if any(_substantive(p) for p in parts):
                 units.append(Unit(f"{node.path}*", whole, "section", node.path, _label(node.path, node.title),
-                                  list(context)))
+                                  list(context), parts=parts))
         for child in node.children:
             visit(child, inner)
 
