@@ -20,7 +20,7 @@ PARSE_EXAMPLE = """ví dụ:
 
 
 COVER_EXAMPLE = """ví dụ:
-  trienkhai cover nghi-quyet-43.docx ke-hoach-tinh.docx          # bảng: nội dung nào đã tiếp thu, ở đâu
+  trienkhai cover ke-hoach-tinh.docx ke-hoach-huyen.docx         # bảng: nội dung nào đã cụ thể hóa, ở đâu
   trienkhai cover ke-hoach-tinh.pdf ke-hoach-huyen.docx --json   # từng nội dung: key, covered, counterparts, why
 """
 
@@ -90,7 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("parse", help="đọc một văn bản kế hoạch", epilog=PARSE_EXAMPLE,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     add_parse_arguments(p)
-    p = sub.add_parser("cover", help="văn bản cấp dưới tiếp thu những nội dung nào của văn bản cấp trên",
+    p = sub.add_parser("cover", help="văn bản cấp dưới cụ thể hóa những nội dung nào của văn bản cấp trên",
                        epilog=COVER_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_cover_arguments(p)
     args = parser.parse_args(argv)

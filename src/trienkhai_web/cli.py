@@ -44,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                        epilog=PARSE_EXAMPLE, formatter_class=fmt)
     add_parse_arguments(p)
 
-    p = sub.add_parser("cover", help="văn bản cấp dưới tiếp thu những nội dung nào của văn bản cấp trên "
+    p = sub.add_parser("cover", help="văn bản cấp dưới cụ thể hóa những nội dung nào của văn bản cấp trên "
                        "(không cần cơ sở dữ liệu)", epilog=COVER_EXAMPLE, formatter_class=fmt)
     add_cover_arguments(p)
 

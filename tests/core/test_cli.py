@@ -40,7 +40,7 @@ def test_cover_prints_every_parent_unit_as_json_and_as_a_table(corpus_docs):
     assert items["III.2#1"]["why"] and not items["II.2#2"]["covered"]
     table = subprocess.run([EXE, "cover", str(parent), str(child)], capture_output=True, text=True)
     assert table.returncode == 0, table.stderr
-    assert "Nội dung tương ứng" in table.stdout and f"Đã tiếp thu {data['covered']}/{data['total']}" in table.stdout
+    assert "Nội dung tương ứng" in table.stdout and f"Đã cụ thể hóa {data['covered']}/{data['total']}" in table.stdout
 
 
 def test_cover_of_a_missing_file_is_a_vietnamese_error(tmp_path, corpus_docs):

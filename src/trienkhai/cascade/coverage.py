@@ -52,6 +52,7 @@ class ItemCoverage:
     counterparts: list[Counterpart] = field(default_factory=list)
     why: list[str] = field(default_factory=list)
     label: str = ""
+    broad: bool = False  # covered only by a broader item of the child (a heading's whole text): partly
 
     def to_dict(self) -> dict[str, Any]:
         return {"key": self.key, "text": self.text, "covered": self.covered,
@@ -271,7 +272,7 @@ def align(parent_units: list[Unit], child_units: list[Unit], child_sections: lis
             s, su, sv = fallback
             result.items.append(ItemCoverage(unit.key, unit.text, True,
                                              [Counterpart(su.section, round(s * BROAD_DISCOUNT, 3), su.label)],
-                                             _why(pv, sv), unit.label))
+                                             _why(pv, sv), unit.label, broad=True))
             continue
         result.items.append(ItemCoverage(unit.key, unit.text, False, [], [], unit.label))
     return result

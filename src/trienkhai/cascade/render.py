@@ -10,17 +10,17 @@ def render_coverage(result: Coverage, parent_name: str, child_name: str) -> str:
     """A summary line, then one row per unit of the parent: covered or not, where, and on which words."""
     percent = round(100 * result.ratio)
     lines = [f"Văn bản cấp trên: {parent_name}", f"Văn bản cấp dưới: {child_name}",
-             f"Đã tiếp thu {len(result.covered)}/{result.total} nội dung ({percent}%); "
-             f"chưa tiếp thu {len(result.uncovered)}.", ""]
+             f"Đã cụ thể hóa {len(result.covered)}/{result.total} nội dung ({percent}%); "
+             f"chưa cụ thể hóa {len(result.uncovered)}.", ""]
     rows = []
     for item in result.items:
         first = item.counterparts[0] if item.counterparts else None
         others = ", ".join(c.key for c in item.counterparts[1:])
         rows.append([
-            item.key, _short(item.text, 56), "có" if item.covered else "CHƯA",
+            item.key, _short(item.text, 56), ("một phần" if item.broad else "có") if item.covered else "CHƯA",
             (first.key + (f" (và {others})" if others else "")) if first else "—",
             f"{first.score:.2f}".replace(".", ",") if first else "",
             _short("; ".join(item.why), 40),
         ])
-    lines += _table(["Mục", "Nội dung văn bản cấp trên", "Tiếp thu", "Nội dung tương ứng", "Điểm", "Căn cứ"], rows)
+    lines += _table(["Mục", "Nội dung văn bản cấp trên", "Cụ thể hóa", "Nội dung tương ứng", "Điểm", "Căn cứ"], rows)
     return "\n".join(lines) + "\n"
