@@ -7,9 +7,10 @@ Cosine normalises by length, so a long catch-all item does not outscore the spec
 heading is also scored by its closest paragraph, so a heading of undashed paragraphs is the counterpart
 of the one that says the same, not of everything.
 
-A parent unit is covered when its closest child unit scores at least `SPECIFIC_THRESHOLD`, or at least
-`MUTUAL_THRESHOLD` when the two are each other's closest (one broad item cannot be everyone's mutual
-match, so it cannot absorb the lot). Only when no specific unit qualifies does the unit fall back to the
+A parent unit is covered when its closest child unit scores at least `SPECIFIC_THRESHOLD` (or the lower
+`RELATED_THRESHOLD` when the child clearly repeats most of the parent: it is carrying this parent out),
+or at least `MUTUAL_THRESHOLD` when the two are each other's closest (one broad item cannot be everyone's
+mutual match, so it cannot absorb the lot). Only when no specific unit qualifies does the unit fall back to the
 narrowest broader item of the child (a heading with everything under it) holding `BROAD_THRESHOLD` of
 its weighted terms: covered "partly". Counterparts are ranked by score, with a small bonus for the
 like-named part of the child (an objective among the objectives); ties go by key, so the order of the
@@ -40,6 +41,10 @@ from trienkhai.text.vietnamese import fold
 SPECIFIC_THRESHOLD = 0.30
 MUTUAL_THRESHOLD = 0.2
 BROAD_THRESHOLD = 0.65
+# A child that clearly repeats most of the parent is carrying it out: there, weaker evidence for one unit
+# is still evidence (a plan on another subject never reaches the share, so it is judged strictly).
+RELATED_THRESHOLD = 0.2
+RELATED_SHARE = 0.5
 BROAD_DISCOUNT = 0.8  # a broader counterpart is shown below any specific one
 MAX_COUNTERPARTS = 3
 WHY_TERMS = 5
@@ -169,6 +174,8 @@ class Settings:
     specific: float = SPECIFIC_THRESHOLD  # cosine at which a specific unit covers on its own
     mutual: float = MUTUAL_THRESHOLD  # lower cosine enough when the two units are each other's closest
     broad: float = BROAD_THRESHOLD  # share of the unit's terms a broader item must hold
+    related: float = RELATED_THRESHOLD  # the specific threshold when the child carries out this parent
+    related_share: float = RELATED_SHARE  # ... i.e. when at least this share of units is clearly found
 
 
 def _matrix(vectors: list[_Vector], index: dict[str, int]) -> np.ndarray:
@@ -260,13 +267,16 @@ def align(parent_units: list[Unit], child_units: list[Unit], child_sections: lis
     best_parent = (p_order[rank[p_order].argmax(axis=0)] if len(p_order) and len(c_order)
                    else np.zeros(len(child_units), dtype=int))
     result = Coverage()
+    best_scores = score.max(axis=1) if score.size else np.zeros(len(parent_units))
+    share = float((best_scores >= cfg.specific).mean()) if len(best_scores) else 0.0
+    specific = cfg.related if share >= cfg.related_share else cfg.specific
     for pi, (unit, pv) in enumerate(zip(parent_units, p_vec, strict=True)):
         ranked = [int(c) for c in c_order[np.argsort(-rank[pi, c_order], kind="stable")]]
         first = ranked[0] if ranked else None
         top = float(score[pi, first]) if first is not None else 0.0
         mutual = first is not None and int(best_parent[first]) == pi
-        if first is not None and (top >= cfg.specific or (mutual and top >= cfg.mutual)):
-            floor = min(top, cfg.specific)
+        if first is not None and (top >= specific or (mutual and top >= cfg.mutual)):
+            floor = min(top, specific)
             chosen = [c for c in ranked[:MAX_COUNTERPARTS] if score[pi, c] >= floor]
             result.items.append(ItemCoverage(
                 unit.key, unit.text, True,
