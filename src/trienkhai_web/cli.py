@@ -11,7 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-from trienkhai.cli import PARSE_EXAMPLE, add_parse_arguments, run_parse
+from trienkhai.cli import (
+    COVER_EXAMPLE,
+    PARSE_EXAMPLE,
+    add_cover_arguments,
+    add_parse_arguments,
+    run_cover,
+    run_parse,
+)
 
 EXAMPLES = {
     "import": "ví dụ:\n  trienkhai import ke-hoach-43.docx\n  trienkhai import ke-hoach-43.pdf --publish --user quantri",
@@ -36,6 +43,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="đọc một văn bản kế hoạch (không cần cơ sở dữ liệu)",
                        epilog=PARSE_EXAMPLE, formatter_class=fmt)
     add_parse_arguments(p)
+
+    p = sub.add_parser("cover", help="văn bản cấp dưới cụ thể hóa những nội dung nào của văn bản cấp trên "
+                       "(không cần cơ sở dữ liệu)", epilog=COVER_EXAMPLE, formatter_class=fmt)
+    add_cover_arguments(p)
 
     p = sub.add_parser("import", help="nhập văn bản vào hệ thống thành bản nháp chờ rà soát",
                        epilog=EXAMPLES["import"], formatter_class=fmt)
@@ -75,6 +86,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "parse":
         return run_parse(args)
+    if args.command == "cover":
+        return run_cover(args)
 
     _django()
     from django.core.management import call_command
