@@ -3,6 +3,8 @@ explanation threads, notifications and the reminder log."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +49,24 @@ class ReportingSchedule(models.Model):
         return f"{self.plan_id}"
 
 
+class ScheduleDay(models.Model):
+    """A day the plan's own calendar treats differently from the national one: a day off, or a make-up
+    working day (ngày làm bù). Deadlines are counted with them (trienkhai.tracking.workdays)."""
+
+    schedule = models.ForeignKey(ReportingSchedule, on_delete=models.CASCADE, related_name="days")
+    day = models.DateField(_("day"))
+    working = models.BooleanField(_("make-up working day"), default=False)  # False: a day off
+
+    class Meta:
+        verbose_name = _("plan calendar day")
+        verbose_name_plural = _("plan calendar days")
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["schedule", "day"], name="scheduleday_unique")]
+
+    def __str__(self) -> str:
+        return self.day.isoformat()
+
+
 class ReportingPeriod(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_periods")
     code = models.CharField(_("code"), max_length=16)
@@ -66,6 +86,15 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    # The names the core's period rules read (trienkhai.tracking.periods.Dated).
+    @property
+    def first_deadline(self) -> date:
+        return self.unit_deadline
+
+    @property
+    def last_deadline(self) -> date:
+        return self.compile_deadline
 
 
 class ReportStatus(models.TextChoices):
