@@ -295,23 +295,42 @@ class ReminderKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalated")
 
 
+class Delivery(models.TextChoices):
+    """Where a reminder's e-mail stands."""
+
+    PENDING = "pending", _("E-mail waiting to be sent again")
+    SENT = "sent", _("E-mail sent")
+    NO_ADDRESS = "no_address", _("No e-mail address; in-app notice only")
+    FAILED = "failed", _("E-mail failed; no more attempts")
+
+
 class ReminderLog(models.Model):
-    """What was sent to whom, when and why; one row per (period, organisation, kind) makes it idempotent."""
+    """What was sent to whom, when and why; one row per (period, organisation, kind) makes it idempotent.
+    The in-app notices go out with the row; its e-mail counts as sent (`sent_at`) only once the mail
+    relay took it, and a failed one is retried by later runs (`attempts`, `next_attempt_at`)."""
 
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
     manual = models.BooleanField(default=False)
     recipients = models.JSONField(default=list)
+    emails = models.JSONField(default=list)  # the addresses the e-mail goes to (retries reuse them)
     reason = models.TextField(blank=True)
-    sent_at = models.DateTimeField()
+    link = models.CharField(max_length=255, blank=True)  # site-relative; e-mails prefix SITE_URL
+    created_at = models.DateTimeField()
+    delivery = models.CharField(max_length=16, choices=Delivery.choices, default=Delivery.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-sent_at"]
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["period", "organisation", "kind"], condition=models.Q(manual=False),
                                     name="reminderlog_once")
         ]
+        indexes = [models.Index(fields=["delivery", "next_attempt_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.organisation_id}/{self.period_id}"
