@@ -194,7 +194,7 @@ def _check_data(archive: zipfile.ZipFile, manifest: dict[str, Any], target: Path
     _extract(archive, DATA, target, manifest.get("data", {}))
 
 
-def _counts() -> dict[str, int]:
+def row_counts() -> dict[str, int]:
     return {m._meta.label_lower: m._default_manager.count() for m in _counted_models()}
 
 
@@ -220,7 +220,7 @@ def restore(path: Path, *, replace: bool = False, database: str = DEFAULT_DB_ALI
                     if replace:
                         call_command("flush", database=database, interactive=False, verbosity=0)
                     call_command("loaddata", str(data), database=database, verbosity=0)
-                    counts = _counts()
+                    counts = row_counts()
                     expected = {label: int(n) for label, n in manifest.get("counts", {}).items()}
                     wrong = sorted(label for label in set(counts) | set(expected)
                                    if counts.get(label, 0) != expected.get(label, 0))

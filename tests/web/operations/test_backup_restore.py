@@ -17,12 +17,12 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from tests.web.tracking.conftest import World, fast_passwords, world  # noqa: F401 (fixtures)
+from tests.web.tracking.conftest import World
 from trienkhai_web.operations import stored_files
 from trienkhai_web.operations.backup import make_backup
-from trienkhai_web.operations.restore import _counts
+from trienkhai_web.operations.restore import row_counts
 from trienkhai_web.tracking import services
-from trienkhai_web.tracking.models import Evidence, IndicatorValue
+from trienkhai_web.tracking.models import IndicatorValue
 
 pytestmark = pytest.mark.django_db
 ROOT = Path(__file__).resolve().parents[3]
@@ -81,8 +81,8 @@ class Installation:
     def state(self) -> dict:
         code = ("import django, json; django.setup(); from django.core.management import call_command; "
                 "call_command('migrate', verbosity=0); "
-                "from trienkhai_web.operations import stored_files; from trienkhai_web.operations.restore import _counts; "
-                "print(json.dumps({'counts': _counts(), 'files': {f'{f.root}/{f.path}': stored_files.sha256_of(f.absolute) "
+                "from trienkhai_web.operations import stored_files; from trienkhai_web.operations.restore import row_counts; "
+                "print(json.dumps({'counts': row_counts(), 'files': {f'{f.root}/{f.path}': stored_files.sha256_of(f.absolute) "
                 "for f in stored_files.walk()}}))")
         result = subprocess.run([sys.executable, "-c", code], env=self.env, capture_output=True, text=True,
                                 cwd=self.base, check=True, timeout=300)
@@ -125,7 +125,7 @@ def test_backup_holds_data_every_file_and_a_manifest(populated, source):
         names = set(archive.namelist())
     assert manifest["format"] == "trienkhai.backup/1" and backup.missing == []
     assert manifest["counts"]["tracking.evidence"] == 2 and manifest["counts"]["plans.plan"] == 1
-    assert manifest["counts"] == {k: v for k, v in _counts().items() if v}
+    assert manifest["counts"] == {k: v for k, v in row_counts().items() if v}
     expected = hashes()
     assert len(expected) == 4  # plan document, legacy evidence, two private evidence files
     assert {f"{f['root']}/{f['path']}": f["sha256"] for f in manifest["files"]} == expected
@@ -135,7 +135,7 @@ def test_backup_holds_data_every_file_and_a_manifest(populated, source):
 
 def test_round_trip_into_a_fresh_installation(populated, source, fresh):
     backup = make_backup(source / "out")
-    counts, files = {k: v for k, v in _counts().items() if v}, hashes()
+    counts, files = {k: v for k, v in row_counts().items() if v}, hashes()
     result = fresh.trienkhai("restore", str(backup.path))
     assert result.returncode == 0, result.stderr
     assert "Đã khôi phục" in result.stdout
