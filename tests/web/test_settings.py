@@ -117,3 +117,12 @@ def _env() -> dict[str, str]:
     import os
 
     return {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "DATABASE_URL"}}
+
+
+def test_deploy_check_warns_when_site_url_is_left_at_the_development_address(settings):
+    from django.core.checks import run_checks
+
+    settings.SITE_URL = "http://127.0.0.1:8000"
+    assert "trienkhai.W001" in {m.id for m in run_checks(include_deployment_checks=True)}
+    settings.SITE_URL = "https://trienkhai.tinhuy.example.vn"
+    assert "trienkhai.W001" not in {m.id for m in run_checks(include_deployment_checks=True)}
