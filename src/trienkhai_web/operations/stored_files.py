@@ -28,7 +28,11 @@ def file_fields() -> list[tuple[type[models.Model], models.FileField]]:
 
 
 def root_of(field: models.FileField) -> str | None:
-    location = Path(field.storage.location).resolve()
+    """The root the field's storage writes into; None for a storage that is not a local folder."""
+    location_of = getattr(field.storage, "location", None)  # FileSystemStorage has one; S3 etc. do not
+    if location_of is None:
+        return None
+    location = Path(location_of).resolve()
     return next((name for name, path in roots().items() if path == location), None)
 
 
