@@ -28,6 +28,8 @@ EXAMPLES = {
               "  trienkhai report --plan 3 --period 2025 --xlsx --out bao-cao.xlsx",
     "backup": "ví dụ:\n  trienkhai backup                  # var/backups/trienkhai-YYYYmmdd-HHMMSS.zip\n"
               "  trienkhai backup --out /mnt/sao-luu/",
+    "restore": "ví dụ:\n  trienkhai restore /mnt/sao-luu/trienkhai-20250701-020000.zip   # vào hệ thống trống\n"
+               "  trienkhai restore sao-luu.zip --replace    # xóa dữ liệu đang có rồi khôi phục",
 }
 
 
@@ -69,9 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="tệp kết quả")
     p.add_argument("--xlsx", action="store_true", help="xuất bảng tính .xlsx thay vì .docx")
 
-    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu và tệp đính kèm",
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu và mọi tệp đã lưu",
                        epilog=EXAMPLES["backup"], formatter_class=fmt)
     p.add_argument("--out", help="thư mục hoặc tệp .zip đích")
+
+    p = sub.add_parser("restore", help="khôi phục một bản sao lưu vào hệ thống trống",
+                       epilog=EXAMPLES["restore"], formatter_class=fmt)
+    p.add_argument("file", help="tệp sao lưu .zip")
+    p.add_argument("--replace", "--force", action="store_true", dest="replace", default=None,
+                   help="xóa dữ liệu và tệp đang có rồi thay bằng bản sao lưu")
     return parser
 
 
@@ -95,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     options = {k: v for k, v in vars(args).items() if k != "command" and v is not None}
     name = {"import": "import_plan", "demo": "load_demo", "serve": "serve", "report": "make_report",
-            "backup": "backup"}[args.command]
+            "backup": "backup", "restore": "restore"}[args.command]
     positional = [options.pop("file")] if "file" in options else []
     try:
         call_command(name, *positional, **options)

@@ -12,7 +12,7 @@ import pytest
 EXE = shutil.which("trienkhai", path=str(Path(sys.executable).parent)) or "trienkhai"
 
 
-@pytest.mark.parametrize("command", ["parse", "cover", "import", "demo", "serve", "report", "backup"])
+@pytest.mark.parametrize("command", ["parse", "cover", "import", "demo", "serve", "report", "backup", "restore"])
 def test_each_subcommand_has_help_with_an_example(command):
     result = subprocess.run([EXE, command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
