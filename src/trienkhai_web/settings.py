@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai.documents.limits import MAX_FILE_BYTES
+
 BASE_DIR = Path(__file__).resolve().parent
 # In a source checkout (the editable install) data lives in ./var beside pyproject.toml.
 _CHECKOUT = BASE_DIR.parent.parent
@@ -147,8 +149,9 @@ STORAGES = {
     },
 }
 
-# Uploads: plan documents up to 20 MB; larger requests are refused before they reach a view.
-TRIENKHAI_MAX_UPLOAD_BYTES = int(os.environ.get("TRIENKHAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+# Uploads: the largest plan document accepted (default: the core reader's 20 MB); passed to the core's
+# reader, which refuses a larger file with its message.
+TRIENKHAI_MAX_UPLOAD_BYTES = int(os.environ.get("TRIENKHAI_MAX_UPLOAD_BYTES", MAX_FILE_BYTES))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.model import OutlineNode, Plan, Target
-from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
 from trienkhai.plans.table_targets import targets_in_table
+from trienkhai.text.numbers import NUMBER, RANGE_SEP, parse_number
+from trienkhai.vocab.directions import BY_WORD, COMPARATIVE, DIRECTIONS, Direction
+from trienkhai.vocab.phrases import alternation
 
 _NUM = rf"(?=\d)(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
 # Units of counted things and of money, longest first so that "đơn vị cấp huyện" wins over "đơn vị".
@@ -36,15 +38,20 @@ _QUANTIFIER_BEFORE_RE = re.compile(
     r"(?:^|\s)(?:từ|ít nhất|tối thiểu|khoảng|trên|dưới|đạt|có|thêm|hơn|gần|tăng|giảm|xây dựng|thành lập"
     r"|phấn đấu|bình quân|mới|tới|lên)\s*$", re.IGNORECASE)
 
-# Direction verbs, longest first; "tăng trưởng"/"tăng cường" are not "tăng".
-_DIRECTIONS = ["không còn", "ít nhất", "tối thiểu", "không dưới", "không quá", "giảm", "tăng", "đạt",
-               "vượt", "trên", "dưới", "hơn"]
+
+
+def _direction_word(d: Direction) -> str:
+    """A direction word as a regex, with what must not follow it ("tăng trưởng", "tăng cường" are not "tăng")."""
+    return re.escape(d.word) + (rf"(?!\s+(?:{alternation(d.not_before)}))" if d.not_before else "")
+
+
+# Directions counted wherever they stand before the figure, and those only right before it ("trên 90%",
+# not "trên địa bàn"), from the vocabulary; longest first.
 _DIRECTION_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(không còn|ít nhất|tối thiểu|không dưới|không quá|giảm|tăng(?!\s+(?:trưởng|cường))|đạt"
-    r"|vượt)(?![\wÀ-ỹ])", re.IGNORECASE)
-# Directions that only count right before the figure ("trên 90%", not "trên địa bàn").
-_NEAR_DIRECTION_RE = re.compile(r"(?:^|\s)(trên|dưới|hơn|ít nhất|tối thiểu|không dưới|không quá)\s+(?:mức\s+)?$",
-                                re.IGNORECASE)
+    r"(?<![\wÀ-ỹ])(" + alternation([_direction_word(d) for d in sorted(DIRECTIONS, key=lambda d: -len(d.word))
+                                    if d.anywhere], escape=False) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+_NEAR_DIRECTION_RE = re.compile(
+    r"(?:^|\s)(" + alternation(d.word for d in DIRECTIONS if d.near) + r")\s+(?:mức\s+)?$", re.IGNORECASE)
 _RECURRENCE_BEFORE = [
     (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+năm|bình quân\s*(?:/|một\s+)?năm", re.IGNORECASE), "năm"),
     (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+quý", re.IGNORECASE), "quý"),
@@ -68,8 +75,9 @@ _TRAILING_RE = re.compile(r"(?:\s+(?:từ|khoảng|bình quân|ở mức|là|đ�
                           r"|hàng năm|mỗi năm|,))+\s*$", re.IGNORECASE)
 _NOT_GONE_RE = re.compile(r"(?<![\wÀ-ỹ])không còn\s+(.+)$", re.IGNORECASE)
 _NOT_GONE_AFTER = ("phù hợp", "hiệu lực", "nữa", "tác dụng", "hiệu quả", "là")
-_COMPARATIVE_RE = re.compile(r"(?<![\wÀ-ỹ])(tăng(?!\s+(?:trưởng|cường))|giảm)\s+(.{3,150}?)\s+(so với\s+[^;,.]*)",
-                             re.IGNORECASE)
+_COMPARATIVE_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(" + "|".join(_direction_word(BY_WORD[w]) for w in COMPARATIVE) + r")\s+(.{3,150}?)\s+"
+    r"(so với\s+[^;,.]*)", re.IGNORECASE)
 
 
 Value = float | list[float] | None

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from trienkhai.reports.model import Issuer, ReportKind, ReportSigner, Variant
+from trienkhai.text.numbering import roman_numeral
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 KIND_WORDS = {
     "nghi_quyet": "Nghị quyết", "ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
     "ket_luan": "Kết luận", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định", "de_an": "Đề án",
@@ -23,7 +23,7 @@ def period_label(code: str, start_year: int, end_year: int) -> str:
     if match := re.fullmatch(r"(\d{4})-H1", code):
         return f"6 tháng đầu năm {match.group(1)}"
     if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
-        return f"quý {_ROMAN[int(match.group(2))]} năm {match.group(1)}"
+        return f"quý {roman_numeral(int(match.group(2)))} năm {match.group(1)}"
     if re.fullmatch(r"\d{4}", code):
         return f"năm {code}"
     return f"giai đoạn {start_year} - {end_year}" if start_year != end_year else f"năm {start_year}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tests.core.plans.extraction_helpers import node, plan_with
-from trienkhai.plans.numbers import parse_number
+from trienkhai.text.numbers import parse_number
 from trienkhai.plans.targets import find_targets, targets_in_clause
 
 
