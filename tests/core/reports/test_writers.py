@@ -14,7 +14,7 @@ from docx.shared import Pt
 from openpyxl import load_workbook
 
 from trienkhai.reports.docx_writer import build_docx
-from trienkhai.reports.model import TASK_STATUSES, Assessment, TimelinessRow, Variant
+from trienkhai.reports.model import TASK_STATUSES, TimelinessRow, Variant
 from trienkhai.reports.numbers import fmt_number
 from trienkhai.reports.sample import sample_report
 from trienkhai.reports.variant import detect_variant, number_suffix

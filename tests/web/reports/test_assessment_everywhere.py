@@ -22,7 +22,7 @@ def test_one_assessment_on_dashboard_report_and_api(province):
     api = client_for(province.users["monitor"])
     value = IndicatorValue.objects.get(target=target)
     seen = []
-    for direction, low, high, reported, expected in CASES:
+    for direction, low, high, reported, _expected in CASES:
         target.direction, target.value_low, target.value_high = direction or "", _dec(low), _dec(high)
         target.save()
         value.value = _dec(reported)
