@@ -8,16 +8,11 @@ import re
 from trienkhai.plans.model import Timeframe
 from trienkhai.text.numbering import roman_value
 from trienkhai.text.vietnamese import collapse_spaces, fold
+from trienkhai.vocab.phrases import alternation
+from trienkhai.vocab.timeframes import RECURRING
 
 # Folded wording → recurrence code (model.Timeframe.recurrence); checked in order, first match wins.
-_RECURRING = [
-    (r"thuong xuyen|lien tuc", "thuong_xuyen"),
-    (r"hang quy|moi quy|tung quy", "hang_quy"),
-    (r"hang thang|moi thang", "hang_thang"),
-    (r"hang nam|moi nam|tung nam", "hang_nam"),
-    (r"dinh ky", "dinh_ky"),
-    (r"theo nhiem ky|nhiem ky", "theo_nhiem_ky"),
-]
+_RECURRING = [(alternation(fold(w) for w in words), code) for code, words in RECURRING]
 
 
 def _quarter(number: str) -> int:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from trienkhai.text.vietnamese import old_tone_placement
+
 
 def alternation(words: Iterable[str], *, escape: bool = True) -> str:
     """"a|b|c" of `words`, escaped and longest first; with `escape=False` the entries are regex
@@ -13,3 +15,13 @@ def alternation(words: Iterable[str], *, escape: bool = True) -> str:
     if not escape:
         return "|".join(unique)
     return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+
+
+def spellings(words: Iterable[str]) -> list[str]:
+    """Each word as written with the new and the old tone placement ("Đảng ủy", "Đảng uỷ")."""
+    return list(dict.fromkeys(v for w in words for v in (w, old_tone_placement(w))))
+
+
+def capitalised(word: str) -> str:
+    """"theo kế hoạch" → "Theo kế hoạch" (how a cell starts)."""
+    return word[:1].upper() + word[1:]

@@ -6,11 +6,7 @@ import re
 
 from trienkhai.reports.model import Issuer, ReportKind, ReportSigner, Variant
 from trienkhai.text.numbering import roman_numeral
-
-KIND_WORDS = {
-    "nghi_quyet": "Nghị quyết", "ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
-    "ket_luan": "Kết luận", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định", "de_an": "Đề án",
-}
+from trienkhai.vocab.kinds import BY_CODE
 
 
 def report_kind(period_code: str) -> ReportKind:
@@ -31,7 +27,7 @@ def period_label(code: str, start_year: int, end_year: int) -> str:
 
 def plan_reference(kind: str, number: str) -> str:
     """"Chương trình hành động số 55-CTr/TU"."""
-    word = KIND_WORDS.get(kind, "Kế hoạch")
+    word = BY_CODE[kind].name if kind in BY_CODE else "Kế hoạch"
     return f"{word} số {number}" if number else word
 
 
