@@ -10,7 +10,7 @@ import re
 
 from trienkhai.text.vietnamese import collapse_spaces, fold, new_tone_placement
 from trienkhai.vocab.abbreviations import ABBREVIATIONS
-from trienkhai.vocab.agencies import BARE_GENERIC, HEADS, LEADING_WORDS
+from trienkhai.vocab.agencies import BARE_GENERIC, HEADS, LEADING_WORDS, PLURAL_WORDS, RELATED
 from trienkhai.vocab.phrases import alternation
 
 _ABBR_RE = re.compile(
@@ -21,6 +21,8 @@ _ABBR_RE = re.compile(
 # "ban" not "bán"); generic nouns that, bare, share the qualifier of the next name. From the vocabulary.
 _HEAD_RE = re.compile("(?:" + alternation(fold(h.words) for h in HEADS) + r")(?![^\W_])")
 _BARE_GENERIC = frozenset(fold(g) for g in BARE_GENERIC)
+_PLURAL = tuple(fold(w) for w in PLURAL_WORDS)
+_RELATED = fold(RELATED)
 _START_WINDOW = 80  # enough for "giao các những" + the longest head
 _LEADING_RE = re.compile(r"^(?:(?:" + alternation(fold(w) for w in LEADING_WORDS) + r")\s+)+")
 _OPENING_RE = re.compile(r"^(?:(?:" + alternation(LEADING_WORDS) + r")\s+)+", re.IGNORECASE)  # as written
@@ -45,6 +47,16 @@ def is_agency_start(text: str) -> bool:
     # Only the start matters: folding a whole paragraph per sentence was the parser's main cost.
     f = _LEADING_RE.sub("", fold(expand_abbreviations(text[:_START_WINDOW]))) + " "
     return _HEAD_RE.match(f) is not None
+
+
+def is_collective_scope(name: str) -> bool:
+    """Whether `name` is a collective scope rather than one body: every body of a kind ("các cấp ủy",
+    "UBND các xã"), every body concerned ("các sở, ngành liên quan"), or a bare generic noun ("các đơn vị")."""
+    f = collapse_spaces(fold(expand_abbreviations(name))).strip(" .,;:")
+    words = f"  {f} ".replace(",", " , ")
+    if any(f" {w} " in words for w in _PLURAL) or f.endswith(_RELATED):
+        return True
+    return all(_is_bare_generic(piece) for piece in f.split(","))  # "cơ quan, đơn vị"
 
 
 def _is_bare_generic(text: str) -> bool:

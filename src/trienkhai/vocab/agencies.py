@@ -35,7 +35,7 @@ HEADS: tuple[Head, ...] = (
     Head("Ngành"), Head("Liên"), Head("Hội đồng"), Head("Ủy ban Kiểm tra"), Head("UBKT"), Head("VPTU"),
     Head("ĐUTT"), Head("LHPN"), Head("Hội quần chúng"), Head("Cấp"), Head("Tòa án"),
     Head("Viện Kiểm sát"), Head("Kho bạc"), Head("Ngân hàng"), Head("Thành đoàn"), Head("Quận đoàn"),
-    Head("Bộ đội"), Head("Biên phòng"), Head("Doanh nghiệp"), Head("Hợp tác xã"), Head("HTX"), Head("CT-XH"),
+    Head("Bộ đội"), Head("Biên phòng"), Head("Doanh nghiệp"), Head("Hợp tác xã"), Head("HTX"),
     # Beyond the dev corpus: mass organisations, State bodies and the heads of bodies named as assignees.
     Head("Cựu chiến binh"), Head("Công ty"), Head("Tổng công ty"), Head("Bệnh viện"), Head("Chi cục"),
     Head("Cục"), Head("Tổng cục"), Head("Ban quản lý"), Head("Chủ tịch"), Head("Phó Chủ tịch"),
@@ -58,7 +58,10 @@ GENERIC_PARTNER = "Các cơ quan, đơn vị liên quan"
 # The qualifier that makes a name a collective scope ("các sở, ngành liên quan").
 RELATED = "liên quan"
 
-# Collective scopes: who is meant is every body of a kind, not one body (folded comparison, "các" optional).
+# Words that make a name plural: "các huyện ủy", "UBND các xã" name every body of a kind.
+PLURAL_WORDS: tuple[str, ...] = ("các", "những")
+# Collective scopes: who is meant is every body of a kind, or every body concerned, not one body
+# (`trienkhai.plans.agencies.is_collective_scope` recognises these and every name built like them).
 COLLECTIVE_SCOPES: tuple[str, ...] = (
     "các cơ quan, đơn vị liên quan", "các cơ quan liên quan", "các đơn vị liên quan", "các sở, ngành liên quan",
     "các sở, ban, ngành", "các ban, sở, ngành", "các sở, ngành", "các ban, ngành", "các cấp ủy",

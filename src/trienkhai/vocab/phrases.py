@@ -8,13 +8,15 @@ from collections.abc import Iterable
 from trienkhai.text.vietnamese import old_tone_placement
 
 
-def alternation(words: Iterable[str], *, escape: bool = True) -> str:
+def alternation(words: Iterable[str], *, escape: bool = True, loose_spaces: bool = False) -> str:
     """"a|b|c" of `words`, escaped and longest first; with `escape=False` the entries are regex
-    fragments, kept in the order given (the caller puts the longer words first)."""
+    fragments, kept in the order given (the caller puts the longer words first). `loose_spaces` lets
+    any run of whitespace stand for a space."""
     unique = list(dict.fromkeys(words))
     if not escape:
         return "|".join(unique)
-    return "|".join(re.escape(w) for w in sorted(unique, key=len, reverse=True))
+    escaped = (re.escape(w) for w in sorted(unique, key=len, reverse=True))
+    return "|".join(e.replace("\\ ", r"\s+") if loose_spaces else e for e in escaped)
 
 
 def spellings(words: Iterable[str]) -> list[str]:

@@ -7,11 +7,15 @@ from __future__ import annotations
 RECURRING: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("thuong_xuyen", ("thường xuyên", "liên tục")),
     ("hang_quy", ("hằng quý", "hàng quý", "mỗi quý", "từng quý")),
-    ("hang_thang", ("hằng tháng", "hàng tháng", "mỗi tháng")),
+    ("hang_thang", ("hằng tháng", "hàng tháng", "mỗi tháng", "từng tháng")),
     ("hang_nam", ("hằng năm", "hàng năm", "mỗi năm", "từng năm")),
     ("dinh_ky", ("định kỳ",)),
     ("theo_nhiem_ky", ("theo nhiệm kỳ", "nhiệm kỳ")),
 )
+
+# The period a recurring target's figure is counted over ("tăng 10%/năm", "hằng năm đạt …"), in the order
+# a target's words are searched for them.
+PERIOD_OF: dict[str, str] = {"hang_nam": "năm", "hang_quy": "quý", "hang_thang": "tháng"}
 
 # Recurring wordings that make a whole timeframe cell in text without its table layout (capitalised
 # there); each is read by RECURRING too.
