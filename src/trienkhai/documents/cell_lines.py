@@ -33,7 +33,7 @@ from trienkhai.vocab.agencies import (
     RELATED,
     Head,
 )
-from trienkhai.vocab.headers import header_role, is_number_header
+from trienkhai.vocab.headers import HEADER_LABELS, header_role, is_number_header
 from trienkhai.vocab.phrases import alternation, capitalised, spellings
 from trienkhai.vocab.timeframes import CELL_RECURRING, FOLLOWING, FOLLOWING_OPENINGS
 
@@ -50,6 +50,7 @@ _TF_TAIL_RE = re.compile(rf"^(.*\S)\s+((?:{_TIMEFRAME_SIMPLE})|{_TIMEFRAME_START
 # The generic partner's two lines when wrapped: "Các cơ quan," / "đơn vị liên quan".
 _GENERIC_HEAD = GENERIC_PARTNER[:GENERIC_PARTNER.index(",") + 1]
 _GENERIC_TAIL = GENERIC_PARTNER[len(_GENERIC_HEAD):].strip()
+_GENERIC_LOWER = (_GENERIC_HEAD.lower().rstrip(","), _GENERIC_TAIL)  # its lines as continued lower case
 
 
 def _cell_head(head: Head) -> str:
@@ -227,7 +228,7 @@ def _interleaved_lead(block: list[str]) -> tuple[list[str], str | None]:
 
 def _is_agency(block: list[str]) -> bool:
     return len(block) <= AGENCY_MAX_LINES and (_AGENCY_START_RE.match(block[0]) is not None
-                                                or block[0].startswith(("các cơ quan", "đơn vị liên quan")))
+                                                or block[0].startswith(_GENERIC_LOWER))
 
 
 def _segments(blocks: list[list[str]]) -> tuple[list[list[list[str]]], list[str]]:
@@ -337,7 +338,7 @@ def _continue_above(row: _Row, block: list[str]) -> None:
             rest.append(s)
     if not rest or (rest == [_GENERIC_TAIL] and row.agencies and row.agencies[-1].endswith(_GENERIC_TAIL)):
         return
-    if rest[0].startswith(("các cơ quan", "đơn vị liên quan")) and len(rest) <= AGENCY_MAX_LINES and row.agencies:
+    if rest[0].startswith(_GENERIC_LOWER) and len(rest) <= AGENCY_MAX_LINES and row.agencies:
         row.agencies[-1] = f"{row.agencies[-1]} {' '.join(rest)}".strip()
     else:
         row.content.extend(rest)
@@ -419,11 +420,9 @@ def find_cell_tables(lines: list[str], warnings: list[str] | None = None) -> lis
             i += 1
             continue
         rows = _rows(segments, numbers)
-        header_row = ["TT", *[""] * (len(roles) - 1)]
+        header_row = [HEADER_LABELS["no"], *[""] * (len(roles) - 1)]
         for k, role in enumerate(roles[1:], start=1):
-            header_row[k] = {"content": "Nội dung nhiệm vụ", "lead": "Cơ quan chủ trì",
-                             "partners": "Cơ quan phối hợp", "timeframe": "Thời gian hoàn thành",
-                             "product": "Sản phẩm"}.get(role, "")
+            header_row[k] = HEADER_LABELS.get(role, "")
         out = [header_row]
         doubtful = []
         for r in rows:

@@ -18,7 +18,7 @@ from trienkhai.text.numbers import NUMBER, RANGE_SEP, parse_number
 from trienkhai.vocab.directions import BY_WORD, COMPARATIVE, DIRECTIONS, Direction
 from trienkhai.vocab.phrases import alternation
 from trienkhai.vocab.timeframes import PERIOD_OF, RECURRING
-from trienkhai.vocab.units import COUNT_UNITS, MONEY_UNITS, PERCENT_WORDS, is_percent
+from trienkhai.vocab.units import COUNT_LEAD_INS, COUNT_UNITS, MONEY_UNITS, PERCENT_WORDS, is_percent
 
 _NUM = rf"(?=\d)(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
 # Units of counted things and of money (the vocabulary), longest first so that "đơn vị cấp huyện" wins
@@ -29,8 +29,8 @@ _PERCENT_RE = re.compile(_NUM + rf"\s*({alternation(PERCENT_WORDS)})")
 _COUNT_RE = re.compile(_NUM + rf"\s+({_UNIT_ALT})(?![\wÀ-ỹ])")
 # What must stand right before a count for it to be a target ("có từ 3-5 mô hình", "ít nhất 3 đơn vị").
 _QUANTIFIER_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:từ|ít nhất|tối thiểu|khoảng|trên|dưới|đạt|có|thêm|hơn|gần|tăng|giảm|xây dựng|thành lập"
-    r"|phấn đấu|bình quân|mới|tới|lên)\s*$", re.IGNORECASE)
+    r"(?:^|\s)(?:" + alternation([*COUNT_LEAD_INS, *(d.word for d in DIRECTIONS if d.anywhere or d.near)]) + r")\s*$",
+    re.IGNORECASE)
 
 
 

@@ -7,14 +7,20 @@ from __future__ import annotations
 from functools import lru_cache
 
 from trienkhai.text.vietnamese import collapse_spaces, fold
+from trienkhai.vocab.assignments import LEAD_VERB, PARTNER_VERB
 
 HEADER_ROLES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("lead", ("chủ trì",)),
-    ("partners", ("phối hợp", "tham gia")),
+    ("lead", (LEAD_VERB,)),
+    ("partners", (PARTNER_VERB, "tham gia")),
     ("timeframe", ("thời gian", "thời hạn", "tiến độ", "mốc thời gian")),
     ("product", ("sản phẩm", "kết quả", "hình thức văn bản")),
     ("content", ("nội dung", "nhiệm vụ", "công việc", "hoạt động")),
 )
+
+# How a rebuilt register heads each column.
+HEADER_LABELS: dict[str, str] = {"no": "TT", "content": "Nội dung nhiệm vụ", "lead": "Cơ quan chủ trì",
+                                 "partners": "Cơ quan phối hợp", "timeframe": "Thời gian hoàn thành",
+                                 "product": "Sản phẩm"}
 
 # The whole text of a number column's header ("TT", "STT", "Số TT", "Số thứ tự"), without a final dot.
 NUMBER_HEADERS: tuple[str, ...] = ("tt", "stt", "số tt", "số stt", "số thứ tự", "thứ tự")

@@ -18,3 +18,8 @@ PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm")
 def is_percent(text: str | None) -> bool:
     """Whether a unit (or a clause) speaks of a share: "%", "phần trăm"."""
     return bool(text) and any(w in text for w in PERCENT_WORDS)  # type: ignore[operator]
+
+# What may stand right before a count for it to be a target ("có từ 3-5 mô hình", "thành lập 2 hợp tác
+# xã"), besides any direction word ("ít nhất 3 đơn vị", "tăng 2 xã").
+COUNT_LEAD_INS: tuple[str, ...] = ("từ", "khoảng", "có", "thêm", "gần", "xây dựng", "thành lập", "phấn đấu",
+                                   "bình quân", "mới", "tới", "lên")
