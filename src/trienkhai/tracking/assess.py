@@ -81,11 +81,8 @@ def assess(direction: str | None, low: Number | None, high: Number | None, resul
         if value < goal:
             return Verdict(Assessment.NOT_MET, completion)
         return Verdict(Assessment.EXCEEDED if value > upper else Assessment.MET, completion)
-    if bound is Bound.NONE_LEFT:
-        ceiling = floor = 0.0
-    else:
-        ceiling = hi if hi is not None else lo  # type: ignore[assignment]
-        floor = lo if lo is not None else ceiling
+    ceiling: float | None = 0.0 if bound is Bound.NONE_LEFT else (hi if hi is not None else lo)
+    floor = 0.0 if bound is Bound.NONE_LEFT else (lo if lo is not None else ceiling)
     assert ceiling is not None and floor is not None
     if value > ceiling:
         return Verdict(Assessment.NOT_MET, ceiling / value * 100 if value else None)

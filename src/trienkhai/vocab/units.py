@@ -17,7 +17,7 @@ PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm")
 
 def is_percent(text: str | None) -> bool:
     """Whether a unit (or a clause) speaks of a share: "%", "phần trăm"."""
-    return bool(text) and any(w in text for w in PERCENT_WORDS)  # type: ignore[operator]
+    return text is not None and any(w in text for w in PERCENT_WORDS)
 
 # What may stand right before a count for it to be a target ("có từ 3-5 mô hình", "thành lập 2 hợp tác
 # xã"), besides any direction word ("ít nhất 3 đơn vị", "tăng 2 xã").
