@@ -4,6 +4,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import IndicatorValue
@@ -30,7 +31,7 @@ def test_values_typed_the_vietnamese_way(world):
 def test_what_is_not_a_number_is_refused_in_vietnamese_and_changes_nothing(world, typed, words):
     report = services.open_report(world.period, world.unit)
     report = _save(world, report, "7")
-    with pytest.raises(services.ReportError) as error:
+    with translation.override("vi"), pytest.raises(services.ReportError) as error:
         _save(world, report, typed)
     assert words in error.value.message
     report.refresh_from_db()
