@@ -12,9 +12,10 @@ from trienkhai.plans.parse import parse_document
 _NAME_SPLIT = re.compile(r"[;\n]+")
 
 
-def parse_bytes(filename: str, data: bytes) -> tuple[dict[str, Any], str]:
-    """(plan JSON, source text one paragraph a line) for an uploaded file; TrienkhaiError if unreadable."""
-    document = read_document(filename, data=data, filename=filename)
+def parse_bytes(filename: str, data: bytes, max_bytes: int) -> tuple[dict[str, Any], str]:
+    """(plan JSON, source text one paragraph a line) for an uploaded file of at most `max_bytes`;
+    TrienkhaiError if unreadable or too large."""
+    document = read_document(filename, data=data, filename=filename, max_bytes=max_bytes)
     plan = parse_document(document)
     source_text = "\n".join(b.text for b in document.blocks)
     return plan.to_dict(), source_text

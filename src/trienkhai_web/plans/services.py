@@ -18,6 +18,9 @@ from django.utils.translation import gettext as _
 
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.errors import TrienkhaiError
+from trienkhai.plans.kinds import document_kind
+from trienkhai.plans.references import kind_of_number
+from trienkhai.text.numbering import roman_numeral, roman_value
 from trienkhai.text.vietnamese import fold
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
@@ -85,9 +88,6 @@ def _iso(value: str | None) -> date | None:
 
 def import_document(user: Any, filename: str, data: bytes) -> Plan:
     """Parse an uploaded document and store it as a draft plan awaiting review."""
-    limit = settings.TRIENKHAI_MAX_UPLOAD_BYTES
-    if len(data) > limit:
-        raise PlanError(_("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
     if not data.strip():
         raise PlanError(_("The file is empty."))
     sha = hashlib.sha256(data).hexdigest()
@@ -95,7 +95,7 @@ def import_document(user: Any, filename: str, data: bytes) -> Plan:
     if existing is not None:
         raise DuplicateError(_("This file has already been imported."), existing)
     try:
-        draft, source_text = parse_bytes(filename, data)
+        draft, source_text = parse_bytes(filename, data, settings.TRIENKHAI_MAX_UPLOAD_BYTES)
     except TrienkhaiError as exc:
         raise PlanError(exc.message) from exc
     doc = draft.get("document") or {}
@@ -251,7 +251,7 @@ def add_draft_item(user: Any, plan: Plan, version: int | None, kind: str, fields
         if kind == "outline":
             siblings = _find_node(draft, parent_path)[0][_find_node(draft, parent_path)[1]].setdefault(
                 "children", []) if parent_path else draft.setdefault("outline", [])
-            number = str(len(siblings) + 1) if parent_path else _roman(len(siblings) + 1)
+            number = str(len(siblings) + 1) if parent_path else roman_numeral(len(siblings) + 1)
             existing = {n["path"] for n, _d, _p in outline_nodes(draft)}
             while (path := f"{parent_path}.{number}" if parent_path else number) in existing:
                 number += "'"
@@ -383,18 +383,10 @@ def _next_number(number: str) -> str:
     if last.isdigit():
         return f"{prefix}{int(last) + 1}"
     if last and all(c in "IVXLC" for c in last):
-        return prefix + _roman(_from_roman(last) + 1)
+        return prefix + roman_numeral((roman_value(last) or 0) + 1)
     if len(last) == 1 and "a" <= last.lower() < "z":
         return prefix + chr(ord(last) + 1)
     return number + "'"
-
-
-def _from_roman(numeral: str) -> int:
-    values = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-    total = 0
-    for a, b in zip(numeral, numeral[1:] + " ", strict=True):
-        total += -values[a] if values.get(b, 0) > values[a] else values[a]
-    return total
 
 
 def merge_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key: str) -> Plan:
@@ -415,15 +407,6 @@ def merge_draft_item(user: Any, plan: Plan, version: int | None, kind: str, key:
         return {"kind": kind, "key": key, "merged": second}
 
     return _change_draft(user, plan, version, Action.PLAN_DRAFT_MERGE, change)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, numeral in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"),
-                           (4, "IV"), (1, "I")):
-        while n >= value:
-            out, n = out + numeral, n - value
-    return out
 
 
 # --- agency names -----------------------------------------------------------------------------------
@@ -633,9 +616,7 @@ def _publish_references(plan: Plan, draft: dict[str, Any]) -> None:
 
 
 def _kind_from_ref(ref_id: str) -> str:
-    symbol = re.sub(r"[^A-Z]", "", ref_id.split("/")[0]) if "-" in ref_id else ""
-    return {"NQ": "nghi_quyet", "KH": "ke_hoach", "CTR": "chuong_trinh_hanh_dong", "KL": "ket_luan",
-            "CT": "chi_thi", "QD": "quyet_dinh"}.get(symbol, DocumentKind.OTHER)
+    return document_kind(kind_of_number(ref_id))
 
 
 # --- after publication ------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import hashlib
 import json
 import os
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.text.numbers import NumberError, read_number
 from trienkhai.tracking import periods as calendar
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -268,16 +269,22 @@ def _field_conflict(stored: str) -> ConflictError:
 
 
 def _number(value: str) -> Decimal | None:
+    """The core's reader of Vietnamese numbers ("1.000", "1.234,5", "8,5", "12%"); its message when not one."""
     try:
-        return Decimal(value.replace(",", ".")) if value else None
-    except InvalidOperation as error:
-        raise ReportError(_("“%(value)s” is not a number.") % {"value": value}) from error
+        number = read_number(value)
+    except NumberError as error:
+        raise ReportError(error.message) from error
+    # What IndicatorValue.value (18 digits, 4 after the comma) holds: refuse rather than round.
+    if number is not None and (-int(number.as_tuple().exponent) > 4 or abs(number) >= 10 ** 14):
+        raise ReportError(_("“%(value)s” has too many digits: at most 14 before the decimal comma and 4 after it.")
+                          % {"value": value[:40]})
+    return number
 
 
 def _same_number(stored: Decimal | None, text: str) -> bool:
     try:
-        return stored == (Decimal(text.strip().replace(",", ".")) if text.strip() else None)
-    except InvalidOperation:
+        return stored == read_number(text)
+    except NumberError:
         return False
 
 
