@@ -45,3 +45,12 @@ class NotFound(UserError):
 def from_core(error: TrienkhaiError) -> UserError:
     """A core error as the application's error: the core's messages are Vietnamese already."""
     return UserError(error.message)
+
+
+def http_status(error: UserError) -> int:
+    """The one mapping from a refusal to an HTTP status, for pages and the API alike."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Conflict):
+        return 409
+    return 400

@@ -14,12 +14,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import require
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import PlanStatus
 from trienkhai_web.tracking import queries
 from trienkhai_web.tracking.models import Notification, ReminderKind, ReminderLog, ReportingPeriod
+from trienkhai_web.tracking.permissions import can_view_dashboard
 
 
 @dataclass
@@ -41,7 +43,9 @@ def _recipients(organisation_ids: set[int], roles: tuple[str, ...]) -> tuple[lis
 def send(period: ReportingPeriod, organisation: Organisation, kind: str, now: datetime, *,
          manual: bool = False, user: Any = None) -> bool:
     """Send one reminder (e-mail + in-app) unless it was already sent; True when sent. Written in the
-    site's language whatever the language of the page that triggered it."""
+    site's language whatever the language of the page that triggered it. A `user` sending by hand must
+    be one who follows every unit (the scheduled job passes none)."""
+    require(user, can_view_dashboard)
     with translation.override(settings.LANGUAGE_CODE):
         return _send(period, organisation, kind, now, manual=manual, user=user)
 

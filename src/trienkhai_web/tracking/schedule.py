@@ -10,6 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trienkhai.tracking import periods as calendar
+from trienkhai_web.locking import VersionField
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.tracking.models import ReportingSchedule
 
@@ -40,7 +41,7 @@ class ScheduleForm(forms.Form):
                                             max_value=60)
     escalate_after_days = forms.IntegerField(label=_("Escalate this many days after the deadline"), min_value=0,
                                              max_value=60)
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(min_value=0)  # 0: no regime saved yet
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
