@@ -18,7 +18,7 @@ from rest_framework.response import Response
 
 from trienkhai.tracking.assess import Assessment, assess
 from trienkhai_web.accounts.permissions import visible_plans
-from trienkhai_web.api.errors import Conflict, date_param, required_version
+from trienkhai_web.api.errors import date_param, required_version
 from trienkhai_web.api.permissions import PlanPartAccess
 from trienkhai_web.api.plan_json import plan_document
 from trienkhai_web.organisations.models import Organisation
@@ -184,20 +184,15 @@ class TaskViewSet(mixins.UpdateModelMixin, _PlanPartViewSet):
             return [found[i] for i in ids]
 
         due_raw = request.data.get("due_date")
-        try:
-            updated = plan_services.update_task_assignment(
-                request.user, task, version,
-                leads=organisations("lead", AssignmentRole.LEAD),
-                partners=organisations("partners", AssignmentRole.PARTNER),
-                timeframe=data.get("timeframe", task.timeframe),
-                recurrence=data.get("recurrence", task.recurrence),
-                due_date=date_param(due_raw, "due_date") if "due_date" in request.data else task.due_date,
-                targets=list(data["targets"]) if "targets" in data else list(task.targets.all()),
-            )
-        except plan_services.ConflictError as exc:
-            raise Conflict(exc.message) from exc
-        except plan_services.PlanError as exc:
-            raise ValidationError({"detail": exc.message}) from exc
+        updated = plan_services.update_task_assignment(
+            request.user, task, version,
+            leads=organisations("lead", AssignmentRole.LEAD),
+            partners=organisations("partners", AssignmentRole.PARTNER),
+            timeframe=data.get("timeframe", task.timeframe),
+            recurrence=data.get("recurrence", task.recurrence),
+            due_date=date_param(due_raw, "due_date") if "due_date" in request.data else task.due_date,
+            targets=list(data["targets"]) if "targets" in data else list(task.targets.all()),
+        )
         return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
 
 

@@ -24,6 +24,7 @@ from trienkhai.text.numbering import roman_numeral, roman_value
 from trienkhai.text.vietnamese import fold
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import Conflict, UserError
 from trienkhai_web.organisations.models import Organisation, OrganisationAlias
 from trienkhai_web.plans import queries
 from trienkhai_web.plans.models import (
@@ -48,15 +49,11 @@ from trienkhai_web.plans.parsing import (
 from trienkhai_web.plans.timeframes import parse_timeframe
 
 
-class PlanError(Exception):
+class PlanError(UserError):
     """Bad input or a forbidden state; `message` is for the user (translated)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
-
-class ConflictError(PlanError):
+class ConflictError(PlanError, Conflict):
     """Someone else saved first: the form was built on an older version."""
 
 

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from trienkhai_web.errors import UserError
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import IndicatorValue
 
@@ -14,7 +15,7 @@ NOW = datetime(2025, 6, 16, 9, 0, tzinfo=UTC)
 
 
 def _save(world, report, value):
-    return services.save_field(world.reporter, report, report.version, kind="indicator", object_id=world.target.pk,
+    return services.save_field(world.reporter, report, version=report.version, kind="indicator", object_id=world.target.pk,
                                field="value", value=value, now=NOW)
 
 
@@ -31,7 +32,7 @@ def test_values_typed_the_vietnamese_way(world):
 def test_what_is_not_a_number_is_refused_in_vietnamese_and_changes_nothing(world, typed, words):
     report = services.open_report(world.period, world.unit)
     report = _save(world, report, "7")
-    with translation.override("vi"), pytest.raises(services.ReportError) as error:
+    with translation.override("vi"), pytest.raises(UserError) as error:
         _save(world, report, typed)
     assert words in error.value.message
     report.refresh_from_db()
