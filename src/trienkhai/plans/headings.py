@@ -13,6 +13,10 @@ ARABIC_RE = re.compile(
     rf"|^(?P<num2>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s+(?P<rest2>{_UPPER_START}.*)$"
 )
 LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+# "a. Mục tiêu chung": the letter with a full stop, only before a capital (never "v.v.", "x. …").
+LETTER_DOT_RE = re.compile(r"^(?P<num>[a-zđ])\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# Letter items follow the Vietnamese alphabet (a, b, c, d, đ, e, g …) or the Latin one (… d, e, f …).
+_LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<rest>\S.*)$")
 # "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích": a part heading in capitals glued to its first item.
 GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
@@ -69,6 +73,25 @@ class Heading:
     level: str  # roman | arabic
     number: str
     rest: str
+
+
+def letter_item(text: str) -> tuple[str, str] | None:
+    """(letter, rest) of a lettered item "a) …" / "đ) …" / "b. Nội dung…", or None."""
+    m = LETTER_RE.match(text)
+    if m:
+        return m.group("num"), m.group("rest")
+    m = LETTER_DOT_RE.match(text)
+    if m and m.group("rest")[:1].isupper():
+        return m.group("num"), m.group("rest")
+    return None
+
+
+def letter_follows(previous: str | None, letter: str) -> bool:
+    """Whether `letter` continues a lettered list whose last item was `previous` (None: a list starts)."""
+    if previous is None:
+        return letter == "a"
+    return any(previous in order and order.index(previous) + 1 < len(order)
+               and order[order.index(previous) + 1] == letter for order in _LETTER_ORDERS)
 
 
 def match_heading(text: str) -> Heading | None:

@@ -4,6 +4,9 @@ Roman parts reset the tree; an Arabic number "2.1" nests under "2" of the curren
 part and the number ("III.2.1"). Lines that continue a paragraph cut by a hard or page break (they start
 in lower case after a line without final punctuation) are re-joined, skipping footnotes in between.
 A numbered list that restarts at 1 inside an item is kept as `item` blocks, not as headings.
+Lettered items ("a)", "b)", "đ)") under a numbered heading are nodes too, the letter ending the path
+("II.1.a"), as long as they follow in alphabetical order from "a"; a letter out of order stays an `item`
+block of the node above.
 """
 
 from __future__ import annotations
@@ -11,7 +14,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trienkhai.plans.headings import BULLET_RE, GLUED_ITEM_RE, LETTER_RE, Heading, match_heading, roman_value
+from trienkhai.plans.headings import (
+    BULLET_RE,
+    GLUED_ITEM_RE,
+    LETTER_RE,
+    Heading,
+    letter_follows,
+    letter_item,
+    match_heading,
+    roman_value,
+)
 from trienkhai.plans.lines import Line
 from trienkhai.plans.model import OutlineBlock, OutlineNode
 from trienkhai.text.vietnamese import collapse_spaces
@@ -32,6 +44,8 @@ class _State:
     # Arabic siblings seen under each parent path: parent path -> last number at that depth
     seen: dict[str, int] = field(default_factory=dict)
     inner_list: int = 0  # > 0 while inside a list restarting at 1 within an item: next expected number
+    numbered: OutlineNode | None = None  # the last numbered (Roman or Arabic) node: parent of letter items
+    letter: str | None = None  # the last letter item under `numbered`
     warnings: list[str] = field(default_factory=list)
 
 
@@ -105,6 +119,7 @@ def _roman(state: _State, h: Heading) -> None:
         rest = glued.group("caps")
     _open_node(state, None, h.number, h.number, rest)
     state.part = state.last
+    state.numbered, state.letter = state.last, None
     if glued:
         item = match_heading(glued.group("item"))
         if item:
@@ -159,6 +174,28 @@ def _arabic(state: _State, h: Heading, line: Line) -> None:
     for key in [k for k in state.seen if k.startswith(prefix + h.number + "/")]:
         del state.seen[key]  # a new item: its own sub-items start again
     _open_node(state, parent, prefix + h.number, h.number, h.rest)
+    state.numbered, state.letter = state.last, None
+
+
+def _letter(state: _State, letter: str, rest: str) -> bool:
+    """Open the lettered item "b) …" under the numbered node above; False when it is no item of a list
+    (no numbered node yet, or a letter out of order: "c)" with no "b)" before it)."""
+    parent = state.numbered
+    if parent is None or state.inner_list or not letter_follows(state.letter, letter):
+        return False
+    title, body = _title_and_body(rest)
+    if body is None:
+        # An item that runs on as a paragraph: its title is the opening sentence, the text stays whole.
+        sm = _SENTENCE_END.search(rest, 10)
+        if sm and rest[sm.end():].strip():
+            title, body = rest[:sm.start()].strip(), rest
+    node = OutlineNode(path=f"{parent.path}.{letter}", number=letter, title=title)
+    parent.children.append(node)
+    state.last, state.letter = node, letter
+    state.title_open = body is None and not rest.endswith(_END_PUNCT)
+    if body:
+        node.blocks.append(OutlineBlock(kind="paragraph", text=body))
+    return True
 
 
 def _headingish(line: Line) -> bool:
@@ -201,6 +238,9 @@ def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
             _append_text(state, text)
             continue
         state.title_open = False
+        lettered = letter_item(text)
+        if lettered and _letter(state, *lettered):
+            continue
         _add_block(state, _block_of(line))
     if not state.roots:
         state.warnings.append("Không tìm thấy đề mục đánh số nào (I., 1., 1.1.): dàn ý trống.")

@@ -44,12 +44,13 @@ def test_group_label_and_inline_label_and_bullets_and_letters():
         "I. NHIỆM VỤ", "1. Xây dựng các giai cấp", "*Xây dựng giai cấp công nhân*", "- Phát triển đội ngũ.",
         "- *Xây dựng đội ngũ nông dân* phát triển toàn diện.", "+ Hỗ trợ hợp tác xã.", "a) Đào tạo nghề.",
     ])
-    blocks = plan.outline[0].children[0].blocks
-    assert [(b.kind, b.label) for b in blocks] == [
+    item = plan.outline[0].children[0]
+    assert [(b.kind, b.label) for b in item.blocks] == [
         ("group", "Xây dựng giai cấp công nhân"), ("bullet", None), ("bullet", "Xây dựng đội ngũ nông dân"),
-        ("bullet", None), ("item", "a"),
+        ("bullet", None),
     ]
-    assert blocks[2].text == "Xây dựng đội ngũ nông dân phát triển toàn diện."
+    assert item.blocks[2].text == "Xây dựng đội ngũ nông dân phát triển toàn diện."
+    assert [(c.path, c.title) for c in item.children] == [("I.1.a", "Đào tạo nghề.")]
 
 
 def test_footnote_between_two_halves_of_a_paragraph():
