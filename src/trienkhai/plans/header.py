@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trienkhai.plans.casing import pretty
+from trienkhai.plans.agencies import expand_abbreviations, is_agency_start
+from trienkhai.plans.casing import pretty, sentence_case
 from trienkhai.plans.headings import match_heading
 from trienkhai.plans.kinds import kind_from_title
 from trienkhai.plans.lines import Line
@@ -35,9 +36,26 @@ _PLACE_DATE = re.compile(
     r"(?<!\w)(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
-_PREAMBLE_START = re.compile(r"^(Thực hiện|Căn cứ|Theo đề nghị|Xét đề nghị|Để |Nhằm )")
+# "tỉnh Quảng Nam", "thành phố Hồ Chí Minh": a place as the document spells it in running text.
+_NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|thị trấn)\s+"
+                          r"(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s(?:-\s)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})")
+# A line holding only the first words of a place ("Kiên", "Hà"), its rest wrapped onto the date's line.
+_PLACE_WORDS = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]*){1,2}$")
+_PREAMBLE_START = re.compile(r"^(?:[-+•]\s*)?(Thực hiện|Căn cứ|Theo đề nghị|Xét |Để |Nhằm |Kính gửi)")
 _AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
-                        r"TRƯỞNG BAN|BÍ THƯ)(?!\w)")
+                        r"TRƯỞNG BAN|BÍ THƯ|HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI)(?!\w)")
+# "KHÓA XVIII, KỲ HỌP THỨ 8": the session line under a council's name, before its "Căn cứ".
+_SESSION = re.compile(r"^(?:KHÓA|KHOÁ)\s+[IVXL]+\b|^KỲ HỌP\b")
+# "V/v triển khai …" / "Về việc …": the trích yếu of an official letter, written under its number.
+_LETTER_SUBJECT = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<title>\S.*)$")
+# Words of a caps header line that is no body's name: a kind word or the decision's "QUYẾT NGHỊ:".
+_NOT_A_BODY = re.compile(r"^(?:QUYẾT NGHỊ|QUYẾT ĐỊNH|CHƯƠNG TRÌNH|KẾ HOẠCH|NGHỊ QUYẾT|KẾT LUẬN|CHỈ THỊ|ĐỀ ÁN|"
+                         r"BÁO CÁO|QUY ĐỊNH|HƯỚNG DẪN|THÔNG BÁO|CÔNG VĂN|TỜ TRÌNH)\b|:$")
+# Bodies that issue documents but that the assignee heads (agencies._HEADS) do not list.
+_ISSUER_HEADS = ("quoc hoi", "chinh phu", "thu tuong", "chu tich", "kiem toan", "dang cong san", "bo ", "uy ban",
+                 "hoi dong", "tinh uy", "thanh uy", "huyen uy", "dang uy", "dang bo", "ban ", "so ", "phong ", "cuc ",
+                 "tong cuc", "van phong", "toa an", "vien kiem sat", "mat tran", "trung uong", "ubnd", "hdnd",
+                 "thuong truc", "dang doan", "chi bo", "tinh doan", "lien doan", "hoi ")
 _SUB_BODY = re.compile(r"^(BAN |ĐẢNG ĐOÀN|VĂN PHÒNG|THƯỜNG TRỰC)")
 _LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ][YỶ]|ĐẢNG [UỦ][YỶ]|ĐẢNG BỘ TỈNH|ĐẢNG BỘ HUYỆN|"
                        r"TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
@@ -146,8 +164,46 @@ def read_front(lines: list[Line]) -> Front:
     return front
 
 
+def _join_wrapped_place(texts: list[str]) -> list[str]:
+    """"Kiên" / "Giang, ngày 20 tháng 3 năm 2023": a place the header column wrapped, joined back."""
+    out: list[str] = []
+    for t in texts:
+        if out and _PLACE_WORDS.match(out[-1]) and _PLACE_DATE.match(f"{out[-1]} {t}"):
+            out[-1] = f"{out[-1]} {t}"
+        else:
+            out.append(t)
+    return out
+
+
+def _is_motto_fragment(text: str) -> bool:
+    """"CỘNG" / "HÒA XÃ HỘI …": a short piece of a motto cut where the header column wrapped."""
+    f = fold(text).strip(" -")
+    return bool(f) and _is_caps(text) and len(f.split()) <= 4 and any(
+        f" {f} " in f" {m} " for m in _MOTTO)
+
+
+def _is_body(text: str) -> bool:
+    """Whether a caps header line can be (part of) an issuing body's name."""
+    if _NOT_A_BODY.search(text):
+        return False
+    f = fold(expand_abbreviations(text)) + " "
+    return f.startswith(_ISSUER_HEADS) or bool(_LOCALITY.match(text)) or bool(_PROVINCE_ONLY.match(text)) \
+        or is_agency_start(text)
+
+
 def _read_header(front: Front, header: list[Line]) -> None:
-    texts = [ln.text for ln in header if ln.kind == "paragraph"]
+    texts = _join_wrapped_place([ln.text for ln in header if ln.kind == "paragraph"])
+    for k, t in enumerate(texts):
+        sm = _LETTER_SUBJECT.match(t)
+        if sm and front.title is None:
+            # An official letter: its trích yếu under the number, maybe wrapped onto lower-case lines.
+            title = [sm.group("title")]
+            for nxt in texts[k + 1:]:
+                if not nxt[:1].islower() or _PLACE_DATE.search(nxt):
+                    break
+                title.append(nxt)
+            subject = collapse_spaces(" ".join(title))
+            front.title = subject[:1].upper() + subject[1:]
     joined = "\n".join(texts)
     body_lines: list[str] = []
     for t in texts:
@@ -158,12 +214,12 @@ def _read_header(front: Front, header: list[Line]) -> None:
             break
         if _PLACE_DATE.search(t):
             break
-        if _is_motto(t):
+        if _is_motto(t) or _is_motto_fragment(t):
             continue  # two header columns may come interleaved: the body's lines can follow the motto
         motto_at = _MOTTO_INSIDE.search(t)
         if motto_at:  # both columns on one line: "TỈNH ỦY LẠNG SƠN ĐẢNG CỘNG SẢN VIỆT NAM"
             t = t[:motto_at.start()].strip()
-        if t and _is_caps(t):
+        if t and _is_caps(t) and (body_lines or _is_body(t)):
             body_lines.append(t)
     front.has_header = bool(body_lines or front.number)
     m = _PLACE_DATE.search(joined)
@@ -194,12 +250,17 @@ def _read_title(front: Front, lines: list[Line], at: int, stop: int) -> int:
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if _PREAMBLE_START.match(t) and (parts or t.endswith(":") or "như sau" in t):
             break
-        if parts and _is_caps(t) and nxt.startswith("Căn cứ"):
-            # The authority line of a decision ("BỘ TRƯỞNG, CHỦ NHIỆM …"), maybe glued to the title's end.
+        if parts and _SESSION.match(t):
+            i += 1  # "KHÓA XVIII, KỲ HỌP THỨ 8" under the council's name
+            continue
+        bases_next = _PREAMBLE_START.match(nxt) or _SESSION.match(nxt)
+        if parts and _is_caps(t) and bases_next:
+            # The authority line of a decision ("BỘ TRƯỞNG, CHỦ NHIỆM …", "HỘI ĐỒNG NHÂN DÂN TỈNH …"), maybe
+            # glued to the title's end.
             am = _AUTHORITY.search(t)
             if am and am.start() > 0:
                 parts.append(t[:am.start()])
-            if am or len(t.split()) <= 10:
+            if am or (len(t.split()) <= 10 and nxt.startswith("Căn cứ")):
                 i += 1
                 break
         if parts and parts[-1].endswith((".", ":")):
@@ -210,5 +271,13 @@ def _read_title(front: Front, lines: list[Line], at: int, stop: int) -> int:
         i += 1
     front.title = collapse_spaces(" ".join(parts)) or None
     if front.title and _is_caps(front.title):
-        front.title = pretty(front.title)
+        front.title = sentence_case(front.title, _names_in(front, lines[i:i + 60]))
     return i
+
+
+def _names_in(front: Front, lines: list[Line]) -> list[str]:
+    """Proper names as the document spells them: its place, and the places it names in the preamble."""
+    names = [n for n in (front.place, front.province) if n]
+    for ln in lines:
+        names.extend(m.group("name") for m in _NAMED_PLACE.finditer(ln.text))
+    return names

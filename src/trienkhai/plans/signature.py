@@ -15,12 +15,15 @@ RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE
 AUTHORITY_RE = re.compile(r"^(?P<mark>T/M|TM\.?|K/T|KT\.?|TL\.|TUQ\.|Q\.|Q/)\s*(?P<rest>\S.*)$")
 _OFFICE_RE = re.compile(
     r"(?<!\w)(PHÓ |BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
-    r"TRƯỞNG |TỔNG BÍ THƯ|KT\.|K/T)"
+    r"(?<!BỘ )(?<!CỤC )(?<!VỤ )(?<!VIỆN )TRƯỞNG |THỨ TRƯỞNG|TỔNG BÍ THƯ|KT\.|K/T)"
 )
 _SIGNED = re.compile(r"^[(\[]?\s*(đã ký|ký|ký tên|ký, ghi rõ họ tên|đã ký và đóng dấu)[^)\]]*[)\]]?$",
                      re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,4}$")
 _CAPS_NAME = re.compile(r"^[A-ZĐÀ-Ỹ]+(?:\s+[A-ZĐÀ-Ỹ]+){1,4}$")
+# A person's name in capitals opens with a family name ("NGUYỄN VĂN AN"); a body's name never does.
+_CAPS_NAME_OF_PERSON = re.compile(r"^(?:NGUYỄN|TRẦN|LÊ|PHẠM|HOÀNG|HUỲNH|PHAN|VŨ|VÕ|ĐẶNG|BÙI|ĐỖ|HỒ|NGÔ|DƯƠNG|LÝ|"
+                                  r"ĐINH|ĐÀO|TRỊNH|MAI|TÔ|HÀ|LƯU|TẠ|CAO|LÂM|TRƯƠNG|ĐẦU|TẢN)\s")
 # A name with the rest of a recipient glued on ("Lê Thị Kim Dung cấp tỉnh,"): a page break in the
 # "Nơi nhận" column put that rest after the signature, and the line joining made one paragraph of both.
 _NAME_THEN_LOWER = re.compile(r"^(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]*){1,4})\s+(?P<rest>[a-zđà-ỹ].*)$")
@@ -114,6 +117,12 @@ def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> 
     return i
 
 
+def _body_continues(text: str) -> bool:
+    """A caps line under an authority line that goes on with the body's name, not a title or a name."""
+    return (_is_caps(text) and len(text.split()) <= 4 and not AUTHORITY_RE.match(text)
+            and not _OFFICE_RE.match(text + " ") and not _CAPS_NAME_OF_PERSON.match(text))
+
+
 def _split_office(text: str) -> tuple[str, str | None]:
     """"BAN THƯỜNG VỤ PHÓ BÍ THƯ" → ("BAN THƯỜNG VỤ", "PHÓ BÍ THƯ") when a title follows on the same line."""
     m = _OFFICE_RE.search(text + " ", 1)
@@ -137,6 +146,10 @@ def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
         on_behalf = on_behalf or body
         text = more or ""
     i += 1
+    # "T/M BAN THƯỜNG" / "VỤ": the body's name wrapped at the cell's edge (a .docx cell, a PDF column).
+    while on_behalf and not titles and i < len(lines) and _body_continues(lines[i].text):
+        on_behalf = f"{on_behalf} {lines[i].text}"
+        i += 1
     name = None
     # A signature table broken by a page break (or a PDF read in content order) leaves the block's
     # parts among the recipients: "T/M TỈNH ỦY", "- …", "- …", "PHÓ BÍ THƯ", "- …", name. Recipients

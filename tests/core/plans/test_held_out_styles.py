@@ -177,7 +177,7 @@ def test_parts_written_in_words_are_roman_parts():
         ("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Mục đích"), ("II", "NHIỆM VỤ CỤ THỂ"), ("II.1", "Hạ tầng"),
         ("II.2", "Nhân lực"), ("III", "TỔ CHỨC THỰC HIỆN"),
         ("III.1", "Các trường học chủ động xây dựng kế hoạch của đơn vị.")]
-    assert plan.document.issuer == "Phòng giáo dục và đào tạo"
+    assert plan.document.issuer == "Phòng Giáo dục và Đào tạo"
     assert plan.document.implements == ["15/KH-UBND"]
     assert not [w for w in plan.warnings if "Số thứ tự" in w]
 
