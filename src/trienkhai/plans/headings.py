@@ -21,6 +21,9 @@ BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<r
 # "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích": a part heading in capitals glued to its first item.
 GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
 
+# A Party document number at the line start ("43-NQ/TW", "21 - KH/TU"): what a wrapped "Nghị quyết số" leaves.
+_DOCUMENT_NUMBER_RE = re.compile(r"^\d{1,5}\s*[-–]\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*/\s*[A-ZĐ]")
+
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
              "chín": 9, "mười": 10}
@@ -102,6 +105,8 @@ def match_heading(text: str) -> Heading | None:
     if m and roman_value(m.group("num")):
         return Heading("roman", m.group("num"), m.group("rest"))
     m = ARABIC_RE.match(text)
+    if m and _DOCUMENT_NUMBER_RE.match(text):
+        return None  # "43-NQ/TW ngày …": a document number wrapped to the line start, not item 43
     if m:
         num = m.group("num") or m.group("num2")
         rest = m.group("rest") if m.group("num") else m.group("rest2")

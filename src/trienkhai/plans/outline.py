@@ -31,6 +31,9 @@ from trienkhai.text.vietnamese import collapse_spaces
 _END_PUNCT = (".", ";", ":", "!", "?", "…", ".”", '."', ";”")
 _TITLE_MAX = 200
 _GLUED_COLON = re.compile(r"^(?P<head>[^:]{2,100}?)\s*:\s+(?P<body>\S.*)$")
+# Words a figure must follow: a line ending with one was cut before its number.
+_WANTS_NUMBER = re.compile(r"(?<![\wÀ-ỹ])(?:số|năm|ngày|tháng|quý|khóa|khoá|giai đoạn|đến|từ|Nghị quyết|"
+                           r"Quyết định|Kết luận|Chỉ thị|Kế hoạch)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{2})[.;](?=\s+[A-ZĐÀ-Ỹ\"“-])")
 
 
@@ -69,15 +72,19 @@ def _add_block(state: _State, block: OutlineBlock) -> None:
 
 
 def _continues(state: _State, line: Line) -> bool:
-    """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break)."""
-    if state.last is None or not line.text[:1].islower() or LETTER_RE.match(line.text):
+    """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break):
+    it starts in lower case, or with a figure after a word that asks for one ("… Nghị quyết số" /
+    "43-NQ/TW …", "… TẦM NHÌN ĐẾN NĂM" / "2045")."""
+    first = line.text[:1]
+    if state.last is None or not (first.islower() or first.isdigit()) or LETTER_RE.match(line.text):
         return False  # "a) …" opens an item of its own, even after a heading left open
     if state.title_open:
-        return True
+        return first.islower() or bool(_WANTS_NUMBER.search(state.last.title))
     for b in reversed(state.last.blocks):
         if b.kind == "footnote":
             continue
-        return b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT)
+        open_text = b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT)
+        return open_text and (first.islower() or bool(_WANTS_NUMBER.search(b.text)))
     return False
 
 

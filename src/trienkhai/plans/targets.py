@@ -15,6 +15,7 @@ from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.model import OutlineNode, Plan, Target
 from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
 from trienkhai.plans.table_targets import targets_in_table
+from trienkhai.text.vietnamese import fold
 
 _NUM = rf"(?=\d)(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
 # Units of counted things and of money, longest first so that "đơn vị cấp huyện" wins over "đơn vị".
@@ -201,10 +202,33 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
     return []
 
 
+# Parts that report what was done ("I. KẾT QUẢ THỰC HIỆN …", "1. Tình hình", "Hạn chế, nguyên nhân"): their
+# figures are achievements, not targets — unless the title also announces objectives.
+_REVIEW_TITLE_RE = re.compile(r"^(?:\W*)(?:ket qua|tinh hinh|thuc trang|danh gia|kiem diem|so ket|tong ket|"
+                              r"han che|nguyen nhan|bai hoc|qua \d+ nam|sau \d+ nam)")
+_OBJECTIVE_TITLE_RE = re.compile(r"muc tieu|chi tieu|nhiem vu|giai phap|phuong huong|dinh huong")
+# A figure reported as done: "đã huy động trên 10.950 tỷ đồng", "đã có 83,2% số xã đạt chuẩn".
+_ACHIEVED_RE = re.compile(r"(?<![\wÀ-ỹ])(?:đã|đã được|đạt được)(?![\wÀ-ỹ])", re.IGNORECASE)
+_AIM_RE = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|chỉ tiêu|đến năm|đến cuối năm|sẽ)(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _is_review(node: OutlineNode) -> bool:
+    f = fold(node.title[:80])
+    return bool(_REVIEW_TITLE_RE.match(f)) and not _OBJECTIVE_TITLE_RE.search(f)
+
+
+def _achieved(clause: str) -> bool:
+    """A clause that reports a result ("toàn tỉnh đã huy động …") rather than sets one."""
+    return bool(_ACHIEVED_RE.search(clause)) and not _AIM_RE.search(clause)
+
+
 def find_targets(plan: Plan) -> list[Target]:
-    """Every quantified objective of the plan's outline, in reading order."""
+    """Every quantified objective of the plan's outline, in reading order; figures of the parts that
+    report results, and clauses saying what has been done, are achievements and left out."""
     targets: list[Target] = []
     for node, ancestors in walk_with_ancestors(plan):
+        if any(_is_review(n) for n in [*ancestors, node]):
+            continue
         title_deadline = _title_deadline([*ancestors, node])
         list_deadline: int | None = None
         for block in node.blocks:
@@ -214,6 +238,8 @@ def find_targets(plan: Plan) -> list[Target]:
         for text in node_texts(node):
             for sentence in sentences(text):
                 for clause in sentence.split(";"):
+                    if _achieved(clause):
+                        continue
                     targets += targets_in_clause(clause.strip(), sentence, node.path,
                                                  list_deadline or title_deadline)
             # "Một số chỉ tiêu cụ thể đến năm 2030:" sets the deadline of the list that follows it.
