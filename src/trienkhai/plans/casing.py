@@ -94,7 +94,9 @@ def sentence_case(text: str, names: tuple[str, ...] | list[str] = ()) -> str:
             continue
         words = []
         for w in re.finditer(r"[^\s,;.()]+", low[start:]):
-            counted = [x for x in words if x.group(0) != "-"]
+            # "Bà Rịa - Vũng Tàu": each side of the hyphen is a name of its own length.
+            after_hyphen = [k for k, x in enumerate(words) if x.group(0) == "-"]
+            counted = words[after_hyphen[-1] + 1:] if after_hyphen else words
             if len(counted) == _PLACE_MAX_WORDS or w.group(0) in _NOT_PLACE or any(c.isdigit() for c in w.group(0)):
                 break
             if words and low[start + words[-1].end():start + w.start()].strip():

@@ -262,6 +262,8 @@ def _read_title(front: Front, lines: list[Line], at: int, stop: int) -> int:
                 parts.append(t[:am.start()])
             if am or (len(t.split()) <= 10 and nxt.startswith("Căn cứ")):
                 i += 1
+                while i < stop and _SESSION.match(lines[i].text):
+                    i += 1
                 break
         if parts and parts[-1].endswith((".", ":")):
             break

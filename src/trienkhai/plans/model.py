@@ -98,7 +98,7 @@ class Assignment:
 
 @dataclass
 class Timeframe:
-    kind: str  # recurring | due | range | unknown
+    kind: str  # recurring | due | range | condition | unknown
     text: str
     recurrence: str | None = None  # thuong_xuyen | hang_nam | dinh_ky | theo_nhiem_ky | hang_quy | hang_thang
     due: str | None = None  # ISO date

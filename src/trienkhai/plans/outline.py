@@ -76,7 +76,7 @@ def _continues(state: _State, line: Line) -> bool:
     it starts in lower case, or with a figure after a word that asks for one ("… Nghị quyết số" /
     "43-NQ/TW …", "… TẦM NHÌN ĐẾN NĂM" / "2045")."""
     first = line.text[:1]
-    if state.last is None or not (first.islower() or first.isdigit()) or LETTER_RE.match(line.text):
+    if state.last is None or not (first.islower() or first.isdigit()) or letter_item(line.text):
         return False  # "a) …" opens an item of its own, even after a heading left open
     if state.title_open:
         return first.islower() or bool(_WANTS_NUMBER.search(state.last.title))

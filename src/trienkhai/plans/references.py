@@ -97,7 +97,7 @@ def references_in(text: str) -> list[Reference]:
         shared = _shared(text, m, ref_id) if "," in text[max(0, m.start() - 3):m.start()] or \
             "và" in text[max(0, m.start() - 5):m.start()] else []
         if shared:
-            kind = kind_before(text[max(0, m.start() - 100):m.start()].split(" số ")[0] + " số ") or kind
+            kind = kind_before(text[max(0, m.start() - 100):m.start()].rsplit(" số ", 1)[0] + " số ") or kind
         out.extend(Reference(id=s, kind=kind, text=s) for s in shared)
         tail = text[m.end():m.end() + 160]
         date = None

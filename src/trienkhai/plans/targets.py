@@ -186,6 +186,9 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
         after = re.split(r",\s*trong đó|,\s*(?:khoảng|có)\s*$", after, maxsplit=1)[0]
         if i + 1 < len(hits):
             after = after.split(",", 1)[0]  # "…, tỷ lệ hộ nghèo giảm 1,5%": the comma opens the next target
+        if _achieved(before):
+            previous_end = hit.end
+            continue  # "năm 2022 đã có 60% số xã …": a result reported beside the targets
         subject, direction = _subject_and_direction(before, after)
         if hit.unit != "%" and after.strip() and subject == after.strip(" ,.;:"):
             subject = f"{hit.unit} {subject}"  # "3 đơn vị cấp huyện đạt chuẩn": the unit heads the subject

@@ -82,3 +82,13 @@ def test_title_wrapped_at_the_cell_edge_and_name_with_a_recipient_tail() -> None
     assert s is not None
     assert (s.name, s.title, s.on_behalf_of) == ("Lê Thị Kim Dung", "Phó Bí thư Thường trực", "Tỉnh ủy")
     assert plan.document.recipients[-1] == "Các ban, ngành, đoàn thể, cơ quan cấp tỉnh"
+
+
+def test_an_authority_body_wrapped_at_the_cells_edge_is_joined():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY, "Nơi nhận:", "- Lưu VPTU.",
+                        "T/M BAN THƯỜNG", "VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "(đã ký)", "Hoàng Văn Nghiệm"])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Hoàng Văn Nghiệm", "Phó Bí thư Thường trực", "Ban Thường vụ")
