@@ -168,18 +168,27 @@ def _join_wrapped_place(texts: list[str]) -> list[str]:
     """"Kiên" / "Giang, ngày 20 tháng 3 năm 2023": a place the header column wrapped, joined back."""
     out: list[str] = []
     for t in texts:
-        if out and _PLACE_WORDS.match(out[-1]) and _PLACE_DATE.match(f"{out[-1]} {t}"):
-            out[-1] = f"{out[-1]} {t}"
-        else:
+        # The place's first words may stand one line further up, above the number's line ("Kiên" /
+        # "Số: 58/KH-UBND" / "Giang, ngày …") when the two header columns were read one after the other.
+        back = None
+        for k in range(1, min(len(out), 6) + 1):
+            if _PLACE_WORDS.match(out[-k]) and _PLACE_DATE.match(f"{out[-k]} {t}"):
+                back = k
+                break
+            if not (_is_motto(out[-k]) or _is_motto_fragment(out[-k]) or _NUMBER_LINE.match(out[-k])):
+                break  # only the other column's lines (motto, number) may stand in between
+        if back is None:
             out.append(t)
+            continue
+        words = out.pop(-back)
+        out.append(f"{words} {t}")
     return out
 
 
 def _is_motto_fragment(text: str) -> bool:
     """"CỘNG" / "HÒA XÃ HỘI …": a short piece of a motto cut where the header column wrapped."""
     f = fold(text).strip(" -")
-    return bool(f) and _is_caps(text) and len(f.split()) <= 4 and any(
-        f" {f} " in f" {m} " for m in _MOTTO)
+    return bool(f) and _is_caps(text) and any(f" {f} " in f" {m} " for m in _MOTTO)
 
 
 def _is_body(text: str) -> bool:

@@ -12,7 +12,9 @@ from trienkhai.plans.model import Signer
 from trienkhai.text.vietnamese import collapse_spaces
 
 RECIPIENTS_RE = re.compile(r"^Nơi\s+nhận\s*:?\s*(?P<rest>.*)$", re.IGNORECASE)
-AUTHORITY_RE = re.compile(r"^(?P<mark>T/M|TM\.?|K/T|KT\.?|TL\.|TUQ\.|Q\.|Q/)\s*(?P<rest>\S.*)$")
+# The marks as typed and as PDF copies give them: "T/M", "TM.", "T.M", "TM/", "K/T", "KT.", "TL.", "T/L", "TUQ.", "Q.".
+AUTHORITY_RE = re.compile(r"^(?P<mark>T/M\.?|T\.M\.?|TM[./]?|K/T\.?|K\.T\.?|KT[./]?|TL\.|T/L\.?|TUQ\.?|Q\.|Q/)"
+                          r"\s*(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 _OFFICE_RE = re.compile(
     r"(?<!\w)(PHÓ |BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ NHIỆM|TRƯỞNG BAN|CHÁNH VĂN PHÒNG|"
     r"(?<!BỘ )(?<!CỤC )(?<!VỤ )(?<!VIỆN )TRƯỞNG |THỨ TRƯỞNG|TỔNG BÍ THƯ|KT\.|K/T)"
@@ -37,6 +39,7 @@ class Closing:
     recipients: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)  # the recipients as written (", ;" kept)
     listing: bool = False  # "Nơi nhận" has been met: "- …" lines are recipients
+    glued: str | None = None  # a signature line read glued to a recipients line (two columns side by side)
 
 
 def _is_caps(text: str) -> bool:
@@ -62,6 +65,9 @@ def find_closing(lines: list[Line], body_from: int) -> Closing | None:
         m = RECIPIENTS_RE.match(ln.text)
         if m:
             i = _read_recipients(lines, i, closing, m.group("rest"))
+            if closing.signer is None and closing.glued:
+                first, closing.glued = closing.glued, None
+                i = _read_signer(lines, i, closing, first=first)
             continue
         if closing.signer is None and (AUTHORITY_RE.match(ln.text) or _office_line(ln.text)):
             i = _read_signer(lines, i, closing)
@@ -90,6 +96,8 @@ _ITEM_RE = re.compile(r"^[-+•]\s*")
 
 def _add_recipient(items: list[str], t: str) -> bool:
     """Add a recipients line ("- …" item, or the rest of the item above); False when it is neither."""
+    if _SIGNED.match(t):
+        return False  # "(đã ký)" of the signature column, read between the recipients
     if _ITEM_RE.match(t):
         items.append(_ITEM_RE.sub("", t))
     elif items and (t[:1].islower() or not items[-1].rstrip().endswith((".", ";", ","))):
@@ -101,8 +109,31 @@ def _add_recipient(items: list[str], t: str) -> bool:
     return True
 
 
+# A signature line side by side with a recipients line, read as one: "Nơi nhận: T/M BAN THƯỜNG VỤ",
+# "- Chính phủ; PHÓ CHỦ TỊCH" (the office in capitals after the recipient's lower-case words).
+_GLUED_MARK = re.compile(r"\s(?=(?:T/M|TM\.|K/T|KT\.|TL\.|TUQ\.)\s*[A-ZĐÀ-Ỹ])")
+_GLUED_OFFICE = re.compile(r"(?<=[a-zđà-ỹ;,.)])\s+(?P<office>(?:PHÓ\s+)?(?:BÍ THƯ|CHỦ TỊCH|GIÁM ĐỐC|BỘ TRƯỞNG|"
+                           r"THỨ TRƯỞNG|CHỦ NHIỆM|TRƯỞNG BAN|TRƯỞNG PHÒNG)(?:\s+[A-ZĐÀ-Ỹ]+){0,3})$")
+
+
+def _split_glued(text: str, closing: Closing) -> str:
+    """The recipients part of `text`; a signature part glued to it is kept in `closing.glued`."""
+    if closing.signer is not None or closing.glued:
+        return text
+    if AUTHORITY_RE.match(text) or _office_line(text):
+        closing.glued = text
+        return ""
+    m = _GLUED_MARK.search(text) or _GLUED_OFFICE.search(text)
+    if m:
+        start = m.start("office") if "office" in m.groupdict() else m.end()
+        closing.glued = text[start:].strip()
+        return text[:start].strip()
+    return text
+
+
 def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> int:
     closing.listing = True
+    rest = _split_glued(rest, closing) if rest else rest
     if rest:
         closing.items.extend(p for p in re.split(r"\s*[-+•]\s+", rest) if p.strip())
     i += 1
@@ -110,7 +141,11 @@ def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> 
         t = lines[i].text
         if lines[i].kind != "paragraph" or AUTHORITY_RE.match(t) or _office_line(t):
             break
-        if not _add_recipient(closing.items, t):
+        if _SIGNED.match(t):
+            i += 1
+            continue
+        part = _split_glued(t, closing) if closing.glued is None else t
+        if part and not _add_recipient(closing.items, part):
             break
         i += 1
     closing.end = max(closing.end, i)
@@ -131,10 +166,14 @@ def _split_office(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
-def _read_signer(lines: list[Line], i: int, closing: Closing) -> int:
+def _read_signer(lines: list[Line], i: int, closing: Closing, first: str | None = None) -> int:
+    """Read the signature block from line `i` (or from `first`, a signature line read glued to a recipient,
+    then from line `i` on)."""
     on_behalf: str | None = None
     titles: list[str] = []
-    text = lines[i].text
+    text = lines[i].text if first is None else first
+    if first is not None:
+        i -= 1  # `first` stands for the line before `i`
     # "TM. ỦY BAN NHÂN DÂN KT. CHỦ TỊCH PHÓ CHỦ TỊCH": peel the marks off one by one; the body of the
     # first is whom the signer acts for, what is left is the signer's own title.
     while text:
