@@ -41,6 +41,7 @@ _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|thị xã|qu�
                           r"(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s(?:-\s)?[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,3})")
 # A line holding only the first words of a place ("Kiên", "Hà"), its rest wrapped onto the date's line.
 _PLACE_WORDS = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]*){1,2}$")
+_PLACE_START = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]*,\s*ngày\b")
 _PREAMBLE_START = re.compile(r"^(?:[-+•]\s*)?(Thực hiện|Căn cứ|Theo đề nghị|Xét |Để |Nhằm |Kính gửi)")
 _AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
                         r"TRƯỞNG BAN|BÍ THƯ|HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI)(?!\w)")
@@ -172,7 +173,7 @@ def _join_wrapped_place(texts: list[str]) -> list[str]:
         # "Số: 58/KH-UBND" / "Giang, ngày …") when the two header columns were read one after the other.
         back = None
         for k in range(1, min(len(out), 6) + 1):
-            if _PLACE_WORDS.match(out[-k]) and _PLACE_DATE.match(f"{out[-k]} {t}"):
+            if _PLACE_WORDS.match(out[-k]) and _PLACE_START.match(f"{out[-k]} {t}"):
                 back = k
                 break
             if not (_is_motto(out[-k]) or _is_motto_fragment(out[-k]) or _NUMBER_LINE.match(out[-k])):

@@ -34,6 +34,9 @@ _GLUED_COLON = re.compile(r"^(?P<head>[^:]{2,100}?)\s*:\s+(?P<body>\S.*)$")
 # Words a figure must follow: a line ending with one was cut before its number.
 _WANTS_NUMBER = re.compile(r"(?<![\wÀ-ỹ])(?:số|năm|ngày|tháng|quý|khóa|khoá|giai đoạn|đến|từ|Nghị quyết|"
                            r"Quyết định|Kết luận|Chỉ thị|Kế hoạch)$", re.IGNORECASE)
+# A text that stops where no phrase can end: on a comma, a preposition or a conjunction.
+_CUT_MID_PHRASE = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:của|và|các|cho|với|về|trong|theo|là|được|những|để|nhằm|tại|"
+                             r"đối với|thực hiện|phối hợp|cùng|hoặc|từ|đến|sự|việc))$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{2})[.;](?=\s+[A-ZĐÀ-Ỹ\"“-])")
 
 
@@ -76,16 +79,33 @@ def _continues(state: _State, line: Line) -> bool:
     it starts in lower case, or with a figure after a word that asks for one ("… Nghị quyết số" /
     "43-NQ/TW …", "… TẦM NHÌN ĐẾN NĂM" / "2045")."""
     first = line.text[:1]
-    if state.last is None or not (first.islower() or first.isdigit()) or letter_item(line.text):
+    if state.last is None or letter_item(line.text):
         return False  # "a) …" opens an item of its own, even after a heading left open
+    if not (first.islower() or first.isdigit()):
+        # A capital after a line cut mid-phrase ("… vai trò của" / "Nhân dân …"): a page break in a
+        # sentence, as PDFs give them; never a bullet or an emphasised label, which open blocks of their own.
+        bullet = BULLET_RE.match(line.text)
+        if bullet and bullet.group("mark") == "-" and bullet.group("rest")[:1].islower():
+            # "… phát triển kinh tế" / "- xã hội, …": the hyphen of "kinh tế - xã hội" at a line start.
+            return _open_block_text(state) is not None if not state.title_open else True
+        if bullet or line.bold or line.italic or line.label:
+            return False
+        previous = state.last.title if state.title_open else _open_block_text(state)
+        return bool(previous) and bool(_CUT_MID_PHRASE.search(previous))
     if state.title_open:
         return first.islower() or bool(_WANTS_NUMBER.search(state.last.title))
+    previous = _open_block_text(state)
+    return previous is not None and (first.islower() or bool(_WANTS_NUMBER.search(previous)))
+
+
+def _open_block_text(state: _State) -> str | None:
+    """The text of the last block when it is a paragraph left without final punctuation."""
+    assert state.last is not None
     for b in reversed(state.last.blocks):
         if b.kind == "footnote":
             continue
-        open_text = b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT)
-        return open_text and (first.islower() or bool(_WANTS_NUMBER.search(b.text)))
-    return False
+        return b.text if b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT) else None
+    return None
 
 
 def _append_text(state: _State, text: str) -> None:

@@ -92,6 +92,7 @@ def _bare_signature(lines: list[Line], body_from: int) -> int | None:
 
 
 _ITEM_RE = re.compile(r"^[-+•]\s*")
+_PAGE_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]")
 
 
 def _add_recipient(items: list[str], t: str) -> bool:
@@ -207,7 +208,10 @@ def _read_signer(lines: list[Line], i: int, closing: Closing, first: str | None 
             if m.group("rest"):
                 closing.items.extend(p for p in re.split(r"\s*[-+•]\s+", m.group("rest")) if p.strip())
             continue
-        if _SIGNED.match(t):
+        if _SIGNED.match(t) or _PAGE_FOOTNOTE.match(t):
+            continue  # "(đã ký)"; a footnote of the page read between the signature's parts
+        if not titles and on_behalf and len(t.split()) <= 2 and _body_continues(t):
+            on_behalf = f"{on_behalf} {t}"  # the body's name, wrapped, read after the recipients
             continue
         if AUTHORITY_RE.match(t):
             body, more = _split_office(AUTHORITY_RE.match(t).group("rest"))  # type: ignore[union-attr]
