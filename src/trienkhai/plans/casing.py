@@ -18,7 +18,8 @@ _TERMS = (
 )
 _TERM_RE = re.compile(r"(?<!\w)(" + "|".join(sorted(_TERMS, key=len, reverse=True)) + r")(?!\w)")
 # A locality at the end of a name: "… tỉnh bắc ninh" → "… tỉnh Bắc Ninh" (never "xã hội").
-_PLACE_RE = re.compile(r"(?<!\w)(tỉnh|huyện|thành phố|thị xã|xã(?! hội)|quận|phường) (\S+(?: \S+){0,2})$")
+_PLACE_RE = re.compile(r"(?<!\w)((?:tỉnh|huyện|thành) [uủ][yỷ]|tỉnh|huyện|thành phố|thị xã|xã(?! hội)|quận|phường) "
+                       r"(?![uủ][yỷ]\b)(\S+(?: \S+){0,2})$", re.IGNORECASE)
 _PROPER_AFTER = re.compile(r"(?<!\w)(dân tộc)(?!\w)")
 
 

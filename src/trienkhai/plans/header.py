@@ -26,14 +26,15 @@ _META_VALUE = re.compile(
 )
 _MOTTO = ("dang cong san viet nam", "cong hoa xa hoi chu nghia viet nam", "doc lap - tu do - hanh phuc",
           "doc lap tu do hanh phuc")
-_PROVINCE_IN = re.compile(r"(?:^|\s)(?:ĐẢNG BỘ )?TỈNH(?: [UỦ][YỶ])?\s+(\S.*)$")
+_PROVINCE_IN = re.compile(r"(?:^|\s)(?:ĐẢNG BỘ )?(?:TỈNH|THÀNH PHỐ)(?: [UỦ][YỶ])?\s+(\S.*)$")
 _MOTTO_INSIDE = re.compile(r"\s(ĐẢNG CỘNG SẢN VIỆT NAM|CỘNG H[OÒ]À XÃ HỘI CHỦ NGHĨA VIỆT NAM)")
 _NUMBER_LINE = re.compile(r"^Số\s*:?\s*(?=\d)")
 # The place is whole words on the date's own line: the header's lines are joined with "\n", and the
 # motto ending "… Hạnh phúc" may come straight before ("úc Bắc Ninh" is not a place). `À-Ỹ` also
 # holds lower-case letters, hence the word-start lookbehind.
 _PLACE_DATE = re.compile(
-    r"(?<!\w)(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*,\s*ngày\s+(?P<d>\d{1,2})\s+"
+    r"(?<!\w)(?P<place>(?:(?:Thành phố|Thị xã|Thị trấn|TP\.|Tp\.)[ \t]*)?(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}"
+    r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)[ \t]*,\s*ngày\s+(?P<d>\d{1,2})\s+"
     r"tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})"
 )
 # "tỉnh Quảng Nam", "thành phố Hồ Chí Minh": a place as the document spells it in running text.
@@ -62,7 +63,7 @@ _LOCALITY = re.compile(r"^(TỈNH [UỦ][YỶ]|HUYỆN [UỦ][YỶ]|THÀNH [UỦ
                        r"TỈNH|THÀNH PHỐ|HUYỆN)\s+(.+)$")
 
 # A bare locality line ("TỈNH BẮC NINH") completes the body above it rather than naming another body.
-_PROVINCE_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s")
+_PROVINCE_ONLY = re.compile(r"^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s(?![UỦ][YỶ]\b)")
 
 
 @dataclass

@@ -127,8 +127,13 @@ def _subject_and_direction(before: str, after: str) -> tuple[str, str | None]:
     return subject.strip(" ,.;:"), direction
 
 
+# "5 mô hình dân vận khéo mỗi năm": the period closing the figure's own phrase.
+_RECURRENCE_NEAR_RE = re.compile(r"^[^,;:.]{0,40}?(?<![\wÀ-ỹ])(?:mỗi|hằng|hàng)\s+(năm|quý|tháng)(?![\wÀ-ỹ])",
+                                 re.IGNORECASE)
+
+
 def _recurrence(before: str, after: str) -> str | None:
-    m = _RECURRENCE_AFTER_RE.match(after)
+    m = _RECURRENCE_AFTER_RE.match(after) or _RECURRENCE_NEAR_RE.match(after)
     if m:
         return m.group(1).lower()
     for pattern, unit in _RECURRENCE_BEFORE:
