@@ -48,6 +48,9 @@ _AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GI�
                         r"TRƯỞNG BAN|BÍ THƯ|HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI)(?!\w)")
 # "KHÓA XVIII, KỲ HỌP THỨ 8": the session line under a council's name, before its "Căn cứ".
 _SESSION = re.compile(r"^(?:KHÓA|KHOÁ)\s+[IVXL]+\b|^KỲ HỌP\b")
+# Titles of documents of other kinds (a Party "QUY ĐỊNH", a "HƯỚNG DẪN", a work "CHƯƠNG TRÌNH"): the trích yếu
+# follows the kind word as for a plan.
+_OTHER_TITLE = re.compile(r"^(?:QUY ĐỊNH|HƯỚNG DẪN|THÔNG BÁO|TỜ TRÌNH|QUY CHẾ|CHƯƠNG TRÌNH)(?:\s|$)")
 # "V/v triển khai …" / "Về việc …": the trích yếu of an official letter, written under its number.
 _LETTER_SUBJECT = re.compile(r"^(?:V/v|V/V|Về việc)\s*:?\s*(?P<title>\S.*)$")
 # Words of a caps header line that is no body's name: a kind word or the decision's "QUYẾT NGHỊ:".
@@ -151,7 +154,7 @@ def read_front(lines: list[Line]) -> Front:
     # The title: the first line, in capitals, that starts with a kind word.
     title_at = next((ln.index for ln in lines[start:first_heading]
                      if ln.kind == "paragraph" and _is_caps(ln.text.split(" ", 2)[0] + " ")
-                     and kind_from_title(ln.text)), None)
+                     and _title_kind(lines, ln.index)[1]), None)
     preamble_at = next((ln.index for ln in lines[start:first_heading] if _PREAMBLE_START.match(ln.text)),
                        first_heading)
     header_end = title_at if title_at is not None else preamble_at
@@ -159,11 +162,27 @@ def read_front(lines: list[Line]) -> Front:
     front.body_from = header_end
     front.outline_from = first_heading
     if title_at is not None:
-        front.kind = kind_from_title(lines[title_at].text)
+        front.kind = _title_kind(lines, title_at)[0]
         front.preamble_from = _read_title(front, lines, title_at, first_heading)
     else:
         front.preamble_from = preamble_at
     return front
+
+
+def _title_kind(lines: list[Line], at: int) -> tuple[str | None, bool]:
+    """(kind, is a title line) for the line at `at`: "KẾ HOẠCH", "CHƯƠNG TRÌNH" / "HÀNH ĐỘNG …" (the kind
+    word wrapped), and titles of kinds a plan is not ("QUY ĐỊNH", "HƯỚNG DẪN": a title, kind unknown)."""
+    text = lines[at].text
+    kind = kind_from_title(text)
+    if kind:
+        return kind, True
+    if _is_caps(text) and len(text.split()) <= 3 and at + 1 < len(lines):
+        joined = kind_from_title(f"{text} {lines[at + 1].text}")
+        if joined:
+            return joined, True
+    if _OTHER_TITLE.match(text):
+        return ("chuong_trinh_hanh_dong" if text.startswith("CHƯƠNG TRÌNH") else None), True
+    return None, False
 
 
 def _join_wrapped_place(texts: list[str]) -> list[str]:
@@ -251,8 +270,14 @@ def _read_title(front: Front, lines: list[Line], at: int, stop: int) -> int:
     kind_line = lines[at].text
     words = len(kind_line.split())
     kind_words = {"chuong_trinh_hanh_dong": 4, "other": 2}.get(front.kind or "", 2)
+    if front.kind == "chuong_trinh_hanh_dong" and fold(kind_line).strip() == "chuong trinh":
+        kind_words = 2  # "CHƯƠNG TRÌNH" alone (a work programme, or "HÀNH ĐỘNG" on the next line)
     parts = [kind_line.split(" ", kind_words)[kind_words]] if words > kind_words else []
     i = at + 1
+    if words == kind_words and i < stop and re.match(r"HÀNH ĐỘNG(?:\s|$)", lines[i].text):
+        rest = lines[i].text[len("HÀNH ĐỘNG"):].strip()  # "CHƯƠNG TRÌNH" / "HÀNH ĐỘNG THỰC HIỆN …"
+        parts = [rest] if rest else []
+        i += 1
     while i < stop and i < at + 8:
         ln = lines[i]
         t = ln.text
