@@ -93,7 +93,7 @@ def sentence_case(text: str, names: tuple[str, ...] | list[str] = ()) -> str:
         start = m.end()
         if any(a <= start < b for a, b, _ in spans):
             continue
-        words = []
+        words: list[re.Match[str]] = []
         for w in re.finditer(r"[^\s,;.()]+", low[start:]):
             # "Bà Rịa - Vũng Tàu": each side of the hyphen is a name of its own length.
             after_hyphen = [k for k, x in enumerate(words) if x.group(0) == "-"]

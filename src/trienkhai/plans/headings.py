@@ -13,8 +13,8 @@ ARABIC_RE = re.compile(
     rf"|^(?P<num2>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s+(?P<rest2>{_UPPER_START}.*)$"
 )
 LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
-# "a. Mục tiêu chung": the letter with a full stop, only before a capital (never "v.v.", "x. …").
-LETTER_DOT_RE = re.compile(r"^(?P<num>[a-zđ])\.\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# "a. Mục tiêu chung", "b- Nhiệm vụ": the letter with a full stop or a dash, only before a capital.
+LETTER_DOT_RE = re.compile(r"^(?P<num>[a-zđ])(?:\.|\s*[-–])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
 # Letter items follow the Vietnamese alphabet (a, b, c, d, đ, e, g …) or the Latin one (… d, e, f …).
 _LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<rest>\S.*)$")

@@ -91,7 +91,7 @@ def _continues(state: _State, line: Line) -> bool:
         if bullet or line.bold or line.italic or line.label:
             return False
         previous = state.last.title if state.title_open else _open_block_text(state)
-        return bool(previous) and bool(_CUT_MID_PHRASE.search(previous))
+        return previous is not None and bool(_CUT_MID_PHRASE.search(previous))
     if state.title_open:
         return first.islower() or bool(_WANTS_NUMBER.search(state.last.title))
     previous = _open_block_text(state)

@@ -78,7 +78,7 @@ _SHARED_SYMBOL = re.compile(r"(?<!\w)số\s+(?P<nums>\d{1,5}(?:\s*(?:,|và|;)\s*
 
 def _shared(text: str, m: re.Match[str], ref_id: str) -> list[str]:
     """Ids of the bare numbers before `m` that share its symbol ("217" in "số 217, 218-QĐ/TW")."""
-    if m.start() == 0 or not text[m.start() - 1].isspace() and text[m.start() - 1] not in ",":
+    if m.start() == 0 or (not text[m.start() - 1].isspace() and text[m.start() - 1] != ","):
         return []
     sm = _SHARED_SYMBOL.search(text, max(0, m.start() - 60), m.start())
     if not sm:

@@ -111,7 +111,7 @@ def test_no_numbered_heading_gives_a_warning():
 
 def test_lettered_items_are_nodes_in_order_and_a_letter_out_of_order_stays_a_block():
     plan = parse_lines([
-        "I. MỤC TIÊU", "a. Mục tiêu chung: nâng cao nhận thức.", "b) Chỉ tiêu cụ thể", "- Có 90% số xã đạt chuẩn.",
+        "I. MỤC TIÊU", "a. Mục tiêu chung: nâng cao nhận thức.", "b- Chỉ tiêu cụ thể", "- Có 90% số xã đạt chuẩn.",
         "II. NHIỆM VỤ", "1. Tuyên truyền", "a) Đổi mới hình thức. Tổ chức hội nghị quán triệt.",
         "b) Phát huy vai trò của Mặt trận;", "d) Một chữ nhảy cóc;", "c) Tiếp theo b", "d) Rồi d", "đ) Rồi đ",
         "e) Rồi e", "2. Kiểm tra",
