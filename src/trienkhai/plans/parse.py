@@ -18,7 +18,7 @@ from trienkhai.plans.lines import Line, prepare
 from trienkhai.plans.model import DocumentInfo, Plan, Reference, Signer, Source
 from trienkhai.plans.outline import build_outline
 from trienkhai.plans.references import REF_RE, canonical_id, find_references, id_key, parse_id, references_in
-from trienkhai.plans.signature import Closing, find_closing
+from trienkhai.plans.signature import Closing, find_closing, flatten_closing_tables
 from trienkhai.plans.targets import find_targets
 from trienkhai.plans.tasks import find_tasks
 from trienkhai.text.vietnamese import collapse_spaces
@@ -123,6 +123,10 @@ def parse_document(source: SourceDocument) -> Plan:
     """The plan format of a document already read into blocks."""
     lines = prepare(source)
     front = read_front(lines)
+    flat = flatten_closing_tables(lines, front.preamble_from)
+    if flat is not lines:
+        lines = flat
+        front = read_front(lines)  # the same front: only lines after it were renumbered
     body_from = front.outline_from if front.outline_from < len(lines) else front.preamble_from
     closing = find_closing(lines, body_from)
     if closing is None and front.preamble_from < front.outline_from:

@@ -47,6 +47,37 @@ def _is_caps(text: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def flatten_closing_tables(lines: list[Line], body_from: int) -> list[Line]:
+    """`lines` with a table that holds the closing ("Nơi nhận" beside "T/M BAN THƯỜNG VỤ": a layout table of
+    a PDF, tab-separated columns of a text copy) read column by column into paragraphs, so that the closing
+    is found as in any other layout; the lines are numbered again."""
+    out: list[Line] = []
+    changed = False
+    for ln in lines:
+        if ln.kind == "table" and ln.index >= body_from and _holds_closing(ln.rows):
+            width = max(len(r) for r in ln.rows)
+            for col in range(width):
+                for row in ln.rows:
+                    cell = row[col] if col < len(row) else ""
+                    out.extend(Line(kind="paragraph", text=collapse_spaces(t)) for t in cell.split("\n")
+                               if collapse_spaces(t))
+            changed = True
+        else:
+            out.append(ln)
+    if not changed:
+        return lines
+    for i, ln in enumerate(out):
+        ln.index = i
+    return out
+
+
+def _holds_closing(rows: list[list[str]]) -> bool:
+    cells = [c.strip() for r in rows for c in r if c.strip()]
+    recipients = any(RECIPIENTS_RE.match(c) for c in cells)
+    signature = any(AUTHORITY_RE.match(c) or _office_line(c.split("\n")[0]) for c in cells)
+    return recipients and signature and len(rows) <= 40
+
+
 def find_closing(lines: list[Line], body_from: int) -> Closing | None:
     """Where the closing starts (the first "Nơi nhận" or authority line after `body_from`), and what it says."""
     start = next((ln.index for ln in lines[body_from:] if ln.kind == "paragraph"

@@ -92,3 +92,18 @@ def test_an_authority_body_wrapped_at_the_cells_edge_is_joined():
     s = plan.document.signer
     assert s is not None
     assert (s.name, s.title, s.on_behalf_of) == ("Hoàng Văn Nghiệm", "Phó Bí thư Thường trực", "Ban Thường vụ")
+
+
+def test_a_closing_laid_out_as_a_table_is_read_column_by_column():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+    from trienkhai.documents.model import Block
+
+    closing = Block(kind="table", rows=[
+        ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"], ["- Ban Bí thư Trung ương Đảng,", "PHÓ BÍ THƯ THƯỜNG TRỰC"],
+        ["- Lưu Văn phòng Tỉnh ủy.", ""], ["", "Hoàng Văn Nghiệm"]])
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY, closing])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Hoàng Văn Nghiệm", "Phó Bí thư Thường trực", "Ban Thường vụ")
+    assert plan.document.recipients == ["Ban Bí thư Trung ương Đảng", "Lưu Văn phòng Tỉnh ủy"]
+    assert not [b for n in plan.nodes() for b in n.blocks if b.kind == "table"]
