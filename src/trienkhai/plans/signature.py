@@ -53,8 +53,14 @@ def flatten_closing_tables(lines: list[Line], body_from: int) -> list[Line]:
     is found as in any other layout; the lines are numbered again."""
     out: list[Line] = []
     changed = False
+    closing_at: int | None = None
     for ln in lines:
-        if ln.kind == "table" and ln.index >= body_from and _holds_closing(ln.rows):
+        # The closing's table, and its pieces after it: a text copy's rows with one column left empty
+        # come apart into short tables and paragraphs ("- Lưu Văn phòng Tỉnh ủy." / "(đã ký)").
+        piece = (closing_at is not None and ln.index - closing_at <= _CLOSING_SPAN
+                 and max((len(r) for r in ln.rows), default=0) <= 2)
+        if ln.kind == "table" and ln.index >= body_from and (piece or _holds_closing(ln.rows)):
+            closing_at = ln.index if closing_at is None else closing_at
             width = max(len(r) for r in ln.rows)
             for col in range(width):
                 for row in ln.rows:
@@ -69,6 +75,9 @@ def flatten_closing_tables(lines: list[Line], body_from: int) -> list[Line]:
     for i, ln in enumerate(out):
         ln.index = i
     return out
+
+
+_CLOSING_SPAN = 12  # lines after the closing's table where more of its pieces may stand
 
 
 def _holds_closing(rows: list[list[str]]) -> bool:
