@@ -97,6 +97,7 @@ def find_closing(lines: list[Line], body_from: int) -> Closing | None:
             return None
     closing = Closing(start=start, end=start)
     i = start
+    name_before: str | None = None
     while i < len(lines):
         ln = lines[i]
         if ln.kind != "paragraph":
@@ -111,6 +112,14 @@ def find_closing(lines: list[Line], body_from: int) -> Closing | None:
             continue
         if closing.signer is None and (AUTHORITY_RE.match(ln.text) or _office_line(ln.text)):
             i = _read_signer(lines, i, closing)
+            if closing.signer is not None and closing.signer.name is None and name_before:
+                closing.signer.name = name_before
+            continue
+        if closing.signer is None and name_before is None and _NAME.match(ln.text):
+            # The name read before its signature block (the two columns of the closing read one after
+            # the other, the name at the left margin).
+            name_before = ln.text
+            i += 1
             continue
         break
     closing.end = max(i, closing.end)
