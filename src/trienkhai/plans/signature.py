@@ -141,6 +141,7 @@ def _bare_signature(lines: list[Line], body_from: int) -> int | None:
 
 
 _ITEM_RE = re.compile(r"^[-+•]\s*")
+_SIGNED_TAIL = re.compile(r"\s*[(\[]\s*(?:đã ký|ký|đã ký và đóng dấu)[^)\]]*[)\]]\s*$", re.IGNORECASE)
 _PAGE_FOOTNOTE = re.compile(r"^\d{1,2}\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]")
 
 
@@ -166,17 +167,24 @@ _GLUED_OFFICE = re.compile(r"(?<=[a-zđà-ỹ;,.)])\s+(?P<office>(?:PHÓ\s+)?(?:
                            r"THỨ TRƯỞNG|CHỦ NHIỆM|TRƯỞNG BAN|TRƯỞNG PHÒNG)(?:\s+[A-ZĐÀ-Ỹ]+){0,3})$")
 
 
+def _unsigned(text: str) -> str:
+    """`text` without a "(đã ký)" read glued to it from the signature column."""
+    return _SIGNED_TAIL.sub("", text).strip() or text
+
+
 def _split_glued(text: str, closing: Closing) -> str:
-    """The recipients part of `text`; a signature part glued to it is kept in `closing.glued`."""
-    if closing.signer is not None or closing.glued:
+    """The recipients part of `text`; a signature part glued to it is added to `closing.glued`."""
+    if closing.signer is not None:
         return text
+    text = _unsigned(text)
     if AUTHORITY_RE.match(text) or _office_line(text):
-        closing.glued = text
+        closing.glued = f"{closing.glued} {text}" if closing.glued else text
         return ""
     m = _GLUED_MARK.search(text) or _GLUED_OFFICE.search(text)
     if m:
         start = m.start("office") if "office" in m.groupdict() else m.end()
-        closing.glued = text[start:].strip()
+        part = text[start:].strip()
+        closing.glued = f"{closing.glued} {part}" if closing.glued else part
         return text[:start].strip()
     return text
 
@@ -194,7 +202,7 @@ def _read_recipients(lines: list[Line], i: int, closing: Closing, rest: str) -> 
         if _SIGNED.match(t):
             i += 1
             continue
-        part = _split_glued(t, closing) if closing.glued is None else t
+        part = _split_glued(t, closing)
         if part and not _add_recipient(closing.items, part):
             break
         i += 1
@@ -245,7 +253,7 @@ def _read_signer(lines: list[Line], i: int, closing: Closing, first: str | None 
     # met on the way are collected, and the title and name looked for past them.
     while i < len(lines) and i < closing.start + 80:
         ln = lines[i]
-        t = ln.text
+        t = _unsigned(ln.text)
         if ln.kind != "paragraph":
             break
         m = RECIPIENTS_RE.match(t)
