@@ -77,6 +77,7 @@ class Front:
     date: str | None = None
     place: str | None = None
     issuer: str | None = None
+    superior: str | None = None  # the body above the issuer in the header
     province: str | None = None
     kind: str | None = None
     title: str | None = None
@@ -118,12 +119,13 @@ def _metadata(lines: list[Line], limit: int) -> tuple[int, dict[str, str]]:
     return end, meta
 
 
-def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
-    """Issuing body and province from the header's capital lines: "TỈNH ỦY LẠNG SƠN" / "BAN THƯỜNG VỤ" →
-    ("Ban Thường vụ Tỉnh ủy", "Lạng Sơn"); "ỦY BAN NHÂN DÂN" / "TỈNH BẮC NINH" → the two joined;
-    "UBND TỈNH X" / "SỞ TƯ PHÁP" → the lower line (the body that issues under its superior)."""
+def _issuer(body_lines: list[str]) -> tuple[str | None, str | None, str | None]:
+    """Issuing body, province and superior body from the header's capital lines: "TỈNH ỦY LẠNG SƠN" /
+    "BAN THƯỜNG VỤ" → ("Ban Thường vụ Tỉnh ủy", "Lạng Sơn", "Tỉnh ủy Lạng Sơn"); "ỦY BAN NHÂN DÂN" /
+    "TỈNH BẮC NINH" → the two joined, no superior; "UBND TỈNH X" / "SỞ TƯ PHÁP" → the lower line, under
+    the upper one (the superior line above the issuing body, as the official formats set it)."""
     if not body_lines:
-        return None, None
+        return None, None, None
     province = None
     for ln in body_lines:
         m = _PROVINCE_IN.search(ln)
@@ -131,6 +133,7 @@ def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
             province = _title_case(m.group(1))
     first, last = body_lines[0], body_lines[-1]
     loc = _LOCALITY.match(first)
+    superior = pretty(expand_abbreviations(" ".join(body_lines[:-1])).upper()) if len(body_lines) > 1 else None
     if len(body_lines) == 1:
         issuer = pretty(first)
     elif _SUB_BODY.match(last) and loc:
@@ -139,10 +142,10 @@ def _issuer(body_lines: list[str]) -> tuple[str | None, str | None]:
         # "ĐẢNG BỘ HUYỆN X" / "ĐẢNG ỦY XÃ Y": the superior above, the issuing body below.
         issuer = pretty(last)
     elif _LOCALITY.match(last):
-        issuer = pretty(" ".join(body_lines))
+        issuer, superior = pretty(" ".join(body_lines)), None
     else:
         issuer = pretty(last)
-    return issuer, province
+    return issuer, province, superior
 
 
 def read_front(lines: list[Line]) -> Front:
@@ -256,7 +259,7 @@ def _read_header(front: Front, header: list[Line]) -> None:
     if m:
         front.place = collapse_spaces(m.group("place"))
         front.date = _iso(m.group("d"), m.group("m"), m.group("y"))
-    front.issuer, front.province = _issuer(body_lines)
+    front.issuer, front.province, front.superior = _issuer(body_lines)
     if front.number is None:
         # A number written in the header but not on a "Số:" line (flattened header tables).
         for t in texts:

@@ -41,6 +41,7 @@ class DocumentInfo:
     issuer: str | None = None
     province: str | None = None
     title: str | None = None
+    superior: str | None = None  # the body the issuer stands under in the header ("Tỉnh ủy Lạng Sơn")
     implements: list[str] = field(default_factory=list)
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)

@@ -113,7 +113,8 @@ def _document(front: Front, preamble: str, text: str, closing: Closing | None) -
                         on_behalf_of=signer.on_behalf_of if signer else None)
     return DocumentInfo(
         kind=document_kind(kind), number=number, date=date, place=front.place,
-        issuer=front.issuer or issuer, province=front.province or province or _province(text),
+        issuer=front.issuer or issuer, superior=front.superior if front.issuer else None,
+        province=front.province or province or _province(text),
         title=front.title, implements=find_implements(preamble), signer=signer,
         recipients=closing.recipients if closing else [],
     )

@@ -107,6 +107,7 @@ def test_a_department_under_its_peoples_committee_is_the_issuer():
     plan = parse_lines(["UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                         "Số: 12/KH-STP", "Bắc Ninh, ngày 02 tháng 3 năm 2023", "KẾ HOẠCH", "về hộ tịch", *BODY])
     assert (plan.document.issuer, plan.document.province) == ("Sở Tư pháp", "Bắc Ninh")
+    assert plan.document.superior == "Ủy ban nhân dân tỉnh Bắc Ninh"
 
 
 def test_place_after_the_motto_is_not_glued_to_it():
