@@ -19,13 +19,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from make_variants import make_docx, pdf_copy, pdf_pages, pdf_plain, pypdf_text, to_pdf, to_pdf_embedded_font
+from make_variants import (
+    make_docx,
+    make_legacy_bytes,
+    make_legacy_docx,
+    make_legacy_text,
+    pdf_copy,
+    pdf_pages,
+    pdf_plain,
+    pypdf_text,
+    to_pdf,
+    to_pdf_embedded_font,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "dev"
 SCORER = SHARED / "eval" / "score.py"
 FORMATS = ("txt", "docx", "pdf", "pdf-copy.txt", "pdf-plain.txt", "pypdf.txt")
+# Legacy-font variants (make_variants.make_legacy_*): .docx typed in .VnTime/.VnTimeH or VNI-Times
+# mixed with Unicode runs, text pasted from such documents, and files saved in the 8-bit encodings.
+LEGACY_FORMATS = ("tcvn3.docx", "vni.docx", "tcvn3.txt", "vni.txt", "viscii-cp1252.txt", "viscii-latin1.txt",
+                  "tcvn3-bytes.txt", "vni-bytes.txt", "viscii-bytes.txt")
+ALL_FORMATS = FORMATS + LEGACY_FORMATS
+
+
+def extension(fmt: str) -> str:
+    """The file extension of a format's variants ("tcvn3.docx" → ".docx")."""
+    return "." + fmt.rsplit(".", 1)[-1] if "." in fmt else f".{fmt}"
 COLUMNS = ("overall", "headings", "references", "targets", "assignments", "tasks", "doc.kind", "doc.number",
            "doc.date", "doc.place", "doc.implements", "doc.signer")
 
@@ -36,7 +57,7 @@ def _stale(out: Path, src: Path) -> bool:
 
 def make_variants(docs: Path, cache: Path, force: bool = False) -> dict[str, Path]:
     """Fill cache/<format>/ with one file per source .txt; returns format → directory."""
-    dirs = {fmt: cache / fmt for fmt in FORMATS}
+    dirs = {fmt: cache / fmt for fmt in ALL_FORMATS}
     for d in dirs.values():
         d.mkdir(parents=True, exist_ok=True)
     for i, txt in enumerate(sorted(docs.glob("*.txt"))):
@@ -65,6 +86,22 @@ def make_variants(docs: Path, cache: Path, force: bool = False) -> dict[str, Pat
         out = dirs["pypdf.txt"] / f"{stem}.txt"
         if force or _stale(out, embedded):
             pypdf_text(embedded, out)
+        for enc in ("tcvn3", "vni"):
+            out = dirs[f"{enc}.docx"] / f"{stem}.docx"
+            if force or _stale(out, dx):
+                # Half the capitals-font runs typed without Shift (the font draws capitals anyway).
+                make_legacy_docx(dx, out, enc, lower_capitals=i % 2 == 1)
+            out = dirs[f"{enc}.txt"] / txt.name
+            if force or _stale(out, txt):
+                make_legacy_text(txt, out, enc)
+        for fmt, charset in (("viscii-cp1252.txt", "cp1252"), ("viscii-latin1.txt", "latin-1")):
+            out = dirs[fmt] / txt.name
+            if force or _stale(out, txt):
+                make_legacy_text(txt, out, "viscii", charset)
+        for enc in ("tcvn3", "vni", "viscii"):
+            out = dirs[f"{enc}-bytes.txt"] / txt.name
+            if force or _stale(out, txt):
+                make_legacy_bytes(txt, out, enc)
     return dirs
 
 
@@ -103,25 +140,26 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", type=Path, default=CORPUS)
     ap.add_argument("--force", action="store_true", help="remake every variant")
     ap.add_argument("--json", action="store_true", help="print every figure as JSON instead of the table")
+    ap.add_argument("--formats", nargs="+", choices=ALL_FORMATS, default=list(ALL_FORMATS),
+                    help="score only these formats (default: all)")
     args = ap.parse_args(argv)
     python = str(ROOT / ".venv" / "bin" / "python")
     dirs = make_variants(args.corpus / "docs", args.cache, args.force)
     results: dict[str, dict] = {}
-    for fmt in FORMATS:
-        ext = ".txt" if fmt.endswith("txt") else f".{fmt}"
-        results[fmt] = score(gold_copies(args.corpus / "gold", args.cache, fmt, ext), dirs[fmt], python)
+    for fmt in args.formats:
+        results[fmt] = score(gold_copies(args.corpus / "gold", args.cache, fmt, extension(fmt)), dirs[fmt], python)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=1))
         return 0
     short = [c.replace("doc.", "") for c in COLUMNS]
-    print(f"{'format':14s}" + "".join(f"{c:>12s}" for c in short))
+    print(f"{'format':18s}" + "".join(f"{c:>12s}" for c in short))
     for fmt, res in results.items():
         cells = [figure(res, c) for c in COLUMNS]
-        print(f"{fmt:14s}" + "".join(f"{'—' if v is None else f'{v:.3f}':>12s}" for v in cells))
+        print(f"{fmt:18s}" + "".join(f"{'—' if v is None else f'{v:.3f}':>12s}" for v in cells))
     print("\nper document (headings F1 / references F1):")
-    for doc in results["txt"]["documents"]:
+    for doc in next(iter(results.values()))["documents"]:
         parts = []
-        for fmt in FORMATS:
+        for fmt in results:
             d = results[fmt]["documents"].get(doc, {})
             parts.append(f"{fmt}={d.get('headings', float('nan')):.2f}/{d.get('references', float('nan')):.2f}")
         print(f"  {doc:36s} " + "  ".join(parts))

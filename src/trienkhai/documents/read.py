@@ -9,6 +9,7 @@ from trienkhai.documents.limits import MAX_FILE_BYTES, megabytes
 from trienkhai.documents.model import Block, SourceDocument
 from trienkhai.documents.sniff import sniff_format
 from trienkhai.errors import DocumentError
+from trienkhai.text.legacy_repair import repair_lines
 from trienkhai.text.vietnamese import nfc
 
 
@@ -55,7 +56,7 @@ def read_document(
         elif fmt == "docx":
             from trienkhai.documents.docx import read_docx
 
-            blocks, pages = read_docx(data, name)
+            blocks, pages = read_docx(data, name, warnings)
         elif fmt == "pdf":
             from trienkhai.documents.pdf import read_pdf
 
@@ -73,6 +74,8 @@ def read_document(
             f"Tệp {name} bị hỏng hoặc không đúng định dạng {fmt.upper()}; không đọc được.",
             detail=repr(exc),
         ) from exc
+    if fmt != "txt":  # the text reader checks the text before splitting it into blocks
+        _repair_legacy(blocks, warnings)
     blocks = [_nfc_block(b) for b in blocks]
     if not any(b.text.strip() or b.rows for b in blocks):
         raise DocumentError(f"Tệp {name} không có nội dung chữ nào đọc được.")
@@ -80,6 +83,24 @@ def read_document(
         filename=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
         blocks=blocks, pages=pages, warnings=warnings,
     )
+
+
+def _repair_legacy(blocks: list[Block], warnings: list[str]) -> None:
+    """Legacy-font letters left in the blocks (a run whose font we do not know: PDFs, .doc,
+    a .docx run in a Unicode font) → Unicode, judged over the whole document."""
+    texts: list[str] = []
+    for b in blocks:
+        texts.append(b.text)
+        for row in b.rows:
+            texts.extend(row)
+    fixed, repair = repair_lines(texts)
+    if not repair.lines:
+        return
+    it = iter(fixed)
+    for b in blocks:
+        b.text = next(it)
+        b.rows = [[next(it) for _ in row] for row in b.rows]
+    warnings.append(str(repair.warning()))
 
 
 def _nfc_block(b: Block) -> Block:
