@@ -532,3 +532,58 @@ def make_legacy_bytes(txt: Path, out: Path, encoding: str) -> Path:
 
     out.write_bytes(legacy_surface(txt.read_text(encoding="utf-8"), encoding, "latin-1").encode("latin-1"))
     return out
+
+
+def _scanned_page(img, rng, *, photo: bool):
+    """One rendered page as a scanner or a phone camera gives it back: slightly turned, noisy,
+    JPEG-compressed; a photo also keystoned, blurred and unevenly lit."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    img = img.convert("L").rotate(rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, expand=True,
+                                  fillcolor=255)
+    a = np.asarray(img, dtype=np.float32)
+    if photo:
+        h, w = a.shape
+        # Light falling off from one corner, the paper a little grey.
+        yy, xx = np.mgrid[0:h, 0:w]
+        a = a * (0.78 + 0.2 * (1 - (xx / w + yy / h) / 2))
+    a = a + rng.normal(0, 8 if photo else 5, a.shape)
+    speckle = rng.random(a.shape)
+    a[speckle < 0.002] = 0
+    a[speckle > 0.998] = 255
+    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if photo:
+        w, h = img.size
+        d = 0.04
+        # Camera held a little off-axis: the page's top edge narrower than its bottom.
+        quad = (w * d, h * d * 0.5, 0, h, w, h, w * (1 - d), h * d * 0.5)
+        img = img.transform((w, h), Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC, fillcolor=200)
+        img = img.filter(ImageFilter.GaussianBlur(1.1))
+    return img
+
+
+def make_scan(pdf: Path, out: Path, *, dpi: int = 200, seed: int = 0, photo: bool = False) -> Path:
+    """A scanned copy of `pdf` (every page an image: .pdf for scans, a multi-page .tif for photos)."""
+    import io as _io
+    import random
+
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    random.seed(seed)
+    doc = pdfium.PdfDocument(str(pdf))
+    pages = []
+    for i in range(len(doc)):
+        img = _scanned_page(doc[i].render(scale=dpi / 72, grayscale=True).to_pil(), rng, photo=photo)
+        buf = _io.BytesIO()
+        img.save(buf, format="JPEG", quality=60)
+        pages.append(Image.open(_io.BytesIO(buf.getvalue())))
+    doc.close()
+    if out.suffix == ".pdf":
+        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
+    else:
+        pages[0].save(out, save_all=True, append_images=pages[1:], dpi=(dpi, dpi), compression="jpeg")
+    return out

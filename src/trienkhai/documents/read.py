@@ -7,6 +7,7 @@ from pathlib import Path
 
 from trienkhai.documents.limits import MAX_FILE_BYTES, megabytes
 from trienkhai.documents.model import Block, SourceDocument
+from trienkhai.documents.ocr import OcrPage, Progress, summary
 from trienkhai.documents.sniff import sniff_format
 from trienkhai.errors import DocumentError
 from trienkhai.text.legacy_repair import repair_lines
@@ -27,11 +28,13 @@ def _load(path: Path, name: str) -> bytes:
 
 
 def read_document(
-    path: str | Path, *, data: bytes | None = None, filename: str | None = None
+    path: str | Path, *, data: bytes | None = None, filename: str | None = None, progress: Progress | None = None
 ) -> SourceDocument:
-    """Read a .txt/.docx/.pdf/.doc document into blocks in reading order (text NFC).
+    """Read a .txt/.docx/.pdf/.doc document or a scan (.pdf without text, .png/.jpg/.tif) into
+    blocks in reading order (text NFC).
 
-    `data`, when given, is the file's content (`path` then only names it). Raises a
+    `data`, when given, is the file's content (`path` then only names it). `progress(done, total)`
+    is called after each page read by OCR (the slow part: seconds a page). Raises a
     `DocumentError` subclass with a Vietnamese message for anything that cannot be read.
     """
     p = Path(path)
@@ -48,6 +51,7 @@ def read_document(
     encoding: str | None = None
     pages: int | None = None
     warnings: list[str] = []
+    ocr: list[OcrPage] = []
     try:
         if fmt == "txt":
             from trienkhai.documents.txt import read_text
@@ -60,7 +64,11 @@ def read_document(
         elif fmt == "pdf":
             from trienkhai.documents.pdf import read_pdf
 
-            blocks, pages, warnings = read_pdf(data, name)
+            blocks, pages, warnings, ocr = read_pdf(data, name, progress)
+        elif fmt == "image":
+            from trienkhai.documents.scan import read_image
+
+            blocks, pages, ocr = read_image(data, name, warnings, progress)
         else:
             from trienkhai.documents.doc import read_doc
 
@@ -81,7 +89,7 @@ def read_document(
         raise DocumentError(f"Tệp {name} không có nội dung chữ nào đọc được.")
     return SourceDocument(
         filename=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
-        blocks=blocks, pages=pages, warnings=warnings,
+        blocks=blocks, pages=pages, warnings=warnings + summary(ocr), ocr=ocr,
     )
 
 
