@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -169,8 +170,26 @@ def _read_tsv(tsv: str) -> list[dict]:
     return rows
 
 
+_UPPER_REST = r"(?=\s*[^\W\d_]{2,}(?:\W+[^\W\d_]+)*\W*$)"
+# Numbering labels as OCR misreads them at the start of a heading line in capitals: "H." for "II.",
+# "IH." for "III.", "l."/"1." for "I.", the full stop dropped ("I MỤC TIÊU") or read as a comma
+# ("1, Mục tiêu").
+_ROMAN_MISREAD_RE = re.compile(r"^([IVXHl|1]{1,4})([.\-]?)\s+" + _UPPER_REST)
+_COMMA_LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[,;]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _fix_label(line: str) -> str:
+    m = _ROMAN_MISREAD_RE.match(line)
+    if m and line[m.end():].upper() == line[m.end():]:
+        label = m.group(1).replace("H", "II").replace("l", "I").replace("|", "I").replace("1", "I")
+        if re.fullmatch(r"[IVX]+", label) and (m.group(1) != label or not m.group(2)):
+            return f"{label}{m.group(2) or '.'} {line[m.end():]}"
+    return _COMMA_LABEL_RE.sub(r"\1. ", line)
+
+
 def _page_text(words: list[dict]) -> str:
-    """One line per OCR line, a blank line between OCR paragraphs."""
+    """One line per OCR line, a blank line between OCR paragraphs; numbering labels misread at the
+    start of a heading put right (`_fix_label`)."""
     out: list[str] = []
     last_par = last_line = None
     for w in words:
@@ -185,7 +204,7 @@ def _page_text(words: list[dict]) -> str:
         else:
             out[-1] += " " + w["text"]
         last_par, last_line = par, line
-    return "\n".join(out)
+    return "\n".join(_fix_label(t) for t in out)
 
 
 def _ocr_once(img: Any, dpi: int) -> tuple[list[dict], float]:
