@@ -25,3 +25,19 @@ def test_parse_of_a_missing_file_is_a_vietnamese_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("Lỗi:")
     assert "Traceback" not in result.stderr
+
+
+def test_progress_bar_draws_only_when_called() -> None:
+    import io
+
+    from trienkhai.cli import ProgressBar
+
+    out = io.StringIO()
+    bar = ProgressBar(out, width=10)
+    bar.done()
+    assert out.getvalue() == ""
+    bar(1, 4)
+    bar(4, 4)
+    bar.done()
+    assert out.getvalue() == ("\rNhận dạng chữ (OCR): [##........] trang 1/4"
+                              "\rNhận dạng chữ (OCR): [##########] trang 4/4\n")
