@@ -74,7 +74,7 @@ def test_misread_numbering_labels_put_right() -> None:
 
 
 def test_bad_images_and_limits() -> None:
-    with pytest.raises(DocumentError, match="ảnh .* bị hỏng"):
+    with pytest.raises(DocumentError, match=r"ảnh .* bị hỏng"):
         read_document("x.png", data=b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     with pytest.raises(DocumentError, match="vượt giới hạn"):
         ocr.ocr_pages([(i, lambda: None) for i in range(MAX_OCR_PAGES + 1)], None)
