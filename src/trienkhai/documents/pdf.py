@@ -8,6 +8,7 @@ starts one. Bold from font names. Page numbers and lines repeated at the top/bot
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import statistics
@@ -19,6 +20,8 @@ from trienkhai.documents.ocr import OcrPage, Progress
 from trienkhai.documents.patterns import FOOTNOTE_LINE_RE, PAGE_NUMBER_RE, SUPERSCRIPT_DIGITS
 from trienkhai.documents.reflow import Line, reassemble
 from trienkhai.errors import DocumentError, NoTextLayerError
+from trienkhai.text.legacy import convert, font_encoding
+from trienkhai.text.legacy_repair import ENCODING_LABELS
 
 SUPERSCRIPT_LABEL_RE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _DIGIT_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -53,6 +56,12 @@ def _page_lines(page, page_no: int) -> list[dict]:
         w["size"] = sizes.pop() if len(sizes) == 1 else statistics.median(float(c.get("size") or 0.0) for c in chars)
         w["fontname"] = next(iter(names)) if len(names) == 1 else Counter(
             c.get("fontname") or "" for c in chars).most_common(1)[0][0]
+        legacy = _legacy_font(w["fontname"])
+        if legacy is not None:
+            # A word set in .VnTime/.VnTimeH or VNI-Times: its letters are the font's code points.
+            converted = convert(w["text"], legacy[0])
+            w["text"] = converted.upper() if legacy[1] else converted
+            w["legacy"] = legacy[0]
         lowered = [n.lower() for n in names]
         w["bold"] = all("bold" in n for n in lowered)
         w["italic"] = all("italic" in n or "oblique" in n for n in lowered)
@@ -87,6 +96,11 @@ def _page_lines(page, page_no: int) -> list[dict]:
         ln["bold"] = all(w["bold"] for w in styled)
         ln["italic"] = all(w["italic"] for w in styled)
     return lines
+
+
+@functools.lru_cache(maxsize=256)
+def _legacy_font(name: str) -> tuple[str, bool] | None:
+    return font_encoding(name)
 
 
 def _split_line(ln: dict, gap: float) -> list[dict]:
@@ -233,6 +247,11 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> tuple[
     finally:
         tables.close()
         pdf.close()
+    legacy = Counter(w["legacy"] for ln in all_lines for w in ln.get("words", []) if "legacy" in w)
+    if legacy:
+        warnings.append("Văn bản có chữ gõ bằng phông chữ cũ; đã chuyển sang Unicode " + ", ".join(
+            f"{n} chữ ở bảng mã {ENCODING_LABELS[enc]}" for enc, n in legacy.most_common())
+            + ". Hãy kiểm tra lại các chữ có dấu.")
     records: list[OcrPage] = []
     ocr_blocks: dict[int, list[Block]] = {}
     if scanned:

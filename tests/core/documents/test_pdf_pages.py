@@ -25,3 +25,20 @@ def test_fallback_glyphs_and_word_gaps(tmp_path: Path) -> None:
     doc = read_document(to_pdf(src, tmp_path))
     assert [b.text for b in doc.blocks] == LINES
     assert [b.bold for b in doc.blocks] == [True, True, False, False]
+
+
+def test_words_in_a_legacy_font_are_converted_by_font_name(tmp_path: Path) -> None:
+    from trienkhai.text.legacy import legacy_surface
+
+    d = docx.Document()
+    d.styles["Normal"].font.name = "Liberation Serif"
+    d.add_paragraph(legacy_surface("Ủy ban nhân dân tỉnh chủ trì thực hiện", "tcvn3"))
+    src = tmp_path / "vntime.docx"
+    d.save(str(src))
+    pdf = to_pdf(src, tmp_path)
+    # The font as a PDF made from a .VnTime document names it (same length: offsets stay valid).
+    data = pdf.read_bytes()
+    assert b"LiberationSerif" in data
+    doc = read_document("vntime.pdf", data=data.replace(b"LiberationSerif", b".VnTime-Regular"))
+    assert [b.text for b in doc.blocks] == ["ủy ban nhân dân tỉnh chủ trì thực hiện"]
+    assert "TCVN3" in doc.warnings[0]
