@@ -46,7 +46,10 @@ class PdfiumPage:
             # Font and size belong to the text object a character is drawn by: looked up once each.
             styles: dict[int, tuple[str, float]] = {}
             h = self.height
-            get_unicode, get_box, get_object = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
+            get_unicode, get_box = raw.FPDFText_GetUnicode, raw.FPDFText_GetLooseCharBox
+            # The text object's address as a plain int (a key), without a ctypes cast per character.
+            get_object = ctypes.cast(raw.FPDFText_GetTextObject,
+                                     ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int))
             rect = raw.FS_RECTF()
             pending_gap: float | None = None
             get_origin = raw.FPDFText_GetCharOrigin
@@ -66,7 +69,7 @@ class PdfiumPage:
                     pending_gap = rect.left
                     continue
                 get_box(page, k, rect)
-                key = ctypes.cast(get_object(page, k), ctypes.c_void_p).value or 0
+                key = get_object(page, k) or 0
                 style = styles.get(key)
                 if style is None:
                     length = raw.FPDFText_GetFontInfo(page, k, buf, len(buf), flags)
