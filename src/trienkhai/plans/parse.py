@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from trienkhai.documents.model import SourceDocument
@@ -35,11 +36,12 @@ _PROVINCE = re.compile(r"(?:\btỉnh|[Tt]ỉnh [uủ][yỷ])\s+(?P<name>[A-ZĐÀ
 _META_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def parse_file(path: str | Path) -> Plan:
-    """Read the document at `path` (any supported format) and parse it."""
+def parse_file(path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read the document at `path` (any supported format, scans too) and parse it;
+    `progress(done, total)` is called after each page read by OCR."""
     from trienkhai.documents.read import read_document
 
-    return parse_document(read_document(path))
+    return parse_document(read_document(path, progress=progress))
 
 
 def _text_of(lines: list[Line]) -> str:
