@@ -5,8 +5,14 @@ from types import SimpleNamespace
 import pytest
 from rest_framework.test import APIClient
 
-from tests.web.api.factories import PlanFactory, PlanItemFactory, TargetFactory, TaskFactory, assign
-from tests.web.factories import OrganisationFactory
+from tests.web.factories import (
+    OrganisationFactory,
+    PlanFactory,
+    PlanItemFactory,
+    TargetFactory,
+    TaskFactory,
+    assign,
+)
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.plans.models import AssignmentRole
 
@@ -20,7 +26,8 @@ def world(monitoring_body, unit, alice, bob, carol, dave, erin):
     plan_b = PlanFactory(monitoring_body=bdv)
     item = PlanItemFactory(plan=plan_a, path="I", number="I", title="MỤC ĐÍCH, YÊU CẦU")
     child = PlanItemFactory(plan=plan_a, path="I.1", number="1", parent=item, title="Mục đích", depth=1)
-    target = TargetFactory(plan=plan_a, item=child)
+    target = TargetFactory(plan=plan_a, item=child, subject="tỷ lệ hộ nghèo", text="Tỷ lệ hộ nghèo giảm từ 2 - 3%/năm",
+                           direction="giảm", value_low=2, value_high=3, deadline_year=2030)
     task = TaskFactory(plan=plan_a, item=child)
     assign(task, unit)
     assign(task, other, AssignmentRole.PARTNER)

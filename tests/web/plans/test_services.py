@@ -6,8 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.web.factories import OrganisationFactory
-from tests.web.plans.factories import DraftPlanFactory
+from tests.web.factories import DraftPlanFactory, OrganisationFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.organisations.models import OrganisationAlias
 from trienkhai_web.plans import queries, services

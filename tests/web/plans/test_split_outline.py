@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.web.plans.factories import DraftPlanFactory
+from tests.web.factories import DraftPlanFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.plans import services
 

@@ -10,9 +10,19 @@ from typing import Any
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.reports.factories import IndicatorValueFactory, TaskProgressFactory, UnitReportFactory, at
-from tests.web.tracking.factories import PlanItemFactory, TargetFactory, TaskFactory, assign, scheduled_plan
+from tests.web.factories import (
+    IndicatorValueFactory,
+    OrganisationFactory,
+    PlanItemFactory,
+    TargetFactory,
+    TaskFactory,
+    TaskProgressFactory,
+    UnitReportFactory,
+    assign,
+    at,
+    scheduled_plan,
+    user_with_role,
+)
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.tracking.models import ReportStatus
 

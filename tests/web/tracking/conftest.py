@@ -8,8 +8,15 @@ from typing import Any
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.tracking.factories import PlanItemFactory, TargetFactory, TaskFactory, assign, scheduled_plan
+from tests.web.factories import (
+    OrganisationFactory,
+    PlanItemFactory,
+    TargetFactory,
+    TaskFactory,
+    assign,
+    scheduled_plan,
+    user_with_role,
+)
 from trienkhai_web.accounts.models import Role
 
 
