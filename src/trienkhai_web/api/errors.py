@@ -18,10 +18,12 @@ class Conflict(APIException):
 def required_version(data: dict) -> int:
     """The `version` the client read; refusing writes without it keeps concurrent edits safe."""
     value = data.get("version")
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        raise ValidationError({"version": [_("Send the version you read (field version).")]}) from None
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        try:
+            return int(value)
+        except ValueError:
+            pass
+    raise ValidationError({"version": [_("Send the version you read (field version).")]})
 
 
 def date_param(value: str | None, name: str) -> dt.date | None:

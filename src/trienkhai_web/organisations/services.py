@@ -120,7 +120,7 @@ def create_organisation(user: Any, *, name: str, aliases: Iterable[str] = (), **
 
 
 def _locked(org: Organisation | int, version: int | None) -> Organisation:
-    pk = getattr(org, "pk", org)
+    pk = org.pk if isinstance(org, Organisation) else org
     current = Organisation.objects.select_for_update().filter(pk=pk).first()
     if current is None:
         raise OrganisationError(_("The organisation no longer exists."))

@@ -77,7 +77,7 @@ def _send(period: ReportingPeriod, organisation: Organisation, kind: str, now: d
     except IntegrityError:
         return False  # already sent: the unique (period, organisation, kind) row exists
     if emails:
-        send_mail(_("[trienkhai] Report reminder"), f"{text}\n\n{settings.SITE_URL if hasattr(settings, 'SITE_URL') else ''}{url}",
+        send_mail(_("[trienkhai] Report reminder"), f"{text}\n\n{getattr(settings, 'SITE_URL', '')}{url}",
                   None, emails, fail_silently=True)
     return True
 
