@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -29,4 +31,4 @@ class TaskAssignmentForm(forms.Form):
     def __init__(self, *args, plan=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if plan is not None:
-            self.fields["targets"].queryset = plan.targets.all()
+            cast(forms.ModelMultipleChoiceField, self.fields["targets"]).queryset = plan.targets.all()

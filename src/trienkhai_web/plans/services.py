@@ -122,7 +122,8 @@ def import_document(user: Any, filename: str, data: bytes) -> Plan:
 def _header_from_draft(plan: Plan, draft: dict[str, Any]) -> None:
     doc = draft.get("document") or {}
     signer = doc.get("signer") or {}
-    plan.kind = doc.get("kind") if doc.get("kind") in DocumentKind.values else DocumentKind.OTHER
+    kind = doc.get("kind")
+    plan.kind = kind if isinstance(kind, str) and kind in DocumentKind.values else DocumentKind.OTHER
     plan.number = (doc.get("number") or "")[:64]
     plan.ref_id = canonical_ref(doc.get("number"))
     plan.title = doc.get("title") or ""
@@ -147,7 +148,7 @@ def _locked(plan_id: int, version: int | None) -> Plan:
     return plan
 
 
-def _change_draft(user: Any, plan: Plan, version: int | None, action: str,
+def _change_draft(user: Any, plan: Plan, version: int | None, action: Action,
                   change: Callable[[dict[str, Any]], Any]) -> Plan:
     with transaction.atomic():
         locked = _locked(plan.pk, version)
@@ -259,8 +260,10 @@ def add_draft_item(user: Any, plan: Plan, version: int | None, kind: str, fields
             return {"kind": kind, "key": path, "added": row}
         if kind not in _LIST_KEY:
             raise PlanError(_("Unknown kind of item."))
-        row = {"assignment": {"item": None, "responsible": [], "lead": None, "partners": []},
-               "task": {"no": None}, "target": {"section": None}}[kind]
+        empty: dict[str, dict[str, Any]] = {"assignment": {"item": None, "responsible": [], "lead": None,
+                                                           "partners": []},
+                                            "task": {"no": None}, "target": {"section": None}}
+        row = empty[kind]
         _apply_fields(kind, row, fields)
         draft.setdefault(_LIST_KEY[kind], []).append(row)
         return {"kind": kind, "added": row}
@@ -602,7 +605,8 @@ def _publish_references(plan: Plan, draft: dict[str, Any]) -> None:
         ref_id = canonical_ref(parent_ref)
         if not ref_id or ref_id == plan.ref_id:
             continue
-        cited = next((r for r in draft.get("references", []) if canonical_ref(r.get("id")) == ref_id), {})
+        cited: dict[str, Any] = next(
+            (r for r in draft.get("references", []) if canonical_ref(r.get("id")) == ref_id), {})
         parent = _placeholder(ref_id, cited.get("kind") or _kind_from_ref(ref_id), _iso(cited.get("date")),
                               cited.get("issuer") or "", number=parent_ref)
         PlanLink.objects.get_or_create(parent=parent, child=plan)

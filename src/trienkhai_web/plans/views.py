@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -24,6 +25,8 @@ from trienkhai_web.accounts.permissions import (
     can_view_plan,
     organisations_for,
 )
+from trienkhai_web.errors import UserError
+from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
 from trienkhai_web.plans.forms import TaskAssignmentForm, UploadForm
@@ -110,7 +113,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _panel(request: HttpRequest, plan: Plan, error: str = "") -> HttpResponse:
     plan.refresh_from_db()
-    if request.htmx:
+    if HtmxDetails(request):  # what the middleware sets as request.htmx, typed
         return render(request, "plans/_review_panel.html", _review_context(plan, error))
     if error:
         messages.error(request, error)
@@ -122,9 +125,10 @@ def _panel(request: HttpRequest, plan: Plan, error: str = "") -> HttpResponse:
 def review_item(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk, manage=True)
     p = request.POST
-    action, kind, key, version = p.get("action"), p.get("kind", ""), p.get("key", ""), p.get("version")
+    action, kind, key = p.get("action"), p.get("kind", ""), p.get("key", "")
     fields = {name: p[name] for name in services.EDITABLE.get(kind, ()) if name in p}
     try:
+        version = parse_version(p.get("version"))
         if action == "edit":
             services.edit_draft_item(request.user, plan, version, kind, key, fields)
         elif action == "delete":
@@ -138,7 +142,7 @@ def review_item(request: HttpRequest, pk: int) -> HttpResponse:
             services.merge_draft_item(request.user, plan, version, kind, key)
         else:
             raise services.PlanError(_("Unknown action."))
-    except services.PlanError as exc:
+    except (services.PlanError, UserError) as exc:
         return _panel(request, plan, exc.message)
     return _panel(request, plan)
 
@@ -148,9 +152,10 @@ def review_item(request: HttpRequest, pk: int) -> HttpResponse:
 def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk, manage=True)
     p = request.POST
-    action, name, version = p.get("action"), p.get("name", ""), p.get("version")
+    action, name = p.get("action"), p.get("name", "")
     org = Organisation.objects.filter(pk=p.get("organisation") or 0).first()
     try:
+        version = parse_version(p.get("version"))
         if action == "map":
             if org is None:
                 raise services.PlanError(_("Choose an organisation."))
@@ -165,7 +170,7 @@ def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
             services.create_organisation_for(request.user, plan, version, name)
         else:
             raise services.PlanError(_("Unknown action."))
-    except services.PlanError as exc:
+    except (services.PlanError, UserError) as exc:
         return _panel(request, plan, exc.message)
     return _panel(request, plan)
 
@@ -175,8 +180,8 @@ def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk, manage=True)
     try:
-        services.publish(request.user, plan, request.POST.get("version"))
-    except services.PlanError as exc:
+        services.publish(request.user, plan, parse_version(request.POST.get("version")))
+    except (services.PlanError, UserError) as exc:
         messages.error(request, exc.message)
         return redirect("plans:review", pk=plan.pk)
     messages.success(request, _("The plan was published."))

@@ -6,9 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
-from trienkhai_web.accounts.models import Role
+from tests.web.factories import DraftPlanFactory, OrganisationFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.organisations.models import OrganisationAlias
 from trienkhai_web.plans import queries, services
@@ -19,8 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def monitor():
-    return user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
+def monitor(bob):
+    return bob
 
 
 def _map_all(user, plan):
