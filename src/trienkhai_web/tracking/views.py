@@ -315,7 +315,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "board": board, "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
         "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
         "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
-        "pages": range(1, board.pages + 1), "can_remind": can_view_dashboard(request.user),
+        "pages": range(1, board.pages + 1), "can_remind": can_manage_plan(request.user, plan),
         "can_schedule": can_manage_plan(request.user, plan),
         "remind_base": f"{reverse_dashboard(plan)}nhac/",
     })

@@ -105,6 +105,15 @@ def test_remind_button_and_notifications(world, client):
     assert client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/nhac/{world.partner.pk}/").status_code == 403
 
 
+def test_a_leader_reads_the_dashboard_but_sends_no_reminder(world, client):
+    client.force_login(world.leader)
+    dashboard = client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}")
+    assert dashboard.status_code == 200 and "/nhac/" not in dashboard.content.decode()
+    response = client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/nhac/{world.partner.pk}/", {"period": world.period.pk})
+    assert response.status_code == 403
+    assert not ReminderLog.objects.exists()
+
+
 def test_organisation_page_and_my_reports(world, client):
     url = f"/theo-doi/don-vi/{world.unit.pk}/"
     for user, code in [(world.reporter, 200), (world.parent_head, 200), (world.leader, 200), (world.other, 403)]:
