@@ -135,8 +135,11 @@ def alias_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 @login_required
 def export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The whole list with contact e-mails: personal data, so only for those who manage organisations."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
+    if not can_manage_organisations(request.user):
+        raise PermissionDenied
     if fmt == "xlsx":
         response = HttpResponse(org_io.export_xlsx(),
                                 content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
