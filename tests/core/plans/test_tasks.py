@@ -94,8 +94,8 @@ def test_sample_register_matches_the_gold(corpus_docs):
     import json
 
     from tests.conftest import CORPUS_GOLD
-    from trienkhai.plans.parse import parse_file
     from trienkhai.plans.agencies import split_names
+    from trienkhai.plans.parse import parse_file
     from trienkhai.text.vietnamese import canonical
 
     gold = json.loads((CORPUS_GOLD / "004_e02ef3f550a5da59.json").read_text())["tasks"]
