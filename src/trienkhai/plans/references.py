@@ -108,3 +108,10 @@ def merge_references(refs: Iterable[Reference]) -> list[Reference]:
 def find_references(texts: Iterable[str]) -> list[Reference]:
     """References cited anywhere in `texts` (each text scanned once), deduplicated."""
     return merge_references(r for t in texts for r in references_in(t))
+
+
+def kind_of_id(ref_id: str) -> str | None:
+    """The kind a document number's symbol names ("236/QĐ-TTg" → "quyet_dinh", "43-NQ/TW" →
+    "nghi_quyet"); None when the number names no kind we know."""
+    m = REF_RE.search(ref_id or "")
+    return kind_from_symbol(canonical_id(m)[1]) if m else None

@@ -15,6 +15,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from trienkhai_web import errors
 from trienkhai_web.accounts.permissions import visible_plans
 from trienkhai_web.api.errors import Conflict, date_param, required_version
 from trienkhai_web.api.permissions import PlanPartAccess
@@ -46,7 +47,7 @@ class PlanDetailSerializer(PlanSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_document(self, plan: Plan) -> dict[str, Any] | None:
-        """The plan as trienkhai.plan/1: rebuilt from the rows once published, else the parsed draft."""
+        """The plan as trienkhai.plan/2: rebuilt from the rows once published, else the parsed draft."""
         return plan_document(plan)
 
 
@@ -161,7 +162,7 @@ class TaskViewSet(mixins.UpdateModelMixin, _PlanPartViewSet):
         due_raw = request.data.get("due_date")
         try:
             updated = plan_services.update_task_assignment(
-                request.user, task, version,
+                request.user, task, version=version,
                 leads=organisations("lead", AssignmentRole.LEAD),
                 partners=organisations("partners", AssignmentRole.PARTNER),
                 timeframe=data.get("timeframe", task.timeframe),
@@ -169,9 +170,9 @@ class TaskViewSet(mixins.UpdateModelMixin, _PlanPartViewSet):
                 due_date=date_param(due_raw, "due_date") if "due_date" in request.data else task.due_date,
                 targets=list(data["targets"]) if "targets" in data else list(task.targets.all()),
             )
-        except plan_services.ConflictError as exc:
+        except errors.Conflict as exc:
             raise Conflict(exc.message) from exc
-        except plan_services.PlanError as exc:
+        except errors.UserError as exc:
             raise ValidationError({"detail": exc.message}) from exc
         return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
 
