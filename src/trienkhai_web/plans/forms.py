@@ -53,7 +53,7 @@ class AgencyDecisionForm(forms.Form):
     organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        data = super().clean() or {}
         if data.get("action") in ("map", "alias") and not data.get("organisation"):
             raise forms.ValidationError(_("Choose an organisation."))
         return data

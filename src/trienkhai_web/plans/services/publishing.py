@@ -108,8 +108,12 @@ def _section_item(items: dict[str, PlanItem], section: str | None) -> PlanItem |
 def _targets(plan: Plan, draft: Draft, items: dict[str, PlanItem]) -> list[Target]:
     out = []
     for order, t in enumerate(draft.targets):
-        value = t.value
-        low, high = (value[0], value[-1]) if isinstance(value, list) and value else (value, value)
+        low: float | None
+        high: float | None
+        if isinstance(t.value, list):
+            low, high = (t.value[0], t.value[-1]) if t.value else (None, None)
+        else:
+            low = high = t.value
         out.append(Target.objects.create(
             plan=plan, item=_section_item(items, t.section), value_low=low, value_high=high,
             deadline_year=t.deadline, order=order,
