@@ -131,14 +131,17 @@ def _typed(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _apply(kind: str, item: Any, values: dict[str, Any]) -> None:
+    if kind == "assignment" and values.keys() & set(_NAME_LISTS):
+        # The bodies named without a role stay responsible (they are the doers when there is no lead);
+        # a lead or partner the reviewer removed is no longer named at all.
+        unroled = [n for n in item.responsible if n not in item.leads and n not in item.partners]
+        leads, partners = values.get("leads", item.leads), values.get("partners", item.partners)
+        item.responsible = list(dict.fromkeys([*leads, *unroled, *partners]))
     for name, value in values.items():
         setattr(item, "blocks" if kind == "outline" and name == "text" else name, value)
     if kind == "task" and "timeframe" in values:
         tf = parse_timeframe(item.timeframe) if item.timeframe else None
         item.due, item.recurrence = (tf.due, tf.recurrence) if tf else (None, None)
-    if kind == "assignment" and values.keys() & set(_NAME_LISTS):
-        # The bodies an assignment names are its leads and partners once a reviewer says who they are.
-        item.responsible = list(dict.fromkeys([*item.leads, *item.partners]))
 
 
 def _require(kind: str, item: Any) -> None:

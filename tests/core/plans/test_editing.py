@@ -222,3 +222,16 @@ def test_every_sample_document_round_trips_through_v1(corpus_docs):
         plan = parse_file(f)
         assert Plan.from_dict(json.loads(json.dumps(plan.to_dict(version=1)))) == plan, f.name
         assert Plan.from_dict(json.loads(json.dumps(plan.to_dict()))) == plan, f.name
+
+
+def test_editing_an_assignments_roles_keeps_the_bodies_named_without_one():
+    plan = _plan()
+    plan.assignments = [Assignment(item="IV.1", responsible=["Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"],
+                                   duties="lãnh đạo, chỉ đạo")]
+    a = editing.edit_item(plan, "assignment", "0", {"partners": "Sở Nội vụ"})
+    assert a.doers() == ["Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"] and a.partners == ["Sở Nội vụ"]
+    a = editing.edit_item(plan, "assignment", "0", {"leads": "Sở Tư pháp", "partners": ""})
+    assert (a.doers(), a.responsible) == (
+        ["Sở Tư pháp"], ["Sở Tư pháp", "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"])
+    a = editing.edit_item(plan, "assignment", "0", {"leads": ""})  # the lead removed: not named any more
+    assert a.doers() == ["Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"]
