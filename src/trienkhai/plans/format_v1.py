@@ -36,6 +36,11 @@ def upgrade(d: dict[str, Any]) -> dict[str, Any]:
     for t in out.get("tasks", []):
         t["leads"] = _names(t.pop("lead", None))
         t["partners"] = _names(t.get("partners"))
+    for t in out.get("targets", []):
+        # Targets added by hand in earlier versions of the application could lack their sentence.
+        t.setdefault("section", None)
+        t.setdefault("text", t.get("subject") or "")
+        t.setdefault("subject", t["text"])
     return out
 
 

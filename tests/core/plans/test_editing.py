@@ -235,3 +235,9 @@ def test_editing_an_assignments_roles_keeps_the_bodies_named_without_one():
         ["Sở Tư pháp"], ["Sở Tư pháp", "Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"])
     a = editing.edit_item(plan, "assignment", "0", {"leads": ""})  # the lead removed: not named any more
     assert a.doers() == ["Đảng đoàn HĐND tỉnh", "Ban cán sự đảng UBND tỉnh"]
+
+
+def test_a_v1_target_added_by_hand_without_its_sentence_is_read():
+    d = _plan().to_dict(version=1)
+    d["targets"].append({"section": None, "subject": "tỷ lệ đảng viên mới"})  # as the old review page stored it
+    assert Plan.from_dict(d).targets[-1].text == "tỷ lệ đảng viên mới"
