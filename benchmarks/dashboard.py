@@ -20,24 +20,12 @@ import time
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from benchmarks.databases import fresh_postgres
+
 GOAL_MS = 150.0
 UNITS, TASKS, TARGETS = 1000, 200, 20
 PG_ADMIN = "postgres://postgres@127.0.0.1:5432/postgres"
 PG_BENCH_DB = "trienkhai_bench_dashboard"
-
-
-def _postgres_url() -> str | None:
-    try:
-        import psycopg
-
-        with psycopg.connect("host=127.0.0.1 port=5432 user=postgres dbname=postgres", autocommit=True,
-                             connect_timeout=3) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {PG_BENCH_DB}")
-            conn.execute(f"CREATE DATABASE {PG_BENCH_DB}")
-        return f"postgres://postgres@127.0.0.1:5432/{PG_BENCH_DB}"
-    except Exception as error:
-        print(f"PostgreSQL not reachable ({error.__class__.__name__}); skipped")
-        return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -53,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     if not urls:
         tmp = tempfile.TemporaryDirectory()
         urls.append(f"sqlite:///{tmp.name}/bench.sqlite3")
-        pg = _postgres_url()
+        pg = fresh_postgres(PG_BENCH_DB)
         if pg:
             urls.append(pg)
     failed = 0

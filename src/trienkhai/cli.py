@@ -1,7 +1,7 @@
-"""`trienkhai parse`: the core's own command line (no database, no Django).
+"""`trienkhai parse` and `trienkhai cover`: the core's own command line (no database, no Django).
 
 The installed `trienkhai` command (trienkhai_web.cli) adds the application's subcommands and
-delegates `parse` here, so the parser can also be run as `python -m trienkhai parse FILE`.
+delegates `parse` and `cover` here, so they can also be run as `python -m trienkhai parse FILE`.
 """
 
 from __future__ import annotations
@@ -18,6 +18,41 @@ PARSE_EXAMPLE = """ví dụ:
   trienkhai parse ke-hoach-43.pdf --json      # định dạng trienkhai.plan/1 (xem docs/plan-format.md)
   trienkhai parse ke-hoach-43.pdf --json --format-version 2   # định dạng trienkhai.plan/2
 """
+
+
+COVER_EXAMPLE = """ví dụ:
+  trienkhai cover ke-hoach-tinh.docx ke-hoach-huyen.docx         # bảng: nội dung nào đã cụ thể hóa, ở đâu
+  trienkhai cover ke-hoach-tinh.pdf ke-hoach-huyen.docx --json   # từng nội dung: key, covered, counterparts, why
+"""
+
+
+def add_cover_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("parent", help="văn bản cấp trên (nghị quyết, kế hoạch… được triển khai)")
+    parser.add_argument("child", help="văn bản cấp dưới (kế hoạch triển khai văn bản cấp trên)")
+    parser.add_argument("--json", action="store_true", help="in JSON: mỗi nội dung của văn bản cấp trên")
+
+
+def run_cover(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from trienkhai.cascade.coverage import cover
+    from trienkhai.cascade.render import render_coverage
+    from trienkhai.plans.parse import parse_file
+
+    try:
+        parent = parse_file(args.parent)
+        child = parse_file(args.child)
+    except TrienkhaiError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    result = cover(parent, child)
+    if args.json:
+        data = {"parent": Path(args.parent).name, "child": Path(args.child).name, **result.to_dict()}
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(render_coverage(result, Path(args.parent).name, Path(args.child).name))
+    return 0
 
 
 def add_parse_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,5 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p = sub.add_parser("parse", help="đọc một văn bản kế hoạch", epilog=PARSE_EXAMPLE,
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     add_parse_arguments(p)
+    p = sub.add_parser("cover", help="văn bản cấp dưới cụ thể hóa những nội dung nào của văn bản cấp trên",
+                       epilog=COVER_EXAMPLE, formatter_class=argparse.RawDescriptionHelpFormatter)
+    add_cover_arguments(p)
     args = parser.parse_args(argv)
-    return run_parse(args)
+    return run_cover(args) if args.command == "cover" else run_parse(args)

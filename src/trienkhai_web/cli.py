@@ -11,7 +11,14 @@ import os
 import sys
 from collections.abc import Sequence
 
-from trienkhai.cli import PARSE_EXAMPLE, add_parse_arguments, run_parse
+from trienkhai.cli import (
+    COVER_EXAMPLE,
+    PARSE_EXAMPLE,
+    add_cover_arguments,
+    add_parse_arguments,
+    run_cover,
+    run_parse,
+)
 
 EXAMPLES = {
     "import": "ví dụ:\n  trienkhai import ke-hoach-43.docx\n  trienkhai import ke-hoach-43.pdf --publish --user quantri",
@@ -21,6 +28,8 @@ EXAMPLES = {
               "  trienkhai report --plan 3 --period 2025 --xlsx --out bao-cao.xlsx",
     "backup": "ví dụ:\n  trienkhai backup                  # var/backups/trienkhai-YYYYmmdd-HHMMSS.zip\n"
               "  trienkhai backup --out /mnt/sao-luu/",
+    "restore": "ví dụ:\n  trienkhai restore /mnt/sao-luu/trienkhai-20250701-020000.zip   # vào hệ thống trống\n"
+               "  trienkhai restore sao-luu.zip --replace    # xóa dữ liệu đang có rồi khôi phục",
 }
 
 
@@ -36,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("parse", help="đọc một văn bản kế hoạch (không cần cơ sở dữ liệu)",
                        epilog=PARSE_EXAMPLE, formatter_class=fmt)
     add_parse_arguments(p)
+
+    p = sub.add_parser("cover", help="văn bản cấp dưới cụ thể hóa những nội dung nào của văn bản cấp trên "
+                       "(không cần cơ sở dữ liệu)", epilog=COVER_EXAMPLE, formatter_class=fmt)
+    add_cover_arguments(p)
 
     p = sub.add_parser("import", help="nhập văn bản vào hệ thống thành bản nháp chờ rà soát",
                        epilog=EXAMPLES["import"], formatter_class=fmt)
@@ -58,9 +71,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", help="tệp kết quả")
     p.add_argument("--xlsx", action="store_true", help="xuất bảng tính .xlsx thay vì .docx")
 
-    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu và tệp đính kèm",
+    p = sub.add_parser("backup", help="sao lưu cơ sở dữ liệu và mọi tệp đã lưu",
                        epilog=EXAMPLES["backup"], formatter_class=fmt)
     p.add_argument("--out", help="thư mục hoặc tệp .zip đích")
+
+    p = sub.add_parser("restore", help="khôi phục một bản sao lưu vào hệ thống trống",
+                       epilog=EXAMPLES["restore"], formatter_class=fmt)
+    p.add_argument("file", help="tệp sao lưu .zip")
+    p.add_argument("--replace", "--force", action="store_true", dest="replace", default=None,
+                   help="xóa dữ liệu và tệp đang có rồi thay bằng bản sao lưu")
     return parser
 
 
@@ -75,6 +94,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "parse":
         return run_parse(args)
+    if args.command == "cover":
+        return run_cover(args)
 
     _django()
     from django.core.management import call_command
@@ -82,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     options = {k: v for k, v in vars(args).items() if k != "command" and v is not None}
     name = {"import": "import_plan", "demo": "load_demo", "serve": "serve", "report": "make_report",
-            "backup": "backup"}[args.command]
+            "backup": "backup", "restore": "restore"}[args.command]
     positional = [options.pop("file")] if "file" in options else []
     try:
         call_command(name, *positional, **options)

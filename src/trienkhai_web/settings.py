@@ -1,30 +1,56 @@
 """Settings, read from the environment.
 
 With no variable set this is a development site on an embedded SQLite database under ./var/.
-Production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS and DEBUG=0; see docs/deploy.md.
+Production sets DATABASE_URL (PostgreSQL), SECRET_KEY, ALLOWED_HOSTS, SITE_URL and DEBUG=0; see
+docs/deploy.md, which lists every variable read here (tests/web/test_settings.py checks it does).
+Every value is read through the env_* helpers below, which refuse a malformed value at start-up with a
+message naming the variable, rather than running with a silently different setting.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent
-# In a source checkout (the editable install) data lives in ./var beside pyproject.toml.
-_CHECKOUT = BASE_DIR.parent.parent
-PROJECT_DIR = Path(os.environ.get("TRIENKHAI_HOME", _CHECKOUT if (_CHECKOUT / "pyproject.toml").exists() else Path.cwd()))
-VAR_DIR = Path(os.environ.get("TRIENKHAI_VAR", PROJECT_DIR / "var"))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+class SettingError(ImproperlyConfigured):
+    """An environment variable holds a value the site cannot run with."""
+
+
+def env_str(name: str, default: str) -> str:
+    return os.environ.get(name, default)
 
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in {"1", "true", "yes", "on"}:
+        return True
+    if word in {"0", "false", "no", "off"}:
+        return False
+    raise SettingError(f"{name}={value!r}: expected 1/0, true/false, yes/no or on/off.")
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        number = int(value.strip())
+    except ValueError:
+        raise SettingError(f"{name}={value!r}: expected a whole number.") from None
+    if number < minimum:
+        raise SettingError(f"{name}={value!r}: must be at least {minimum}.")
+    return number
 
 
 def env_list(name: str, default: list[str]) -> list[str]:
@@ -32,10 +58,38 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else default
 
 
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name, default).strip().upper()
+    if value not in choices:
+        raise SettingError(f"{name}={value!r}: expected one of {', '.join(choices)}.")
+    return value
+
+
+def env_path(name: str, default: Path) -> Path:
+    value = os.environ.get(name)
+    return Path(value).expanduser() if value and value.strip() else default
+
+
+def env_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a trailing slash."""
+    value = os.environ.get(name, default).strip()
+    if not re.fullmatch(r"https?://[^\s/?#]+(/[^\s?#]*)?", value):
+        raise SettingError(f"{name}={value!r}: expected an absolute address such as https://trienkhai.example.vn")
+    return value.rstrip("/")
+
+
+BASE_DIR = Path(__file__).resolve().parent
+# In a source checkout (the editable install) data lives in ./var beside pyproject.toml.
+_CHECKOUT = BASE_DIR.parent.parent
+PROJECT_DIR = env_path("TRIENKHAI_HOME", _CHECKOUT if (_CHECKOUT / "pyproject.toml").exists() else Path.cwd())
+VAR_DIR = env_path("TRIENKHAI_VAR", PROJECT_DIR / "var")
+VAR_DIR.mkdir(parents=True, exist_ok=True)
+
+
 # Development is the default only when nothing says otherwise: a production deployment must set
 # SECRET_KEY, and then DEBUG defaults to off.
 _DEV_SECRET = "dev-only-insecure-key-set-SECRET_KEY-in-production"
-SECRET_KEY = os.environ.get("SECRET_KEY", _DEV_SECRET)
+SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET)
 DEBUG = env_bool("DEBUG", SECRET_KEY == _DEV_SECRET)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
@@ -49,9 +103,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "django_htmx",
+    "axes",
     "trienkhai_web.accounts",
     "trienkhai_web.audit",
     "trienkhai_web.organisations",
@@ -63,6 +117,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "trienkhai_web.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "trienkhai_web.language.IgnoreBrowserLanguageMiddleware",
@@ -70,9 +125,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "trienkhai_web.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into our refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trienkhai_web.urls"
@@ -98,8 +157,8 @@ TEMPLATES = [
 
 DATABASES = {
     "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'trienkhai.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+        env_str("DATABASE_URL", f"sqlite:///{VAR_DIR / 'trienkhai.sqlite3'}"),
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -116,9 +175,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+# Login throttling (accounts/throttling.py): the axes backend refuses a locked login before any hashing.
+AUTHENTICATION_BACKENDS = [
+    "trienkhai_web.accounts.throttling.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env_int("LOGIN_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # either one reaching the limit locks
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "trienkhai_web.accounts.throttling.locked_out"
+AXES_CLIENT_IP_CALLABLE = "trienkhai_web.accounts.throttling.client_ip"
+AXES_VERBOSE = False
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -132,12 +203,17 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["trienkhai_web.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
+STATIC_ROOT = env_path("STATIC_ROOT", VAR_DIR / "static")
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = DEBUG  # development serves static files straight from the apps, no collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
+# Evidence files are private (served only by the permission-checking view), so never under MEDIA_ROOT,
+# which DEBUG serves publicly.
+EVIDENCE_ROOT = env_path("EVIDENCE_ROOT", MEDIA_ROOT.parent / "evidence")
+# The site's public address: e-mails (reminders) carry absolute links built on it.
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -148,20 +224,35 @@ STORAGES = {
 }
 
 # Uploads: plan documents up to 20 MB; larger requests are refused before they reach a view.
-TRIENKHAI_MAX_UPLOAD_BYTES = int(os.environ.get("TRIENKHAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+TRIENKHAI_MAX_UPLOAD_BYTES = env_int("TRIENKHAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1)
+# Uploads are counted as they stream in (uploads.py): nothing over the limit is held in memory or on disk.
+FILE_UPLOAD_HANDLERS = [
+    "trienkhai_web.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
-EMAIL_BACKEND = os.environ.get(
+EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
     "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
 )
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "trienkhai@localhost")
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)  # a stuck relay must not hang the reminder run
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trienkhai@localhost")
+
+# Reminder e-mails that fail are retried by the next `send_reminders` runs, waiting
+# REMINDER_RETRY_MINUTES × 2^(attempts − 1) between tries, at most REMINDER_MAX_ATTEMPTS tries in all.
+REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
+REMINDER_RETRY_MINUTES = env_int("REMINDER_RETRY_MINUTES", 30, minimum=0)
+
+# `trienkhai serve` without DEBUG: gunicorn workers (2 × cores + 1 is the usual figure).
+WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3, minimum=1)
 
 # Production safety: secure cookies always when not debugging; HSTS and the TLS redirect only when the
 # deployment says it is behind TLS (a proxy terminating HTTPS sets X-Forwarded-Proto).
@@ -175,13 +266,37 @@ SECURE_REFERRER_POLICY = "same-origin"
 if BEHIND_TLS:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
+# Sessions end with the browser (unless SESSION_EXPIRE_AT_BROWSER_CLOSE=0) and after SESSION_IDLE_HOURS
+# without a request (sessions.IdleTimeoutMiddleware keeps an active user's session alive).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("SESSION_EXPIRE_AT_BROWSER_CLOSE", True)
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_HOURS", 8, minimum=1) * 3600
+
+# Content-Security-Policy: only our own scripts, styles and images (HTMX, vendored Swagger UI, inline SVG
+# charts); no inline script or style anywhere (templates use data attributes, static/js/site.js).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF],
+        "style-src": [csp_constants.SELF],
+        "img-src": [csp_constants.SELF, "data:"],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "object-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.SELF],
+        "form-action": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.NONE],
+    },
+}
+
+# API keys (accounts/tokens.py) are stored hashed and expire after API_TOKEN_DAYS.
+API_TOKEN_DAYS = env_int("API_TOKEN_DAYS", 90, minimum=1)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "trienkhai_web.accounts.tokens.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -197,6 +312,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui",
     "SWAGGER_UI_FAVICON_HREF": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui/favicon-32x32.png",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The schema describes every endpoint: signed-in users (or token holders) only.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "ENUM_NAME_OVERRIDES": {
         "OrganisationKindEnum": "trienkhai_web.organisations.models.OrganisationKind",
         "DocumentKindEnum": "trienkhai_web.plans.models.DocumentKind",
@@ -207,5 +324,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"))},
 }

@@ -12,7 +12,7 @@ import pytest
 EXE = shutil.which("trienkhai", path=str(Path(sys.executable).parent)) or "trienkhai"
 
 
-@pytest.mark.parametrize("command", ["parse", "import", "demo", "serve", "report", "backup"])
+@pytest.mark.parametrize("command", ["parse", "cover", "import", "demo", "serve", "report", "backup", "restore"])
 def test_each_subcommand_has_help_with_an_example(command):
     result = subprocess.run([EXE, command, "--help"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
@@ -25,3 +25,25 @@ def test_parse_of_a_missing_file_is_a_vietnamese_error(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith("Lỗi:")
     assert "Traceback" not in result.stderr
+
+
+def test_cover_prints_every_parent_unit_as_json_and_as_a_table(corpus_docs):
+    import json
+
+    parent, child = corpus_docs / "001_c9ca5d0d8e180833.txt", corpus_docs / "002_89a3dd6ff25e755a.txt"
+    result = subprocess.run([sys.executable, "-m", "trienkhai", "cover", str(parent), str(child), "--json"],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    items = {i["key"]: i for i in data["items"]}
+    assert items["III.2#1"]["covered"] and items["III.2#1"]["counterparts"][0]["key"] == "III.2.1#1"
+    assert items["III.2#1"]["why"] and not items["II.2#2"]["covered"]
+    table = subprocess.run([EXE, "cover", str(parent), str(child)], capture_output=True, text=True)
+    assert table.returncode == 0, table.stderr
+    assert "Nội dung tương ứng" in table.stdout and f"Đã cụ thể hóa {data['covered']}/{data['total']}" in table.stdout
+
+
+def test_cover_of_a_missing_file_is_a_vietnamese_error(tmp_path, corpus_docs):
+    result = subprocess.run([EXE, "cover", str(tmp_path / "khong-co.docx"), str(corpus_docs / "001_c9ca5d0d8e180833.txt")],
+                            capture_output=True, text=True)
+    assert result.returncode == 2 and result.stderr.startswith("Lỗi:")

@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
+from trienkhai.spreadsheet import append_row
 
 SHEET_INFO = "Thông tin chung"
 SHEET_RESULTS = "Kết quả theo phần"
@@ -39,7 +40,7 @@ def build_xlsx(data: ReviewReportData) -> bytes:
                          ("Loại báo cáo", data.kind.label), ("Kỳ báo cáo", data.period.label),
                          ("Từ ngày", data.period.start), ("Đến ngày", data.period.end),
                          ("Kế hoạch", f"{data.plan_number} {data.plan_title}".strip())):
-        info.append([label, value])
+        append_row(info, [label, value])
     for row in info.iter_rows():
         row[0].font = _HEADER_FONT
         row[1].font = _BODY_FONT
@@ -94,11 +95,11 @@ def _sheet(workbook: Workbook, title: str, headers: Sequence[str], rows: Sequenc
            widths: Sequence[float], number_cols: dict[int, str] | None = None) -> Any:
     assert len(title) <= 31  # Excel's limit on sheet names
     sheet = workbook.create_sheet(title)
-    sheet.append(list(headers))
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font, cell.fill, cell.alignment, cell.border = _HEADER_FONT, _HEADER_FILL, _HEADER_ALIGN, _BORDER
     for row in rows:
-        sheet.append(list(row))
+        append_row(sheet, row)
     number_cols = number_cols or {}
     # Styling cell by cell is the slow part for big sheets; the shared style objects keep it cheap.
     for row in sheet.iter_rows(min_row=2):

@@ -8,8 +8,10 @@ Pure functions over dates, no clock: callers pass "today".
 - Deadlines are counted in working days after the cut-off, one per level, lower levels first (units
   before the body that compiles for the province). Each deadline is the n-th working day after the cut-off
   (n ≥ 1), so at least one full working day always lies after the cut-off, up to and including the deadline.
-- Working days skip Saturdays, Sundays and the public holidays below (a fixed list for 2024–2027 as
-  announced or, for later years' lunar dates, as estimated; a plan may add its own days off).
+- Working days follow the national calendar (`workdays`: weekends, public holidays and the government's
+  make-up Saturdays, for any year) and the plan's own days off and make-up working days.
+- One rule says which period is "current" (`current_period`) and which a dashboard opens on
+  (`latest_due_period`); the web applies them to its stored periods, never a copy of them.
 """
 
 from __future__ import annotations
@@ -18,30 +20,16 @@ import calendar
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Protocol, TypeVar
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.tracking import workdays
 
 QUARTERLY = "quarterly"
 HALF_YEARLY = "half_yearly"
 YEARLY = "yearly"
 MIDTERM = "so-ket"
 FINAL = "tong-ket"
-
-
-def _span(start: date, end: date) -> set[date]:
-    return {start + timedelta(days=i) for i in range((end - start).days + 1)}
-
-
-# Nghỉ lễ, Tết (Bộ luật Lao động 2019, Điều 112) with the days off the government announced.
-VIETNAMESE_HOLIDAYS: frozenset[date] = frozenset(
-    {date(y, 1, 1) for y in range(2024, 2028)}
-    | {date(y, 4, 30) for y in range(2024, 2028)}
-    | {date(y, 5, 1) for y in range(2024, 2028)}
-    | _span(date(2024, 2, 8), date(2024, 2, 14)) | {date(2024, 4, 18), date(2024, 9, 2), date(2024, 9, 3)}
-    | _span(date(2025, 1, 25), date(2025, 2, 2)) | {date(2025, 4, 7), date(2025, 9, 1), date(2025, 9, 2)}
-    | _span(date(2026, 2, 14), date(2026, 2, 22)) | {date(2026, 4, 27), date(2026, 9, 1), date(2026, 9, 2)}
-    | _span(date(2027, 2, 5), date(2027, 2, 10)) | {date(2027, 4, 16), date(2027, 9, 2), date(2027, 9, 3)}
-)
 
 
 class CalendarError(TrienkhaiError):
@@ -60,9 +48,14 @@ class Regime:
     deadline_days: tuple[tuple[str, int], ...] = (("don-vi", 2), ("tong-hop", 5))
     midterm_end: date | None = None
     final_end: date | None = None
-    extra_holidays: frozenset[date] = field(default_factory=frozenset)
+    extra_holidays: frozenset[date] = field(default_factory=frozenset)  # the plan's own days off
+    extra_working_days: frozenset[date] = field(default_factory=frozenset)  # its make-up days (làm bù)
 
     def validate(self) -> None:
+        both = self.extra_holidays & self.extra_working_days
+        if both:
+            day = min(both).strftime("%d/%m/%Y")
+            raise CalendarError(f"Ngày {day} không thể vừa là ngày nghỉ vừa là ngày làm bù.")
         if not 1 <= self.cutoff_day <= 28:
             raise CalendarError("Ngày chốt số liệu phải từ 1 đến 28.")
         if not self.deadline_days:
@@ -105,27 +98,30 @@ class Period:
         return self.first_deadline
 
 
-def is_working_day(day: date, extra_holidays: Iterable[date] = ()) -> bool:
-    return day.weekday() < 5 and day not in VIETNAMESE_HOLIDAYS and day not in set(extra_holidays)
+def is_working_day(day: date, extra_holidays: Iterable[date] = (), extra_working_days: Iterable[date] = ()) -> bool:
+    return workdays.is_working_day(day, extra_holidays, extra_working_days)
 
 
-def add_working_days(day: date, count: int, extra_holidays: Iterable[date] = ()) -> date:
+def add_working_days(day: date, count: int, extra_holidays: Iterable[date] = (),
+                     extra_working_days: Iterable[date] = ()) -> date:
     """The `count`-th working day after `day` (count ≥ 1)."""
     if count < 1:
         raise CalendarError("Số ngày làm việc phải lớn hơn 0.")
-    extra = set(extra_holidays)
+    off, worked = set(extra_holidays), set(extra_working_days)
     current = day
     while count:
         current += timedelta(days=1)
-        if is_working_day(current, extra):
+        if workdays.is_working_day(current, off, worked):
             count -= 1
     return current
 
 
-def working_days_between(start: date, end: date, extra_holidays: Iterable[date] = ()) -> int:
+def working_days_between(start: date, end: date, extra_holidays: Iterable[date] = (),
+                         extra_working_days: Iterable[date] = ()) -> int:
     """Working days in (start, end]."""
-    extra = set(extra_holidays)
-    return sum(1 for i in range(1, (end - start).days + 1) if is_working_day(start + timedelta(days=i), extra))
+    off, worked = set(extra_holidays), set(extra_working_days)
+    return sum(1 for i in range(1, (end - start).days + 1)
+               if workdays.is_working_day(start + timedelta(days=i), off, worked))
 
 
 def _month_day(year: int, month: int, day: int) -> date:
@@ -144,7 +140,8 @@ def make_period(regime: Regime, code: str, kind: str, start: date, end: date,
     if cutoff is None:
         cutoff = _month_day(end.year, end.month, regime.cutoff_day)
     deadlines = tuple(
-        (level, add_working_days(cutoff, days, regime.extra_holidays)) for level, days in regime.deadline_days
+        (level, add_working_days(cutoff, days, regime.extra_holidays, regime.extra_working_days))
+        for level, days in regime.deadline_days
     )
     return Period(code, kind, start, end, data_from, cutoff, deadlines)
 
@@ -180,14 +177,52 @@ def periods_between(regime: Regime, start: date, end: date) -> list[Period]:
     return result
 
 
-def current_period(periods: Iterable[Period], today: date) -> Period | None:
+class Dated(Protocol):
+    """What the period rules read: a core `Period` or a stored one (the web's ReportingPeriod)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def start(self) -> date: ...
+    @property
+    def end(self) -> date: ...
+    @property
+    def data_from(self) -> date: ...
+    @property
+    def first_deadline(self) -> date: ...
+    @property
+    def last_deadline(self) -> date: ...
+
+
+P = TypeVar("P", bound=Dated)
+
+
+def _order(period: Dated) -> tuple[date, timedelta]:
+    # Deadline order; of two periods due the same day the shorter (the quarter before the half-year).
+    return period.first_deadline, period.end - period.start
+
+
+def started_periods(periods: Iterable[P], today: date) -> list[P]:
+    """The periods whose data have started by `today`, in deadline order."""
+    return sorted((p for p in periods if p.data_from <= today), key=_order)
+
+
+def current_period(periods: Iterable[P], today: date) -> P | None:
     """The period units are reporting on now: the earliest whose data have started and whose last
-    deadline has not passed; otherwise the latest that has started."""
-    started = [p for p in periods if p.data_from <= today]
+    deadline has not passed; otherwise the latest that has started; None before any has started."""
+    started = started_periods(periods, today)
     open_ = [p for p in started if p.last_deadline >= today]
     if open_:
-        return min(open_, key=lambda p: p.first_deadline)
-    return max(started, key=lambda p: p.first_deadline) if started else None
+        return min(open_, key=_order)
+    return max(started, key=_order) if started else None
+
+
+def latest_due_period(periods: Iterable[P], today: date) -> P | None:
+    """What a dashboard opens on: the latest regular period (not a mid-term or final review) whose
+    units' deadline has passed, else the current period."""
+    periods = list(periods)
+    due = [p for p in periods if p.first_deadline < today and p.kind not in (MIDTERM, FINAL)]
+    return max(due, key=_order) if due else current_period(periods, today)
 
 
 def days_late(deadline: date, submitted: date | None, today: date) -> int:

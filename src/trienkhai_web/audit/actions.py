@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Action(models.TextChoices):
+    LOGIN_LOCKED_OUT = "accounts.login.locked_out", _("login blocked after wrong passwords")
     ORGANISATION_CREATE = "organisation.create", _("organisation created")
     ORGANISATION_UPDATE = "organisation.update", _("organisation edited")
     ORGANISATION_END = "organisation.end", _("organisation ended")

@@ -7,3 +7,6 @@ class OperationsConfig(AppConfig):
 
     name = "trienkhai_web.operations"
     verbose_name = _("Operations")
+
+    def ready(self) -> None:
+        from trienkhai_web.operations import checks  # noqa: F401 (registers the deploy checks)

@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
+from trienkhai.spreadsheet import append_row, csv_cell
 from trienkhai.text.vietnamese import fold
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
@@ -105,7 +106,7 @@ def export_rows() -> list[list[str]]:
 
 def export_csv() -> bytes:
     buffer = io.StringIO()
-    csv.writer(buffer).writerows(export_rows())
+    csv.writer(buffer).writerows([csv_cell(v) for v in row] for row in export_rows())
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
@@ -114,7 +115,7 @@ def export_xlsx() -> bytes:
     ws = wb.active
     ws.title = "Tổ chức"
     for row in export_rows():
-        ws.append(row)
+        append_row(ws, row)
     for col, width in zip("ABCDEFGHIJ", (16, 48, 20, 20, 18, 48, 14, 14, 24, 16), strict=True):
         ws.column_dimensions[col].width = width
     ws.freeze_panes = "A2"

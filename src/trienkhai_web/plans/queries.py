@@ -8,7 +8,6 @@ from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from trienkhai.cascade.coverage import Coverage, CoverageItem, align
 from trienkhai.text.vietnamese import fold
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.organisations.queries import OrganisationMatcher
@@ -78,27 +77,16 @@ def plan_outline(plan: Plan) -> list[dict[str, Any]]:
     return rows
 
 
-def _coverage_items(plan: Plan) -> list[CoverageItem]:
-    """A plan's units of content: headings below the top level with their text, and tasks."""
-    items = [CoverageItem(f"item:{i.pk}", f"{i.title} {i.text}", f"{i.path}. {i.title}")
-             for i in plan.items.filter(depth__gte=1)]
-    items += [CoverageItem(f"task:{t.pk}", t.content, f"{t.no} {t.content}".strip()) for t in plan.tasks.all()]
-    return items
-
-
-def coverage_of(parent: Plan, child: Plan) -> Coverage | None:
-    """What `child` covers of `parent` (None when the parent is not loaded)."""
-    if parent.status != PlanStatus.PUBLISHED:
-        return None
-    parent_items = [i for i in _coverage_items(parent) if i.key.startswith("item:")] or _coverage_items(parent)
-    return align(parent_items, _coverage_items(child))
-
-
 def cascade_of(plan: Plan) -> dict[str, Any]:
+    """The plan's parents (each with what this plan covers of it, when its text is loaded), its children
+    named by who issued them, and the documents it cites."""
+    from trienkhai_web.plans.coverage import coverage_between, plan_label
+
     parents = list(plan.parents.all().order_by("issued_on"))
+    children = list(plan.children.select_related("issuer").order_by("issued_on", "number"))
     return {
-        "parents": [{"plan": p, "coverage": coverage_of(p, plan)} for p in parents],
-        "children": list(plan.children.all().order_by("issued_on", "number")),
+        "parents": [{"plan": p, "coverage": coverage_between(p, plan)} for p in parents],
+        "children": [{"plan": c, "label": plan_label(c)} for c in children],
         "references": list(plan.references.select_related("plan").order_by("ref_id")),
     }
 

@@ -206,6 +206,29 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
+def cascade(request: HttpRequest, pk: int) -> HttpResponse:
+    from trienkhai_web.accounts.permissions import visible_plans
+    from trienkhai_web.plans.coverage import cascade_matrix
+
+    plan = _plan_for(request, pk)
+    return render(request, "plans/cascade.html", {"matrix": cascade_matrix(plan, visible_plans(request.user))})
+
+
+@login_required
+def cascade_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    from trienkhai_web.accounts.permissions import visible_plans
+    from trienkhai_web.plans.coverage import COVERED, NOT_COVERED, PARTLY, cascade_matrix, matrix_xlsx
+
+    plan = _plan_for(request, pk)
+    labels = {"sheet": _("Taken up"), "item": _("Item"), "content": _("Content"), COVERED: _("covered"),
+              PARTLY: _("partly"), NOT_COVERED: _("not covered")}
+    response = HttpResponse(matrix_xlsx(cascade_matrix(plan, visible_plans(request.user)), labels),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="tiep-thu-{plan.pk}.xlsx"'
+    return response
+
+
+@login_required
 def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task.objects.select_related("plan"), pk=pk)
     if not can_view_plan(request.user, task.plan):

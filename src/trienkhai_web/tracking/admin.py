@@ -23,5 +23,5 @@ class UnitReportAdmin(admin.ModelAdmin):
 
 @admin.register(models.ReminderLog)
 class ReminderLogAdmin(admin.ModelAdmin):
-    list_display = ("period", "organisation", "kind", "manual", "sent_at")
-    list_filter = ("kind", "manual")
+    list_display = ("period", "organisation", "kind", "manual", "created_at", "delivery", "attempts", "sent_at")
+    list_filter = ("kind", "manual", "delivery")

@@ -9,6 +9,7 @@ from typing import Any, NamedTuple
 
 from django.utils.safestring import mark_safe
 
+from trienkhai.tracking import periods as period_rules
 from trienkhai.tracking.dashboard import assess, ratio, trend_svg
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
@@ -135,8 +136,7 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     expected = {filters.unit} & org_ids if filters.unit else org_ids
     if period is not None:
         board.unreported = queries.unreported_units(period, today, expected)
-    started = [p for p in periods if p.data_from <= today]
-    board.timeliness_periods = started[-TIMELINESS_PERIODS:]
+    board.timeliness_periods = period_rules.started_periods(periods, today)[-TIMELINESS_PERIODS:]
     ordered = sorted(expected, key=lambda pk: orgs[pk].name)
     board.pages = max(1, -(-len(ordered) // PAGE_SIZE))
     page_ids = ordered[(filters.page - 1) * PAGE_SIZE: filters.page * PAGE_SIZE]

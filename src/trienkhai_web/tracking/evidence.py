@@ -22,9 +22,8 @@ ALLOWED: dict[str, tuple[bytes, str]] = {
 
 
 def evidence_root() -> Path:
-    """EVIDENCE_ROOT if set, else a folder beside MEDIA_ROOT (which DEBUG serves publicly)."""
-    configured = getattr(settings, "EVIDENCE_ROOT", "")
-    return Path(configured) if configured else Path(settings.MEDIA_ROOT).parent / "evidence"
+    """settings.EVIDENCE_ROOT (by default a folder beside MEDIA_ROOT, which DEBUG serves publicly)."""
+    return Path(settings.EVIDENCE_ROOT)
 
 
 @deconstructible

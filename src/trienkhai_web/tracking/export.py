@@ -11,6 +11,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from trienkhai.spreadsheet import append_row
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -18,7 +20,7 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[A
     book = Workbook()
     sheet = book.active
     sheet.title = title[:31]
-    sheet.append(list(headers))
+    append_row(sheet, headers)
     for cell in sheet[1]:
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor="A31515")
@@ -26,7 +28,7 @@ def workbook_bytes(title: str, headers: Sequence[str], rows: Iterable[Sequence[A
     widths = [len(h) for h in headers]
     for row in rows:
         values = list(row)
-        sheet.append(values)
+        append_row(sheet, values)
         for i, v in enumerate(values):
             widths[i] = max(widths[i], min(60, len(str(v)) if v is not None else 0))
     for i, width in enumerate(widths, start=1):

@@ -3,6 +3,8 @@ explanation threads, notifications and the reminder log."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -47,6 +49,24 @@ class ReportingSchedule(models.Model):
         return f"{self.plan_id}"
 
 
+class ScheduleDay(models.Model):
+    """A day the plan's own calendar treats differently from the national one: a day off, or a make-up
+    working day (ngày làm bù). Deadlines are counted with them (trienkhai.tracking.workdays)."""
+
+    schedule = models.ForeignKey(ReportingSchedule, on_delete=models.CASCADE, related_name="days")
+    day = models.DateField(_("day"))
+    working = models.BooleanField(_("make-up working day"), default=False)  # False: a day off
+
+    class Meta:
+        verbose_name = _("plan calendar day")
+        verbose_name_plural = _("plan calendar days")
+        ordering = ["day"]
+        constraints = [models.UniqueConstraint(fields=["schedule", "day"], name="scheduleday_unique")]
+
+    def __str__(self) -> str:
+        return self.day.isoformat()
+
+
 class ReportingPeriod(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="reporting_periods")
     code = models.CharField(_("code"), max_length=16)
@@ -66,6 +86,15 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    # The names the core's period rules read (trienkhai.tracking.periods.Dated).
+    @property
+    def first_deadline(self) -> date:
+        return self.unit_deadline
+
+    @property
+    def last_deadline(self) -> date:
+        return self.compile_deadline
 
 
 class ReportStatus(models.TextChoices):
@@ -266,23 +295,42 @@ class ReminderKind(models.TextChoices):
     ESCALATION = "escalation", _("Escalated")
 
 
+class Delivery(models.TextChoices):
+    """Where a reminder's e-mail stands."""
+
+    PENDING = "pending", _("E-mail waiting to be sent again")
+    SENT = "sent", _("E-mail sent")
+    NO_ADDRESS = "no_address", _("No e-mail address; in-app notice only")
+    FAILED = "failed", _("E-mail failed; no more attempts")
+
+
 class ReminderLog(models.Model):
-    """What was sent to whom, when and why; one row per (period, organisation, kind) makes it idempotent."""
+    """What was sent to whom, when and why; one row per (period, organisation, kind) makes it idempotent.
+    The in-app notices go out with the row; its e-mail counts as sent (`sent_at`) only once the mail
+    relay took it, and a failed one is retried by later runs (`attempts`, `next_attempt_at`)."""
 
     period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="reminders")
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
     manual = models.BooleanField(default=False)
     recipients = models.JSONField(default=list)
+    emails = models.JSONField(default=list)  # the addresses the e-mail goes to (retries reuse them)
     reason = models.TextField(blank=True)
-    sent_at = models.DateTimeField()
+    link = models.CharField(max_length=255, blank=True)  # site-relative; e-mails prefix SITE_URL
+    created_at = models.DateTimeField()
+    delivery = models.CharField(max_length=16, choices=Delivery.choices, default=Delivery.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        ordering = ["-sent_at"]
+        ordering = ["-created_at", "-pk"]
         constraints = [
             models.UniqueConstraint(fields=["period", "organisation", "kind"], condition=models.Q(manual=False),
                                     name="reminderlog_once")
         ]
+        indexes = [models.Index(fields=["delivery", "next_attempt_at"])]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.organisation_id}/{self.period_id}"

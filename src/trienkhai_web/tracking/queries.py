@@ -13,6 +13,7 @@ from typing import Any
 
 from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 
+from trienkhai.tracking import periods as period_rules
 from trienkhai.tracking.periods import days_late
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task, TaskAssignment
@@ -48,21 +49,13 @@ def reporting_schedule(plan: Plan) -> Any:
 
 
 def current_period(plan: Plan, today: date) -> ReportingPeriod | None:
-    """The period being reported on at `today`: the first whose data started and whose compile deadline
-    has not passed, else the latest started one."""
-    periods = list(plan_periods(plan))
-    open_ = [p for p in periods if p.data_from <= today <= p.compile_deadline]
-    if open_:
-        return open_[0]
-    started = [p for p in periods if p.data_from <= today]
-    return started[-1] if started else (periods[0] if periods else None)
+    """The period being reported on at `today`, by the core's one rule."""
+    return period_rules.current_period(plan_periods(plan), today)
 
 
 def latest_due_period(plan: Plan, today: date) -> ReportingPeriod | None:
-    """The latest period whose units' deadline has passed — what a dashboard shows first — else the
-    current one."""
-    due = plan_periods(plan).filter(unit_deadline__lt=today).exclude(kind__in=("so-ket", "tong-ket")).last()
-    return due or current_period(plan, today)
+    """The period a dashboard shows first, by the core's one rule."""
+    return period_rules.latest_due_period(plan_periods(plan), today)
 
 
 def expected_organisation_ids(plan: Plan) -> set[int]:

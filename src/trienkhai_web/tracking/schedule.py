@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from django import forms
@@ -11,16 +12,44 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai.tracking import periods as calendar
 from trienkhai_web.plans.models import Plan
+from trienkhai_web.tracking import calendar_days
 from trienkhai_web.tracking.models import ReportingSchedule
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 SETTINGS = ("quarterly", "half_yearly", "yearly", "midterm_on", "final_on", "cutoff_day", "unit_deadline_days",
             "compile_deadline_days", "remind_days_before", "escalate_after_days")
+DAYS = ("days_off", "working_days")  # the plan's own calendar (ScheduleDay rows), not schedule columns
 
 
 def _date(label: Any, required: bool = True) -> forms.DateField:
     return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS,
                            widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+
+
+class DatesField(forms.CharField):
+    """Several dates, one per line (or separated by commas or semicolons), as a frozenset."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "placeholder": "dd/mm/yyyy"})
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(required=False, **kwargs)
+
+    def clean(self, value: Any) -> frozenset[date]:  # type: ignore[override]
+        text = super().clean(value) or ""
+        days = set()
+        for part in (p.strip() for p in re.split(r"[\n,;]+", text)):
+            if part:
+                days.add(_parse_day(part))
+        return frozenset(days)
+
+
+def _parse_day(text: str) -> date:
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise forms.ValidationError(_("“%(value)s” is not a date; write it as dd/mm/yyyy."), params={"value": text})
 
 
 class ScheduleForm(forms.Form):
@@ -40,6 +69,8 @@ class ScheduleForm(forms.Form):
                                             max_value=60)
     escalate_after_days = forms.IntegerField(label=_("Escalate this many days after the deadline"), min_value=0,
                                              max_value=60)
+    days_off = DatesField(label=_("The plan's own days off (one date per line)"))
+    working_days = DatesField(label=_("Make-up working days (one date per line)"))
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
     def clean(self) -> dict[str, Any]:
@@ -54,10 +85,18 @@ class ScheduleForm(forms.Form):
         units, body = data.get("unit_deadline_days"), data.get("compile_deadline_days")
         if units and body and body <= units:
             self.add_error("compile_deadline_days", _("The monitoring body's deadline must come after the units'."))
+        both = data.get("days_off", frozenset()) & data.get("working_days", frozenset())
+        if both:
+            self.add_error("working_days", _("%(day)s cannot be both a day off and a make-up working day.")
+                           % {"day": min(both).strftime("%d/%m/%Y")})
         return data
 
     def settings(self) -> dict[str, Any]:
-        return {name: self.cleaned_data[name] for name in SETTINGS}
+        """What save_schedule takes: the schedule's columns and the plan's days."""
+        return {name: self.cleaned_data[name] for name in (*SETTINGS, *DAYS)}
+
+    def days(self) -> calendar_days.Days:
+        return self.cleaned_data["days_off"], self.cleaned_data["working_days"]
 
 
 def initial(plan: Plan, schedule: ReportingSchedule | None) -> dict[str, Any]:
@@ -66,7 +105,9 @@ def initial(plan: Plan, schedule: ReportingSchedule | None) -> dict[str, Any]:
         schedule = ReportingSchedule(plan=plan, version=0)
         year = plan.issued_on.year if plan.issued_on else date.today().year
         schedule.starts_on, schedule.ends_on = date(year, 1, 1), date(year, 12, 31)
-    return {name: getattr(schedule, name) for name in (*SETTINGS, "starts_on", "ends_on", "version")}
+    days_off, working_days = calendar_days.days_of(schedule)
+    return {**{name: getattr(schedule, name) for name in (*SETTINGS, "starts_on", "ends_on", "version")},
+            "days_off": calendar_days.as_text(days_off), "working_days": calendar_days.as_text(working_days)}
 
 
 @dataclass
@@ -80,8 +121,8 @@ def preview(plan: Plan, form: ScheduleForm, codes_with_reports: set[str]) -> lis
     message when the regime is inconsistent."""
     from trienkhai_web.tracking.services import regime_for
 
-    schedule = ReportingSchedule(plan=plan, **form.settings())
-    computed = calendar.periods_between(regime_for(schedule), form.cleaned_data["starts_on"],
+    schedule = ReportingSchedule(plan=plan, **{name: form.cleaned_data[name] for name in SETTINGS})
+    computed = calendar.periods_between(regime_for(schedule, form.days()), form.cleaned_data["starts_on"],
                                         form.cleaned_data["ends_on"])
     return [PreviewRow(p, p.code in codes_with_reports) for p in computed]
 

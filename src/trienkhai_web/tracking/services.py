@@ -33,6 +33,7 @@ from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
+from trienkhai_web.tracking import calendar_days
 from trienkhai_web.tracking.evidence import EvidenceRejected, check_upload
 from trienkhai_web.tracking.models import (
     EDITABLE_STATUSES,
@@ -77,18 +78,23 @@ FIELD_LABELS = {
 
 # ---- schedule and periods -------------------------------------------------------------------------
 
-def regime_for(schedule: ReportingSchedule) -> calendar.Regime:
+def regime_for(schedule: ReportingSchedule, days: calendar_days.Days | None = None) -> calendar.Regime:
+    """The core's regime of the schedule; `days` (off, make-up) default to the saved ones."""
+    days_off, working_days = days if days is not None else calendar_days.days_of(schedule)
     return calendar.Regime(
         quarterly=schedule.quarterly, half_yearly=schedule.half_yearly, yearly=schedule.yearly,
         cutoff_day=schedule.cutoff_day,
         deadline_days=(("don-vi", schedule.unit_deadline_days), ("tong-hop", schedule.compile_deadline_days)),
         midterm_end=schedule.midterm_on, final_end=schedule.final_on,
+        extra_holidays=days_off, extra_working_days=working_days,
     )
 
 
 def _schedule_fields(schedule: ReportingSchedule) -> dict[str, Any]:
-    return {f.name: str(getattr(schedule, f.name)) for f in ReportingSchedule._meta.concrete_fields
-            if f.name not in ("id", "plan")}
+    days_off, working_days = calendar_days.days_of(schedule)
+    return {**{f.name: str(getattr(schedule, f.name)) for f in ReportingSchedule._meta.concrete_fields
+               if f.name not in ("id", "plan")},
+            "days_off": sorted(map(str, days_off)), "working_days": sorted(map(str, working_days))}
 
 
 @transaction.atomic
@@ -104,16 +110,19 @@ def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expe
         raise ConflictError(_("The reporting regime was changed by someone else since you opened the page; "
                               "reload the page to see it, then make your change again."))
     before = _schedule_fields(schedule) if schedule is not None else {}
+    saved_days = calendar_days.days_of(schedule)
+    days = (frozenset(settings.pop("days_off", saved_days[0])), frozenset(settings.pop("working_days", saved_days[1])))
     schedule = schedule or ReportingSchedule(plan=plan)
     schedule.starts_on, schedule.ends_on = starts_on, ends_on
     for name, value in settings.items():
         setattr(schedule, name, value)
     try:
-        computed = calendar.periods_between(regime_for(schedule), starts_on, ends_on)
+        computed = calendar.periods_between(regime_for(schedule, days), starts_on, ends_on)
     except TrienkhaiError as error:
         raise ReportError(error.message) from error
     schedule.version = (schedule.version or 0) + (1 if schedule.pk else 0)
     schedule.save()
+    calendar_days.save_days(schedule, *days)
     existing = {p.code: p for p in plan.reporting_periods.all()}
     kept = {p.code for p in existing.values() if p.reports.exists()}
     for spec in computed:

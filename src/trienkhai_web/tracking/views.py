@@ -34,6 +34,7 @@ from trienkhai_web.tracking.dashboard_export import EXPORTS
 from trienkhai_web.tracking.dashboard_export import export as export_table
 from trienkhai_web.tracking.labels import REPORT_LABELS, STATUS_LABELS
 from trienkhai_web.tracking.models import (
+    Delivery,
     Evidence,
     ExplanationRequest,
     Notification,
@@ -319,8 +320,12 @@ def remind(request: HttpRequest, plan_id: int, org_id: int) -> HttpResponse:
     if period is None:
         raise PermissionDenied
     kind = ReminderKind.OVERDUE if _today() > period.unit_deadline else ReminderKind.DUE_SOON
-    reminders.send(period, organisation, kind, timezone.now(), manual=True, user=request.user)
-    messages.success(request, _("A reminder was sent to %(unit)s.") % {"unit": organisation.name})
+    result = reminders.send(period, organisation, kind, timezone.now(), manual=True, user=request.user)
+    if result in (Delivery.PENDING, Delivery.FAILED):
+        messages.warning(request, _("The reminder to %(unit)s is in their notifications, but its e-mail could not "
+                                    "be sent; it will be tried again.") % {"unit": organisation.name})
+    else:
+        messages.success(request, _("A reminder was sent to %(unit)s.") % {"unit": organisation.name})
     return redirect(f"{reverse_dashboard(plan)}?period={period.pk}")
 
 

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -45,8 +45,64 @@ def test_deadline_skips_public_holidays():
     assert add_working_days(date(2025, 8, 29), 1) == date(2025, 9, 3)
     # Tết 2026 (14–22/02) is skipped entirely.
     assert add_working_days(date(2026, 2, 13), 1) == date(2026, 2, 23)
-    assert not is_working_day(date(2025, 4, 30)) and is_working_day(date(2025, 5, 2))
+    assert not is_working_day(date(2025, 4, 30)) and is_working_day(date(2025, 5, 5))
+    # 2025: Friday 2/5 was given off and made up on Saturday 26/4 (the government's decision).
+    assert not is_working_day(date(2025, 5, 2)) and is_working_day(date(2025, 4, 26))
     assert add_working_days(date(2025, 5, 2), 1, extra_holidays=[date(2025, 5, 5)]) == date(2025, 5, 6)
+
+
+@pytest.mark.parametrize("first, last", [
+    (date(2028, 1, 24), date(2028, 1, 28)),  # Tết Mậu Thân: 29 tháng Chạp → mùng 3 (weekdays)
+    (date(2030, 1, 31), date(2030, 2, 6)),   # Tết Canh Tuất
+])
+def test_tet_is_no_working_day_in_any_year(first, last):
+    day = first
+    while day <= last:
+        assert not is_working_day(day), day
+        day += timedelta(days=1)
+    assert add_working_days(first - timedelta(days=1), 1) > last
+
+
+def test_later_years_keep_the_fixed_holidays():
+    for year in (2028, 2031, 2035):
+        for month, day in ((1, 1), (4, 30), (5, 1), (9, 2)):
+            assert not is_working_day(date(year, month, day)), (year, month, day)
+
+
+def test_plan_make_up_saturday_is_a_working_day():
+    saturday = date(2025, 6, 21)
+    assert not is_working_day(saturday)
+    assert is_working_day(saturday, extra_working_days=[saturday])
+    # Cut-off Friday 20/06 + 1 working day: the make-up Saturday instead of Monday 23/06.
+    assert add_working_days(date(2025, 6, 20), 1, extra_working_days=[saturday]) == saturday
+    assert working_days_between(date(2025, 6, 20), date(2025, 6, 23), extra_working_days=[saturday]) == 2
+
+
+def test_plan_day_off_shifts_the_deadline():
+    plain = periods_between(Regime(), date(2025, 1, 1), date(2025, 6, 30))[0]
+    # H1 cut-off Saturday 14/06; units' deadline the 2nd working day: Tuesday 17/06.
+    assert plain.deadline_for("don-vi") == date(2025, 6, 17)
+    shifted = periods_between(Regime(extra_holidays=frozenset({date(2025, 6, 16)})),
+                              date(2025, 1, 1), date(2025, 6, 30))[0]
+    assert shifted.deadline_for("don-vi") == date(2025, 6, 18)
+    assert shifted.deadline_for("tong-hop") == add_working_days(date(2025, 6, 14), 5, [date(2025, 6, 16)])
+
+
+def test_make_up_day_brings_the_deadline_forward():
+    # The plan gives Monday 16/06 off and makes it up on Saturday 21/06: the monitoring body's 5th
+    # working day after the cut-off (Saturday 14/06) is then the Saturday, not Monday 23/06.
+    off = frozenset({date(2025, 6, 16)})
+    without = periods_between(Regime(extra_holidays=off), date(2025, 1, 1), date(2025, 6, 30))[0]
+    with_make_up = periods_between(Regime(extra_holidays=off, extra_working_days=frozenset({date(2025, 6, 21)})),
+                                   date(2025, 1, 1), date(2025, 6, 30))[0]
+    assert without.deadline_for("tong-hop") == date(2025, 6, 23)
+    assert with_make_up.deadline_for("tong-hop") == date(2025, 6, 21)
+
+
+def test_a_day_cannot_be_both_off_and_made_up():
+    day = frozenset({date(2025, 6, 21)})
+    with pytest.raises(CalendarError, match="vừa là ngày nghỉ vừa là ngày làm bù"):
+        Regime(extra_holidays=day, extra_working_days=day).validate()
 
 
 def test_regime_validation_messages_are_vietnamese():
@@ -81,3 +137,21 @@ def test_days_late():
     assert days_late(date(2025, 6, 16), date(2025, 6, 16), date(2025, 7, 1)) == 0
     assert days_late(date(2025, 6, 16), date(2025, 6, 19), date(2025, 7, 1)) == 3
     assert days_late(date(2025, 6, 16), None, date(2025, 6, 26)) == 10
+
+
+def test_current_and_latest_due_period_one_rule():
+    from trienkhai.tracking.periods import latest_due_period, started_periods
+
+    regime = Regime(quarterly=True, half_yearly=True, yearly=False, midterm_end=date(2025, 6, 30))
+    periods = periods_between(regime, date(2025, 1, 1), date(2025, 12, 31))
+    # Q2 and H1 share their deadlines: the shorter period (the quarter) comes first.
+    assert current_period(periods, date(2025, 6, 17)).code == "2025-Q2"
+    assert [p.code for p in started_periods(periods, date(2025, 1, 1))] == ["2025-Q1", "2025-H1", "so-ket"]
+    assert started_periods(periods, date(2024, 12, 14)) == []
+    # The dashboard opens on the latest regular period already due, never the mid-term review.
+    # Of the quarter and the half-year due the same day, the half-year (it covers the quarter).
+    assert latest_due_period(periods, date(2025, 7, 1)).code == "2025-H1"
+    assert latest_due_period(periods, date(2025, 5, 1)).code == "2025-Q1"
+    # Nothing due yet: the current period.
+    assert latest_due_period(periods, date(2025, 2, 1)).code == "2025-Q1"
+    assert latest_due_period(periods, date(2024, 1, 1)) is None

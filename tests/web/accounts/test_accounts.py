@@ -4,27 +4,26 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
-from rest_framework.authtoken.models import Token
 
 from tests.web.factories import user_with_role
-from trienkhai_web.accounts import permissions
-from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts import permissions, tokens
+from trienkhai_web.accounts.models import ApiToken, Role
 
 pytestmark = pytest.mark.django_db
 
 
-def test_issue_token_command():
+def test_issue_token_command_prints_a_new_key_once_and_stores_only_its_hash():
     user = user_with_role(Role.LEADER, username="lanhdao")
     out = io.StringIO()
-    call_command("issue_token", "lanhdao", stdout=out)
+    call_command("issue_token", "lanhdao", stdout=out, stderr=io.StringIO())
     key = out.getvalue().strip()
-    assert Token.objects.get(user=user).key == key
-    again = io.StringIO()
-    call_command("issue_token", "lanhdao", stdout=again)
-    assert again.getvalue().strip() == key
+    token = ApiToken.objects.get(user=user)
+    assert token.key_hash == tokens.digest(key) and key not in token.key_hash
+    assert key.startswith(token.prefix + ".")
     renewed = io.StringIO()
-    call_command("issue_token", "lanhdao", "--renew", stdout=renewed)
+    call_command("issue_token", "lanhdao", "--renew", stdout=renewed, stderr=io.StringIO())
     assert renewed.getvalue().strip() != key
+    assert ApiToken.objects.get(key_hash=tokens.digest(key)).revoked_at is not None
     with pytest.raises(CommandError):
         call_command("issue_token", "khongco")
 

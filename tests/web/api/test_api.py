@@ -1,13 +1,17 @@
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+from django.test import Client
+from django.utils import timezone
 from drf_spectacular.validation import validate_schema
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from tests.web.api.conftest import client_for
 from tests.web.factories import ROLES
-from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts import tokens
+from trienkhai_web.accounts.models import ApiToken, Role
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.plans.models import AssignmentRole
 
@@ -119,12 +123,29 @@ def test_organisation_filters_match_and_conflict(world):
 
 
 def test_token_authentication(world):
-    token = Token.objects.create(user=world.users[Role.UNIT_REPORTER])
+    user = world.users[Role.UNIT_REPORTER]
+    token, key = tokens.issue(user)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     assert ids(client.get("/api/plans/")) == {world.plan_a.pk}
+    token.refresh_from_db()
+    assert token.last_used_at is not None
     client.credentials(HTTP_AUTHORIZATION="Token sai")
     assert client.get("/api/plans/").status_code == 401
+
+
+def test_an_expired_or_revoked_key_is_refused(world):
+    user = world.users[Role.UNIT_REPORTER]
+    expired, old_key = tokens.issue(user)
+    ApiToken.objects.filter(pk=expired.pk).update(expires_at=timezone.now() - dt.timedelta(seconds=1))
+    revoked, revoked_key = tokens.issue(user)
+    ApiToken.objects.filter(pk=revoked.pk).update(revoked_at=timezone.now())
+    for key in (old_key, revoked_key):
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+        response = client.get("/api/plans/")
+        assert response.status_code == 401
+        assert response.json()["detail"].startswith("Khóa API")
 
 
 def test_schema_is_valid_openapi(world):
@@ -135,6 +156,8 @@ def test_schema_is_valid_openapi(world):
     validate_schema(schema)
     assert {"/api/plans/", "/api/plans/{id}/", "/api/organisations/", "/api/tasks/{id}/", "/api/items/",
             "/api/targets/"} <= set(schema["paths"])
-    docs = client.get("/api/docs/")
+    browser = Client()
+    browser.force_login(world.users[Role.LEADER])
+    docs = browser.get("/api/docs/")
     assert docs.status_code == 200 and b"vendor/swagger-ui/swagger-ui-bundle.js" in docs.content
     assert b"cdn.jsdelivr" not in docs.content

@@ -114,3 +114,37 @@ def test_bad_input_changes_nothing(world, client):
     assert response.status_code == 400
     schedule = ReportingSchedule.objects.get(plan=world.plan)
     assert schedule.version == 1 and schedule.ends_on == date(2025, 12, 31)
+
+
+def test_plan_days_off_and_make_up_days_move_the_deadlines(world, client):
+    client.force_login(world.monitor)
+    q2 = ReportingPeriod.objects.get(plan=world.plan, code="2025-Q2")
+    # Cut-off Saturday 14/06; units' deadline the 2nd working day: Tuesday 17/06.
+    assert q2.unit_deadline == date(2025, 6, 17)
+    response = client.post(url(world), form(world, action="save", days_off="16/06/2025\n17/06/2025",
+                                            working_days="21/06/2025"))
+    assert response.status_code == 302, response.content.decode()
+    q2.refresh_from_db()
+    # 16 and 17/06 are the plan's days off: the 2nd working day is Thursday 19/06; the monitoring body's
+    # 5th counts the make-up Saturday 21/06 (18, 19, 20, 21, 23).
+    assert (q2.unit_deadline, q2.compile_deadline) == (date(2025, 6, 19), date(2025, 6, 23))
+    schedule = ReportingSchedule.objects.get(plan=world.plan)
+    assert sorted(schedule.days.values_list("day", "working")) == [
+        (date(2025, 6, 16), False), (date(2025, 6, 17), False), (date(2025, 6, 21), True)]
+    page = client.get(url(world)).content.decode()
+    assert "16/06/2025\n17/06/2025" in page and "21/06/2025" in page
+    entry = AuditEntry.objects.filter(action="tracking.schedule.save").order_by("-pk").first()
+    assert entry.after["days_off"] == ["2025-06-16", "2025-06-17"]
+    # Saving again without the make-up day gives it back to the weekend.
+    client.post(url(world), form(world, action="save", days_off="16/06/2025\n17/06/2025", working_days=""))
+    q2.refresh_from_db()
+    assert q2.compile_deadline == date(2025, 6, 24)
+
+
+def test_bad_or_contradictory_days_are_refused_in_vietnamese(world, client):
+    client.force_login(world.monitor)
+    response = client.post(url(world), form(world, action="save", days_off="31/02/2025"))
+    assert response.status_code == 400 and "không phải là ngày" in response.content.decode()
+    response = client.post(url(world), form(world, action="save", days_off="21/06/2025", working_days="21/06/2025"))
+    assert response.status_code == 400 and "vừa là ngày nghỉ vừa là ngày làm bù" in response.content.decode()
+    assert not ReportingSchedule.objects.get(plan=world.plan).days.exists()

@@ -1,4 +1,4 @@
-"""`python -m django issue_token USERNAME [--renew]`: print the user's API token (created if missing)."""
+"""`python -m django issue_token USERNAME [--days N] [--renew]`: issue an API key and print it once."""
 
 from __future__ import annotations
 
@@ -6,21 +6,25 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from rest_framework.authtoken.models import Token
+
+from trienkhai_web.accounts import tokens
 
 
 class Command(BaseCommand):
-    help = "Cấp (hoặc cấp lại với --renew) khóa API cho một người dùng và in ra."
+    help = ("Cấp khóa API mới cho một người dùng và in ra (chỉ in một lần: hệ thống chỉ lưu mã băm). "
+            "--renew hủy các khóa cũ.")
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("username", help="tên đăng nhập")
-        parser.add_argument("--renew", action="store_true", help="hủy khóa cũ, cấp khóa mới")
+        parser.add_argument("--days", type=int, default=None, help="số ngày hiệu lực (mặc định API_TOKEN_DAYS)")
+        parser.add_argument("--renew", action="store_true", help="hủy các khóa cũ, cấp khóa mới")
 
-    def handle(self, *args: Any, username: str, renew: bool, **options: Any) -> None:
+    def handle(self, *args: Any, username: str, days: int | None, renew: bool, **options: Any) -> None:
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Không có người dùng “{username}”.")
-        if renew:
-            Token.objects.filter(user=user).delete()
-        token, _ = Token.objects.get_or_create(user=user)
-        self.stdout.write(token.key)
+        if days is not None and days < 1:
+            raise CommandError("Số ngày hiệu lực phải từ 1 trở lên.")
+        token, key = tokens.issue(user, days=days, revoke_others=renew)
+        self.stdout.write(key)
+        self.stderr.write(f"Hết hạn: {token.expires_at:%d/%m/%Y}")

@@ -19,7 +19,7 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--host", default="127.0.0.1")
         parser.add_argument("--port", default="8000")
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+        parser.add_argument("--workers", type=int, default=settings.WEB_CONCURRENCY)
 
     def handle(self, *args, host: str, port: str, workers: int, **options):
         call_command("migrate", interactive=False, verbosity=0)

@@ -37,5 +37,6 @@ class Command(BaseCommand):
             if timezone.is_naive(now):
                 now = timezone.make_aware(now)
         outcome = reminders.run(now, options["lookback_days"])
-        self.stdout.write(_("Sent %(sent)d reminders; skipped %(skipped)d already sent.")
-                          % {"sent": outcome.sent, "skipped": outcome.skipped})
+        self.stdout.write(_("Sent %(sent)d reminders; %(failed)d e-mails failed (retried on a later run until "
+                            "the attempts run out); skipped %(skipped)d already sent or not yet due for "
+                            "a retry.") % {"sent": outcome.sent, "failed": outcome.failed, "skipped": outcome.skipped})
