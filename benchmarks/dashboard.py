@@ -94,7 +94,7 @@ def _build() -> tuple[object, object, object, object]:
     Target.objects.bulk_create([Target(plan=plan, subject=f"Chỉ tiêu {i}", direction="đạt", value_low=Decimal(90),
                                        unit="%", order=i) for i in range(TARGETS)])
     targets = list(plan.targets.all())
-    services.save_schedule(None, plan, starts_on=date(2023, 1, 1), ends_on=date(2025, 12, 31), quarterly=True,
+    services.save_schedule(None, plan, version=0, starts_on=date(2023, 1, 1), ends_on=date(2025, 12, 31), quarterly=True,
                            half_yearly=False, yearly=False)
     periods = list(plan.reporting_periods.order_by("unit_deadline"))
     assert len(periods) == 12

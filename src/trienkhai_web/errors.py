@@ -1,10 +1,11 @@
 """The one tree of errors the application's services raise, and how views and the API show them.
 
 Every service refuses bad input or a forbidden state by raising one of these, with a message already
-translated for the user. Views catch `UserError` and show `message`; the API maps them to 400 / 409
-(`trienkhai_web.api.errors`). Permission problems raise Django's `PermissionDenied`, never these. A core
-`trienkhai.errors.TrienkhaiError` (bad document, bad draft edit) is turned into a `UserError` by
-`from_core`, so a page never needs to know which layer refused.
+translated for the user. Views catch `UserError` and show it with `views_support.show_error`; the API's
+exception handler (`trienkhai_web.api.errors`) answers it; both take the status from `http_status`.
+Permission problems raise Django's `PermissionDenied`, never these. A core `trienkhai.errors.TrienkhaiError`
+(bad document, bad draft edit) is turned into a `UserError` by `from_core`, so a page never needs to know
+which layer refused.
 """
 
 from __future__ import annotations
@@ -45,3 +46,12 @@ class NotFound(UserError):
 def from_core(error: TrienkhaiError) -> UserError:
     """A core error as the application's error: the core's messages are Vietnamese already."""
     return UserError(error.message)
+
+
+def http_status(error: UserError) -> int:
+    """The one mapping from a refusal to an HTTP status, for pages and the API alike."""
+    if isinstance(error, NotFound):
+        return 404
+    if isinstance(error, Conflict):
+        return 409
+    return 400

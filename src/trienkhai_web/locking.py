@@ -44,14 +44,31 @@ def lock_version(queryset: models.QuerySet[M] | type[M], pk: Any, expected: int 
     current = (qs.select_for_update(of=of) if of else qs.select_for_update()).filter(pk=pk).first()
     if current is None:
         raise NotFound(_("This item no longer exists: someone else deleted it. Reload the page."))
+    _check(current, expected, conflict)
+    return current
+
+
+def lock_first(queryset: models.QuerySet[M], expected: int | None, *,
+               conflict: Callable[[M], str] | None = None) -> M | None:
+    """The one row of `queryset` (e.g. a plan's settings, made on its first save) locked and checked, or
+    None when there is none yet: then `expected` must be 0, the version a form shows for "never saved"."""
+    current = queryset.select_for_update().first()
+    if current is None:
+        if expected is None or expected != 0:
+            _check(None, expected, conflict)
+        return None
+    _check(current, expected, conflict)
+    return current
+
+
+def _check(current: M | None, expected: int | None, conflict: Callable[[M], str] | None) -> None:
     if expected is None:
         raise Conflict(_("The form did not say which version it was built on: reload the page and make "
                          "your change again."))
-    if current.version != expected:  # type: ignore[attr-defined]
-        raise Conflict(conflict(current) if conflict else _(
+    if current is None or current.version != expected:  # type: ignore[attr-defined]
+        raise Conflict(conflict(current) if conflict and current is not None else _(
             "Someone else changed this while you were editing it. Your change was not saved: reload the "
             "page to see the current version, then make your change again."))
-    return current
 
 
 def bump(obj: models.Model) -> None:

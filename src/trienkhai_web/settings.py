@@ -19,6 +19,8 @@ from csp import constants as csp_constants
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai.documents.limits import MAX_FILE_BYTES
+
 
 class SettingError(ImproperlyConfigured):
     """An environment variable holds a value the site cannot run with."""
@@ -223,8 +225,9 @@ STORAGES = {
     },
 }
 
-# Uploads: plan documents up to 20 MB; larger requests are refused before they reach a view.
-TRIENKHAI_MAX_UPLOAD_BYTES = env_int("TRIENKHAI_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1)
+# Uploads: the largest plan document accepted (default: the core reader's 20 MB), passed to the core's
+# reader; larger requests are refused before they reach a view (uploads.py).
+TRIENKHAI_MAX_UPLOAD_BYTES = env_int("TRIENKHAI_MAX_UPLOAD_BYTES", MAX_FILE_BYTES, minimum=1)
 # Uploads are counted as they stream in (uploads.py): nothing over the limit is held in memory or on disk.
 FILE_UPLOAD_HANDLERS = [
     "trienkhai_web.uploads.LimitedUploadHandler",
@@ -302,6 +305,8 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
+    # Services' refusals (UserError, Conflict, NotFound, PermissionDenied) as 400 / 409 / 404 / 403.
+    "EXCEPTION_HANDLER": "trienkhai_web.api.errors.exception_handler",
     "PAGE_SIZE": 100,
 }
 SPECTACULAR_SETTINGS = {

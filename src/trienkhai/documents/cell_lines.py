@@ -24,41 +24,51 @@ import re
 from dataclasses import dataclass, field
 
 from trienkhai.documents.layout_table import LayoutTable
+from trienkhai.vocab.agencies import (
+    CELL_PLURAL_HEADS,
+    GENERIC_PARTNER,
+    HEADS,
+    NAME_CONTINUATIONS,
+    NAME_ENDINGS,
+    RELATED,
+    Head,
+)
+from trienkhai.vocab.headers import HEADER_LABELS, header_role, is_number_header
+from trienkhai.vocab.phrases import alternation, capitalised, spellings
+from trienkhai.vocab.timeframes import CELL_RECURRING, FOLLOWING, FOLLOWING_OPENINGS
 
-_TT_RE = re.compile(r"^(?:S[ốo]\s*)?S?TT\.?$", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"^(\d{1,3})[.)]?$")
-_ROLE_WORDS = (
-    ("lead", ("chủ trì",)),
-    ("partners", ("phối hợp", "tham gia")),
-    ("timeframe", ("thời gian", "thời hạn", "tiến độ", "mốc thời gian")),
-    ("product", ("sản phẩm", "kết quả", "hình thức văn bản")),
-    ("content", ("nội dung", "nhiệm vụ", "công việc", "hoạt động")),
-)
-# Complete timeframe wordings; a "Theo …" one often wraps, so its later words may end the next lines.
-_TIMEFRAME_PHRASES = (
-    "Theo chương trình, đề án", "Theo chỉ đạo của Trung ương", "Theo từng chương trình", "Theo giai đoạn",
-    "Theo nhiệm kỳ", "Theo kế hoạch", "Theo chương trình", "Theo lộ trình", "Theo tiến độ",
-)
-_TIMEFRAME_SIMPLE = (r"Thường xuyên|Định kỳ|H[àằ]ng năm|H[àằ]ng quý|H[àằ]ng tháng|Liên tục|Cả nhiệm kỳ"
-                     r"|(?:Quý\s+[IV]{1,3}|Tháng\s+\d{1,2}|6 tháng đầu năm|Năm)\s*/?\s*\d{4}"
+# Timeframes as a whole cell: a recurring wording, a date-like one, or one that follows something else
+# ("Theo kế hoạch", which often wraps, so its later words may end the next lines). Words from the vocabulary.
+_TIMEFRAME_PHRASES = tuple(capitalised(p) for p in FOLLOWING)
+_TIMEFRAME_SIMPLE = (alternation(capitalised(w) for w in CELL_RECURRING)
+                     + r"|(?:Quý\s+[IV]{1,3}|Tháng\s+\d{1,2}|6 tháng đầu năm|Năm)\s*/?\s*\d{4}"
                      r"|\d{4}\s*[-–]\s*\d{4}|Năm\s+\d{4}")
-_TIMEFRAME_START = r"Theo\s+(?:chương|chỉ đạo|từng|giai đoạn|nhiệm kỳ|kế hoạch|lộ trình|tiến độ)"
+_TIMEFRAME_START = r"Theo\s+(?:" + alternation(FOLLOWING_OPENINGS) + ")"
 _TF_WHOLE_RE = re.compile(rf"^(?:{_TIMEFRAME_SIMPLE}|{_TIMEFRAME_START}.*)$")
 _TF_TAIL_RE = re.compile(rf"^(.*\S)\s+((?:{_TIMEFRAME_SIMPLE})|{_TIMEFRAME_START}(?:\s+\S+)?)$")
-_GENERIC_HEAD = "Các cơ quan,"
-_GENERIC_TAIL = "đơn vị liên quan"
-# First words of a body's name, as written at the start of a cell (capitalised).
-_AGENCY_HEAD = (r"(?:Ban(?! Chấp hành| Bí thư)|Đảng đoàn|Đảng ủy|Đảng uỷ|Ủy ban|Uỷ ban|UBND|HĐND|MTTQ|Trường"
-                r"|Sở|Văn phòng|Hội|Liên đoàn|Công an|Bộ Chỉ huy|Tỉnh đoàn|Các cơ quan|Các cấp ủy|Các cấp uỷ"
-                r"|Cấp ủy|Cấp uỷ|Các sở|Các ban|Các đảng|Các huyện|Thường trực)\b")
+# The generic partner's two lines when wrapped: "Các cơ quan," / "đơn vị liên quan".
+_GENERIC_HEAD = GENERIC_PARTNER[:GENERIC_PARTNER.index(",") + 1]
+_GENERIC_TAIL = GENERIC_PARTNER[len(_GENERIC_HEAD):].strip()
+_GENERIC_LOWER = (_GENERIC_HEAD.lower().rstrip(","), _GENERIC_TAIL)  # its lines as continued lower case
+
+
+def _cell_head(head: Head) -> str:
+    words = alternation(spellings([head.words]))
+    return f"(?:{words})" + (f"(?! (?:{alternation(head.not_followed_by)}))" if head.not_followed_by else "")
+
+
+# First words of a body's name, as written at the start of a cell (capitalised), both tone placements.
+_AGENCY_HEAD = ("(?:" + "|".join(_cell_head(h) for h in sorted(HEADS, key=lambda h: -len(h.words)) if h.in_cell)
+                + "|" + alternation(spellings(CELL_PLURAL_HEADS)) + r")\b")
 _AGENCY_START_RE = re.compile(rf"^{_AGENCY_HEAD}")
 AGENCY_START_RE = _AGENCY_START_RE
 TIMEFRAME_WHOLE_RE = _TF_WHOLE_RE
 _INLINE_AGENCY_RE = re.compile(rf"^(\S.*?[^\W\d_A-ZĐ,;]|.*[,;])\s+({_AGENCY_HEAD}.*)$")
-_NAME_END_RE = re.compile(r"(?:tỉnh|Tỉnh ủy|Tỉnh uỷ|Tỉnh đoàn|huyện|Huyện ủy|thành phố|Trung ương|Nhà nước)$")
+_NAME_END_RE = re.compile(rf"(?:{alternation(spellings(NAME_ENDINGS))})$")
 AGENCY_MAX_LINES = 8
 # What only ends a body's name begun before: "(Ban Dân vận) Tỉnh ủy", "(Đảng đoàn Ủy ban) MTTQ tỉnh".
-_NAME_REST_RE = re.compile(r"^(?:Tỉnh [uủ][yỷ]|Trung ương|Nhà nước|HĐND|UBND|MTTQ)\b")
+_NAME_REST_RE = re.compile(rf"^(?:{alternation(spellings(NAME_CONTINUATIONS))})\b")
 NAME_REST_RE = _NAME_REST_RE
 
 
@@ -69,16 +79,6 @@ class _Row:
     agencies: list[str] = field(default_factory=list)
     timeframes: list[str] = field(default_factory=list)
     doubtful: bool = False
-
-
-def _role(text: str) -> str | None:
-    low = text.lower()
-    if _TT_RE.match(text.strip()):
-        return "no"
-    for role, words in _ROLE_WORDS:
-        if any(w in low for w in words):
-            return role
-    return None
 
 
 def _blocks(lines: list[str], start: int, end: int) -> list[list[str]]:
@@ -110,12 +110,12 @@ def _header(lines: list[str], i: int) -> tuple[list[str], set[str], int] | None:
             cell.append(s)
         elif cell:
             text = " ".join(cell)
-            roles.append(_role(text) or "other")
+            roles.append(header_role(text) or "other")
             texts.add(text)
             cell = []
         j += 1
     if cell:
-        roles.append(_role(" ".join(cell)) or "other")
+        roles.append(header_role(" ".join(cell)) or "other")
         texts.add(" ".join(cell))
     if j >= len(lines) or _NUMBER_RE.match(" ".join(lines[j].split())) is None:
         return None
@@ -142,7 +142,7 @@ def _strip_furniture(blocks: list[list[str]], header_texts: set[str]) -> list[li
         kept: list[str] = []
         for k, s in enumerate(b):
             nxt = b[k + 1] if k + 1 < len(b) else ""
-            if _TT_RE.match(s) or (_NUMBER_RE.match(s) and _TT_RE.match(nxt)):
+            if is_number_header(s) or (_NUMBER_RE.match(s) and is_number_header(nxt)):
                 continue
             kept.append(s)
         if kept:
@@ -228,7 +228,7 @@ def _interleaved_lead(block: list[str]) -> tuple[list[str], str | None]:
 
 def _is_agency(block: list[str]) -> bool:
     return len(block) <= AGENCY_MAX_LINES and (_AGENCY_START_RE.match(block[0]) is not None
-                                                or block[0].startswith(("các cơ quan", "đơn vị liên quan")))
+                                                or block[0].startswith(_GENERIC_LOWER))
 
 
 def _segments(blocks: list[list[str]]) -> tuple[list[list[list[str]]], list[str]]:
@@ -338,7 +338,7 @@ def _continue_above(row: _Row, block: list[str]) -> None:
             rest.append(s)
     if not rest or (rest == [_GENERIC_TAIL] and row.agencies and row.agencies[-1].endswith(_GENERIC_TAIL)):
         return
-    if rest[0].startswith(("các cơ quan", "đơn vị liên quan")) and len(rest) <= AGENCY_MAX_LINES and row.agencies:
+    if rest[0].startswith(_GENERIC_LOWER) and len(rest) <= AGENCY_MAX_LINES and row.agencies:
         row.agencies[-1] = f"{row.agencies[-1]} {' '.join(rest)}".strip()
     else:
         row.content.extend(rest)
@@ -395,7 +395,7 @@ def _restore_hyphens(text: str) -> str:
 
 
 def _generic(text: str) -> bool:
-    return "liên quan" in text or ";" in text
+    return RELATED in text or ";" in text
 
 
 def find_cell_tables(lines: list[str], warnings: list[str] | None = None) -> list[LayoutTable]:
@@ -405,7 +405,7 @@ def find_cell_tables(lines: list[str], warnings: list[str] | None = None) -> lis
     tables: list[LayoutTable] = []
     i = 0
     while i < len(lines):
-        if not _TT_RE.match(lines[i].strip()):
+        if not is_number_header(lines[i].strip()):
             i += 1
             continue
         head = _header(lines, i)
@@ -420,11 +420,9 @@ def find_cell_tables(lines: list[str], warnings: list[str] | None = None) -> lis
             i += 1
             continue
         rows = _rows(segments, numbers)
-        header_row = ["TT", *[""] * (len(roles) - 1)]
+        header_row = [HEADER_LABELS["no"], *[""] * (len(roles) - 1)]
         for k, role in enumerate(roles[1:], start=1):
-            header_row[k] = {"content": "Nội dung nhiệm vụ", "lead": "Cơ quan chủ trì",
-                             "partners": "Cơ quan phối hợp", "timeframe": "Thời gian hoàn thành",
-                             "product": "Sản phẩm"}.get(role, "")
+            header_row[k] = HEADER_LABELS.get(role, "")
         out = [header_row]
         doubtful = []
         for r in rows:

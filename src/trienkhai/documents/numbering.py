@@ -6,17 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from trienkhai.text.numbering import roman_numeral
+
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-def _roman(n: int) -> str:
-    vals = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-            (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out, n = out + s, n - v
-    return out
 
 
 def _letter(n: int) -> str:
@@ -30,9 +22,9 @@ def _letter(n: int) -> str:
 
 def format_number(n: int, fmt: str) -> str:
     if fmt == "upperRoman":
-        return _roman(n)
+        return roman_numeral(n)
     if fmt == "lowerRoman":
-        return _roman(n).lower()
+        return roman_numeral(n).lower()
     if fmt == "upperLetter":
         return _letter(n).upper()
     if fmt == "lowerLetter":

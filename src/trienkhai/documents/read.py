@@ -5,42 +5,36 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from trienkhai.documents.limits import MAX_FILE_BYTES, megabytes
+from trienkhai.documents.limits import MAX_FILE_BYTES, check_size
 from trienkhai.documents.model import Block, SourceDocument
 from trienkhai.documents.sniff import sniff_format
 from trienkhai.errors import DocumentError
 from trienkhai.text.vietnamese import nfc
 
 
-def _load(path: Path, name: str) -> bytes:
+def _load(path: Path, name: str, max_bytes: int) -> bytes:
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise DocumentError(
-                f"Tệp {name} quá lớn ({size // (1024 * 1024)} MB); giới hạn là {megabytes(MAX_FILE_BYTES)} mỗi tệp."
-            )
+        check_size(path.stat().st_size, name, max_bytes)
         with path.open("rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
+            return fh.read(max_bytes + 1)
     except OSError as exc:
         raise DocumentError(f"Không mở được tệp {name}.", detail=str(exc)) from exc
 
 
 def read_document(
-    path: str | Path, *, data: bytes | None = None, filename: str | None = None
+    path: str | Path, *, data: bytes | None = None, filename: str | None = None, max_bytes: int = MAX_FILE_BYTES
 ) -> SourceDocument:
     """Read a .txt/.docx/.pdf/.doc document into blocks in reading order (text NFC).
 
-    `data`, when given, is the file's content (`path` then only names it). Raises a
-    `DocumentError` subclass with a Vietnamese message for anything that cannot be read.
+    `data`, when given, is the file's content (`path` then only names it). `max_bytes` is the largest
+    file accepted (the application passes its setting). Raises a `DocumentError` subclass with a
+    Vietnamese message for anything that cannot be read.
     """
     p = Path(path)
     name = filename or p.name
     if data is None:
-        data = _load(p, name)
-    if len(data) > MAX_FILE_BYTES:
-        raise DocumentError(
-            f"Tệp {name} quá lớn ({len(data) // (1024 * 1024)} MB); giới hạn là {megabytes(MAX_FILE_BYTES)} mỗi tệp."
-        )
+        data = _load(p, name, max_bytes)
+    check_size(len(data), name, max_bytes)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise DocumentError(f"Tệp {name} trống, không có nội dung.")
     fmt = sniff_format(data, name)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import html
 import re
 
+from trienkhai.vocab.kinds import KINDS, OTHER_SYMBOLS
+from trienkhai.vocab.phrases import alternation
+
 _SPACES_RE = re.compile(r"[ \t\u00a0]+")
 _RULE_RE = re.compile(r"^\s*(?:[-_=~]{3,}|(?:\*\s*){3,}|\|+)\s*$")
 _TAG_RE = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -96,7 +99,7 @@ def join_broken_words(text: str) -> tuple[str, int]:
 
 # pdftotext (without -layout) drops a hyphen that ends a line and joins the word: "Kế hoạch số 21-" +
 # "KH/TW" becomes "21KH/TW". A number glued to a Party document symbol before "/" always had its hyphen.
-_PARTY_SYMBOLS = "NQ|KH|CTr|CT|QĐ|QĐi|KL|ĐA|HD|HĐ|TB|BC|QC|QyĐ|TTr|CV|TT|ĐB|BCĐ"
+_PARTY_SYMBOLS = alternation([*(s for k in KINDS for s in k.symbols), *OTHER_SYMBOLS])
 _DEHYPHENATED_RE = re.compile(rf"(?<![\w/.-])(\d{{1,5}})({_PARTY_SYMBOLS})(?=/[A-ZĐ])")
 _DEHYPHENATED_PROBE = re.compile(rf"\d(?:{_PARTY_SYMBOLS})/")  # 4x cheaper: most texts have none
 

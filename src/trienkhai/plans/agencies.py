@@ -9,71 +9,23 @@ from __future__ import annotations
 import re
 
 from trienkhai.text.vietnamese import collapse_spaces, fold, new_tone_placement
+from trienkhai.vocab.abbreviations import ABBREVIATIONS
+from trienkhai.vocab.agencies import BARE_GENERIC, HEADS, LEADING_WORDS, PLURAL_WORDS, RELATED
+from trienkhai.vocab.phrases import alternation
 
-# Abbreviation → full form, in the document's capitalisation conventions. Longest first.
-ABBREVIATIONS: dict[str, str] = {
-    "BTVTU": "Ban Thường vụ Tỉnh ủy",
-    "BTVHU": "Ban Thường vụ Huyện ủy",
-    "BCHTW": "Ban Chấp hành Trung ương",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ VN": "Mặt trận Tổ quốc Việt Nam",
-    "UBMTTQ VN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "Hội LHPN": "Hội Liên hiệp Phụ nữ",
-    "LHTN": "Liên hiệp Thanh niên",
-    "HND": "Hội Nông dân",
-    "HCCB": "Hội Cựu chiến binh",
-    "ĐTNCS": "Đoàn Thanh niên Cộng sản",
-    "TNCS": "Thanh niên Cộng sản",
-    "QSND": "Quân sự nhân dân",
-    "BCHQS": "Ban Chỉ huy Quân sự",
-    "UBKTTU": "Ủy ban Kiểm tra Tỉnh ủy",
-    "VPUBND": "Văn phòng Ủy ban nhân dân",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "HĐND": "Hội đồng nhân dân",
-    "UBND": "Ủy ban nhân dân",
-    "UBKT": "Ủy ban Kiểm tra",
-    "LHPN": "Liên hiệp Phụ nữ",
-    "LĐLĐ": "Liên đoàn Lao động",
-    "ĐUTT": "đảng ủy trực thuộc",
-    "CT-XH": "chính trị - xã hội",
-    "VPTU": "Văn phòng Tỉnh ủy",
-    "VPHU": "Văn phòng Huyện ủy",
-    "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ",
-    "HTX": "hợp tác xã",
-    "TW": "Trung ương",
-    "TU": "Tỉnh ủy",
-    "HU": "Huyện ủy",
-    "CCB": "Cựu chiến binh",
-    "ĐTN": "Đoàn Thanh niên",
-}
 _ABBR_RE = re.compile(
-    r"(?<![\w/-])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w/-])(" + alternation(ABBREVIATIONS) + r")(?![\w-])"
 )
 
-# Words a body's name starts with (folded, after "các"/"những"/"giao"): what tells a name from a clause.
-_HEADS = (
-    "ban", "dang doan", "dang uy", "dang bo", "chi bo", "chi,", "chi ", "uy ban", "ubnd", "hdnd", "mttq",
-    "mat tran", "huyen uy", "thanh uy", "tinh uy", "thi uy", "quan uy", "tinh doan", "huyen doan", "doan",
-    "hoi", "lien doan", "lien hiep", "so ", "phong", "van phong", "truong", "cong an", "quan su", "bo chi huy",
-    "co quan", "don vi", "dia phuong", "cap uy", "to chuc", "chinh quyen", "btv", "thuong truc", "trung tam",
-    "bao ", "dai ", "vien ", "bo ", "nganh", "lien", "chi ", "hoi dong", "uy ban kiem tra", "ubkt", "vptu",
-    "dutt", "lhpn", "hoi quan chung", "cac hoi", "cap ", "toa an", "vien kiem sat", "kho bac", "ngan hang",
-    "thanh doan", "quan doan", "bo doi", "bien phong", "doanh nghiep", "hop tac xa", "htx", "ct-xh",
-    # Beyond the dev corpus: mass organisations, State bodies and the heads of bodies named as assignees.
-    "cuu chien binh", "cong ty", "tong cong ty", "benh vien", "chi cuc", "cuc", "tong cuc", "ban quan ly",
-    "chu tich", "pho chu tich", "giam doc", "thu truong", "chanh van phong", "truong ban", "bi thu",
-)
-# One regex for all heads (a head must end at a word boundary: "bao " is not "bảo đảm", "ban" not "bán").
-_HEAD_RE = re.compile("(?:" + "|".join(re.escape(h.strip()) for h in _HEADS) + r")(?![^\W_])")
-# Generic nouns that, bare, share the qualifier of the next name ("các cơ quan, đơn vị liên quan").
-_BARE_GENERIC = {
-    "co quan", "don vi", "to chuc", "dia phuong", "ban", "nganh", "so", "cap", "doan the", "chi",
-    "phong", "hoi", "ban nganh", "so nganh", "cap uy", "chinh quyen cac cap",
-}
+# One regex for all heads of names, folded (a head must end at a word boundary: "bao" is not "bảo đảm",
+# "ban" not "bán"); generic nouns that, bare, share the qualifier of the next name. From the vocabulary.
+_HEAD_RE = re.compile("(?:" + alternation(fold(h.words) for h in HEADS) + r")(?![^\W_])")
+_BARE_GENERIC = frozenset(fold(g) for g in BARE_GENERIC)
+_PLURAL = tuple(fold(w) for w in PLURAL_WORDS)
+_RELATED = fold(RELATED)
 _START_WINDOW = 80  # enough for "giao các những" + the longest head
-_LEADING_RE = re.compile(r"^(?:giao\s+|cac\s+|nhung\s+)+")
+_LEADING_RE = re.compile(r"^(?:(?:" + alternation(fold(w) for w in LEADING_WORDS) + r")\s+)+")
+_OPENING_RE = re.compile(r"^(?:(?:" + alternation(LEADING_WORDS) + r")\s+)+", re.IGNORECASE)  # as written
 _SPLIT_RE = re.compile(r"\s*[,;]\s*|\s+(?:và|cùng|với)\s+|\s*&\s*(?=[A-ZĐ])")
 
 
@@ -86,8 +38,7 @@ def canonical_name(name: str) -> str:
     """The canonical form of a body's name: abbreviations expanded, new tone placement, no "các"/"giao",
     single spaces, first letter upper case ("các ban Đảng" → "Ban Đảng")."""
     s = collapse_spaces(new_tone_placement(expand_abbreviations(name))).strip(" .,;:-")
-    s = re.sub(r"^(?:[Gg]iao|[Cc]ác|[Nn]hững)\s+", "", s)
-    s = re.sub(r"^(?:[Cc]ác|[Nn]hững)\s+", "", s)
+    s = _OPENING_RE.sub("", s)
     return s[:1].upper() + s[1:]
 
 
@@ -96,6 +47,16 @@ def is_agency_start(text: str) -> bool:
     # Only the start matters: folding a whole paragraph per sentence was the parser's main cost.
     f = _LEADING_RE.sub("", fold(expand_abbreviations(text[:_START_WINDOW]))) + " "
     return _HEAD_RE.match(f) is not None
+
+
+def is_collective_scope(name: str) -> bool:
+    """Whether `name` is a collective scope rather than one body: every body of a kind ("các cấp ủy",
+    "UBND các xã"), every body concerned ("các sở, ngành liên quan"), or a bare generic noun ("các đơn vị")."""
+    f = collapse_spaces(fold(expand_abbreviations(name))).strip(" .,;:")
+    words = f"  {f} ".replace(",", " , ")
+    if any(f" {w} " in words for w in _PLURAL) or f.endswith(_RELATED):
+        return True
+    return all(_is_bare_generic(piece) for piece in f.split(","))  # "cơ quan, đơn vị"
 
 
 def _is_bare_generic(text: str) -> bool:

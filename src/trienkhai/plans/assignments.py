@@ -15,27 +15,34 @@ from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.agencies import canonical_map, is_agency_start, split_agencies
 from trienkhai.plans.model import Assignment, OutlineNode, Plan
 from trienkhai.text.vietnamese import fold
-
-# Verbs that end a subject. Lower case only: "Ban Chỉ đạo", "Ủy ban Kiểm tra" are names, not verbs.
-_PREDICATE = (
-    r"chủ trì|chủ động|phối hợp|lãnh đạo|chỉ đạo|tham mưu|xây dựng|căn cứ|thực hiện|triển khai|quán triệt"
-    r"|nghiên cứu|theo dõi|hướng dẫn|định hướng|tuyên truyền|đẩy mạnh|tăng cường|rà soát|kiểm tra|giám sát"
-    r"|cụ thể hóa|cụ thể hoá|ban hành|có trách nhiệm|tiếp tục|thường xuyên|đôn đốc|bám sát|nâng cao|quan tâm"
-    r"|phổ biến|vận động|định kỳ|khẩn trương|sớm|cần|phải|được giao|trực tiếp|tập trung|xác định"
-    r"|tổ chức(?!\s+(?:chính trị|đảng|cơ sở|thành viên|hội|đoàn|liên quan|có liên quan|quần chúng|xã hội)"
-    r"|\s*[,;]|\s+và)"
+from trienkhai.vocab.assignments import (
+    DUTY_VERBS,
+    LEAD_INS,
+    LEAD_VERB,
+    NOT_ORGANISE_BEFORE,
+    ORGANISE,
+    PARTNER_VERB,
+    PREDICATES,
+    REPORT_PERIODS,
+    REPORT_VERB,
 )
+from trienkhai.vocab.phrases import alternation
+from trienkhai.vocab.timeframes import RECURRING
+
+# Verbs that end a subject (the vocabulary's), "tổ chức" only when no name goes on after it.
+_PREDICATE = (alternation(PREDICATES)
+              + rf"|{ORGANISE}(?!\s+(?:{alternation(NOT_ORGANISE_BEFORE)})|\s*[,;]|\s+và)")
 _PREDICATE_RE = re.compile(rf"(?<![\wÀ-ỹ])(?<!chuyên trách )(?:{_PREDICATE})(?![\wÀ-ỹ])")
-_VERBS = ("lãnh đạo", "chỉ đạo", "chủ trì", "phối hợp", "tham mưu", "hướng dẫn", "tuyên truyền", "giám sát",
-          "kiểm tra", "theo dõi", "đôn đốc", "xây dựng", "triển khai", "quán triệt", "nghiên cứu", "phổ biến",
-          "vận động", "định hướng", "rà soát", "ban hành", "cụ thể hóa", "sơ kết", "tổng kết", "báo cáo")
-_LEAD_IN_RE = re.compile(r"^(?:giao|đề nghị|yêu cầu)\s+", re.IGNORECASE)
-_LEAD_RE = re.compile(r"(?<![\wÀ-ỹ])chủ trì(?![\wÀ-ỹ])")
+_VERBS = DUTY_VERBS
+_LEAD_IN_RE = re.compile(rf"^(?:{alternation(LEAD_INS)})\s+", re.IGNORECASE)
+_LEAD_RE = re.compile(rf"(?<![\wÀ-ỹ]){LEAD_VERB}(?![\wÀ-ỹ])")
 _PARTNERS_RE = re.compile(
-    rf"(?<![\wÀ-ỹ])phối hợp(?:\s+chặt chẽ)?\s+với\s+(.+?)(?=\s+(?<!chuyên trách )(?:{_PREDICATE})(?![\wÀ-ỹ])|[;.(]|$)")
-_REPORT_RE = re.compile(r"(?<![\wÀ-ỹ])báo cáo(?![\wÀ-ỹ])")
-_PERIOD_RE = re.compile(r"(định kỳ|hằng năm|hàng năm|hằng quý|hàng quý|hằng tháng|hàng tháng|6 tháng|"
-                        r"thường xuyên|kịp thời)", re.IGNORECASE)
+    rf"(?<![\wÀ-ỹ]){PARTNER_VERB}(?:\s+chặt chẽ)?\s+với\s+(.+?)(?=\s+(?<!chuyên trách )(?:{_PREDICATE})(?![\wÀ-ỹ])"
+    r"|[;.(]|$)")
+_REPORT_RE = re.compile(rf"(?<![\wÀ-ỹ]){REPORT_VERB}(?![\wÀ-ỹ])")
+# How often a body reports: the recurring timeframe wordings and a few more.
+_PERIOD_RE = re.compile("(" + alternation([*(w for code, words in RECURRING if code != "theo_nhiem_ky" for w in words),
+                                           *REPORT_PERIODS]) + ")", re.IGNORECASE)
 _IMPLEMENTATION = "to chuc thuc hien"
 
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from trienkhai.errors import DraftEditError
 from trienkhai.plans.agencies import split_names
-from trienkhai.plans.headings import roman_numeral, roman_value
 from trienkhai.plans.model import Assignment, OutlineBlock, OutlineNode, Plan, Target, Task
 from trienkhai.plans.timeframes import parse_timeframe
+from trienkhai.text.numbering import roman_numeral, roman_value
 
 KINDS = ("outline", "target", "assignment", "task")
 EDITABLE: dict[str, tuple[str, ...]] = {

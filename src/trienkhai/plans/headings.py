@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from trienkhai.text.numbering import roman_numeral, roman_value
+
 _UPPER_START = r"[A-ZĐÀ-Ỹ\"“'(«]"
 ROMAN_RE = re.compile(rf"^(?P<num>[IVXL]{{1,6}})\s*[.\-–—:)]\s*(?P<rest>{_UPPER_START}.*)$")
 ARABIC_RE = re.compile(
@@ -17,7 +19,6 @@ BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<r
 # "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích": a part heading in capitals glued to its first item.
 GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
 
-_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50}
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
              "chín": 9, "mười": 10}
 # "Phần I", "PHẦN THỨ NHẤT", "Chương II:", "Phần 3 -": a part named in words; its title may follow on the
@@ -41,27 +42,6 @@ def _part(text: str) -> Heading | None:
     if not value or (rest and not re.match(_UPPER_START, rest)):
         return None  # "Phần I của Kế hoạch này …": a mention, not a heading
     return Heading("roman", roman_numeral(value), rest)
-
-
-def roman_numeral(value: int) -> str:
-    """14 → "XIV"."""
-    out, n = "", value
-    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out, n = out + s, n - v
-    return out
-
-
-def roman_value(numeral: str) -> int | None:
-    """"XIV" → 14; None for a malformed numeral ("IIII" is accepted, as some documents write it)."""
-    total, prev = 0, 0
-    for ch in reversed(numeral):
-        v = _ROMAN_VALUES.get(ch)
-        if v is None:
-            return None
-        total += -v if v < prev else v
-        prev = max(prev, v)
-    return total or None
 
 
 @dataclass

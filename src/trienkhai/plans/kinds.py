@@ -8,38 +8,16 @@ from __future__ import annotations
 import re
 
 from trienkhai.text.vietnamese import fold
+from trienkhai.vocab.kinds import KINDS
 
-# Title words, longest first so "chương trình hành động" wins over a bare "chương trình".
-TITLE_WORDS: tuple[tuple[str, str], ...] = (
-    ("chuong trinh hanh dong", "chuong_trinh_hanh_dong"),
-    ("nghi quyet", "nghi_quyet"),
-    ("ke hoach", "ke_hoach"),
-    ("ket luan", "ket_luan"),
-    ("chi thi", "chi_thi"),
-    ("quyet dinh", "quyet_dinh"),
-    ("de an", "de_an"),
-    ("bao cao", "bao_cao"),
-)
-
-# Words that name a cited document (references may be of kinds a plan itself never is).
-CITED_WORDS: tuple[tuple[str, str], ...] = (
-    *TITLE_WORDS,
-    ("chuong trinh", "chuong_trinh_hanh_dong"),
-    ("nghi dinh", "nghi_dinh"),
-    ("quy dinh", "quy_dinh"),
-    ("thong tu", "thong_tu"),
-    ("huong dan", "huong_dan"),
-    ("thong bao", "thong_bao"),
-    ("cong van", "cong_van"),
-    ("luat", "luat"),
-)
-
+# Folded title words (a plan's own kinds) and the words citing a document, longest first so that
+# "chương trình hành động" wins over a bare "chương trình"; folded symbols. All from the vocabulary.
+TITLE_WORDS: tuple[tuple[str, str], ...] = tuple(sorted(
+    ((fold(k.name), k.code) for k in KINDS if k.titles_plan), key=lambda w: -len(w[0])))
+CITED_WORDS: tuple[tuple[str, str], ...] = tuple(sorted(
+    {fold(name): k.code for k in KINDS for name in (k.name, *k.other_names)}.items(), key=lambda w: -len(w[0])))
 # Kind symbols inside a number: 43-NQ/TW (Party: between "-" and "/"), 236/QĐ-TTg (State: before "-").
-SYMBOLS: dict[str, str] = {
-    "nq": "nghi_quyet", "kh": "ke_hoach", "ctr": "chuong_trinh_hanh_dong", "kl": "ket_luan",
-    "ct": "chi_thi", "qd": "quyet_dinh", "da": "de_an", "bc": "bao_cao", "nd": "nghi_dinh",
-    "tt": "thong_tu", "hd": "huong_dan", "tb": "thong_bao", "qdi": "quy_dinh",
-}
+SYMBOLS: dict[str, str] = {fold(symbol): k.code for k in KINDS for symbol in k.symbols}
 
 _TITLE_RE = re.compile(r"^\s*(" + "|".join(w for w, _ in TITLE_WORDS) + r")\b")
 _CITED_RE = re.compile(r"(" + "|".join(w for w, _ in CITED_WORDS) + r")(?:\s+so)?\s*$")

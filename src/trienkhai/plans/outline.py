@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trienkhai.plans.headings import BULLET_RE, GLUED_ITEM_RE, LETTER_RE, Heading, match_heading, roman_value
+from trienkhai.plans.headings import BULLET_RE, GLUED_ITEM_RE, LETTER_RE, Heading, match_heading
 from trienkhai.plans.lines import Line
 from trienkhai.plans.model import OutlineBlock, OutlineNode
+from trienkhai.text.numbering import roman_numeral, roman_value
 from trienkhai.text.vietnamese import collapse_spaces
 
 _END_PUNCT = (".", ";", ":", "!", "?", "…", ".”", '."', ";”")
@@ -114,11 +115,7 @@ def _roman(state: _State, h: Heading) -> None:
 def _roman_of(value: int) -> str:
     if value <= 0:
         return "(đầu)"
-    out, n = "", value
-    for v, s in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
-        while n >= v:
-            out, n = out + s, n - v
-    return out
+    return roman_numeral(value)
 
 
 def _find(nodes: list[OutlineNode], number: str) -> OutlineNode | None:

@@ -13,11 +13,11 @@ from trienkhai.errors import NotAPlanError
 from trienkhai.plans.assignments import find_assignments
 from trienkhai.plans.header import Front, read_front
 from trienkhai.plans.implements import find_implements, issuer_from_preamble
-from trienkhai.plans.kinds import document_kind, kind_before, kind_from_symbol
+from trienkhai.plans.kinds import document_kind, kind_before
 from trienkhai.plans.lines import Line, prepare
 from trienkhai.plans.model import DocumentInfo, Plan, Signer, Source
 from trienkhai.plans.outline import build_outline
-from trienkhai.plans.references import REF_RE, canonical_id, find_references, references_in
+from trienkhai.plans.references import REF_RE, find_references, kind_of_number, references_in
 from trienkhai.plans.signature import Closing, find_closing
 from trienkhai.plans.targets import find_targets
 from trienkhai.plans.tasks import find_tasks
@@ -84,8 +84,7 @@ def _document(front: Front, preamble: str, text: str, closing: Closing | None) -
     number = front.number
     kind = front.kind or pre_kind
     if kind is None and number:
-        m = REF_RE.search(number)
-        kind = kind_from_symbol(canonical_id(m)[1]) if m else None
+        kind = kind_of_number(number)
     date = front.date
     if number is None:
         number, attached_date = _attached_number(text, kind)
@@ -98,8 +97,7 @@ def _document(front: Front, preamble: str, text: str, closing: Closing | None) -
             d, mo, y = (int(x) for x in dm.groups())
             date = f"{y:04d}-{mo:02d}-{d:02d}"
     if kind is None and number:
-        m = REF_RE.search(number)
-        kind = kind_from_symbol(canonical_id(m)[1]) if m else None
+        kind = kind_of_number(number)
     signer = closing.signer if closing else None
     if front.meta.get("Người ký") and (signer is None or not signer.name):
         signer = Signer(name=front.meta["Người ký"], title=signer.title if signer else None,

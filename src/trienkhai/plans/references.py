@@ -52,6 +52,13 @@ def canonical_id(match: re.Match[str]) -> tuple[str, str]:
     return f"{_strip_zeros(g['sn'])}/{tail}", parts[0]
 
 
+def kind_of_number(number: str) -> str | None:
+    """The kind a document number names by its symbol, Party or State: "43-NQ/TW" → "nghi_quyet",
+    "236/QĐ-TTg" → "quyet_dinh", "30/2020/NĐ-CP" → "nghi_dinh"; None when it holds no known symbol."""
+    m = REF_RE.search(number)
+    return kind_from_symbol(canonical_id(m)[1]) if m else None
+
+
 def id_key(ref_id: str) -> str:
     """The form two ids are compared in: lower case, no spaces, no leading zeros."""
     key = ref_id.lower().replace(" ", "")
@@ -109,9 +116,3 @@ def find_references(texts: Iterable[str]) -> list[Reference]:
     """References cited anywhere in `texts` (each text scanned once), deduplicated."""
     return merge_references(r for t in texts for r in references_in(t))
 
-
-def kind_of_id(ref_id: str) -> str | None:
-    """The kind a document number's symbol names ("236/QĐ-TTg" → "quyet_dinh", "43-NQ/TW" →
-    "nghi_quyet"); None when the number names no kind we know."""
-    m = REF_RE.search(ref_id or "")
-    return kind_from_symbol(canonical_id(m)[1]) if m else None

@@ -10,14 +10,11 @@ from collections.abc import Callable
 
 from trienkhai.plans.model import OutlineNode, Plan
 from trienkhai.plans.render_tables import render_assignments, render_targets, render_tasks
+from trienkhai.vocab.kinds import KINDS
 
 Renderer = Callable[[Plan], list[str]]
 
-_KIND_NAMES = {
-    "nghi_quyet": "Nghị quyết", "ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
-    "ket_luan": "Kết luận", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định", "de_an": "Đề án",
-    "bao_cao": "Báo cáo", "other": "Văn bản khác",
-}
+_KIND_NAMES = {**{k.code: k.name for k in KINDS}, "other": "Văn bản khác"}
 
 
 def _date(iso: str | None) -> str:

@@ -9,16 +9,17 @@ from __future__ import annotations
 import re
 
 from trienkhai.plans.model import Target
-from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
+from trienkhai.text.numbers import NUMBER, RANGE_SEP, parse_number
 from trienkhai.text.vietnamese import collapse_spaces, fold
+from trienkhai.vocab.directions import DIRECTIONS, WRITTEN_AS
+from trienkhai.vocab.phrases import alternation
 
 _YEAR_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _DONE_RE = re.compile(r"thuc hien|uoc|hien trang|hien nay|ket qua|nam goc|co so|so sanh|dat duoc")
-_VALUE_RE = re.compile(rf"^\s*(?P<dir>≥|>=|≤|<=|>|<|trên|dưới|ít nhất|tối thiểu|tối đa|không quá|không dưới)?\s*"
+_TABLE_WORDS = alternation([*WRITTEN_AS, *(d.word for d in DIRECTIONS if d.in_table)])
+_VALUE_RE = re.compile(rf"^\s*(?P<dir>{_TABLE_WORDS})?\s*"
                        rf"(?P<low>{NUMBER})(?:{RANGE_SEP}(?P<high>{NUMBER}))?\s*(?P<unit>%)?\s*(?:trở lên)?\s*$",
                        re.IGNORECASE)
-_DIRECTIONS = {"≥": "ít nhất", ">=": "ít nhất", ">": "trên", "≤": "không quá", "<=": "không quá", "<": "dưới",
-               "tối đa": "không quá"}
 
 
 def _columns(header: list[str]) -> tuple[int, int | None, list[tuple[int, int | None]]] | None:
@@ -48,7 +49,7 @@ def _value(cell: str) -> tuple[float | list[float], str | None, str | None] | No
     low = parse_number(m.group("low"))
     value: float | list[float] = [low, parse_number(m.group("high"))] if m.group("high") else low
     word = (m.group("dir") or "").lower()
-    return value, _DIRECTIONS.get(word, word or None), m.group("unit")
+    return value, WRITTEN_AS.get(word, word or None), m.group("unit")
 
 
 def targets_in_table(rows: list[list[str]], section: str | None, deadline: int | None) -> list[Target]:

@@ -13,42 +13,44 @@ from dataclasses import dataclass
 
 from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.model import OutlineNode, Plan, Target
-from trienkhai.plans.numbers import NUMBER, RANGE_SEP, parse_number
 from trienkhai.plans.table_targets import targets_in_table
+from trienkhai.text.numbers import NUMBER, RANGE_SEP, parse_number
+from trienkhai.vocab.directions import BY_WORD, COMPARATIVE, DIRECTIONS, Direction
+from trienkhai.vocab.phrases import alternation
+from trienkhai.vocab.timeframes import PERIOD_OF, RECURRING
+from trienkhai.vocab.units import COUNT_LEAD_INS, COUNT_UNITS, MONEY_UNITS, PERCENT_WORDS, is_percent
 
 _NUM = rf"(?=\d)(?<![\d/.,\-])({NUMBER})(?:{RANGE_SEP}({NUMBER}))?"
-# Units of counted things and of money, longest first so that "đơn vị cấp huyện" wins over "đơn vị".
-_COUNT_UNITS = sorted([
-    "đơn vị cấp huyện", "đơn vị cấp xã", "đơn vị hành chính cấp xã", "đơn vị", "mô hình", "điển hình",
-    "xã", "phường", "thị trấn", "huyện", "thôn", "bản", "tổ dân phố", "khu dân cư", "hộ", "hộ gia đình",
-    "người", "lượt người", "lượt", "câu lạc bộ", "tổ", "doanh nghiệp", "hợp tác xã", "sản phẩm", "trường",
-    "km", "ha", "héc-ta", "lao động", "việc làm", "cuộc", "lớp", "buổi", "tin", "bài", "công trình",
-    "nhà", "căn nhà", "chi bộ", "tổ chức cơ sở đảng", "đảng viên", "cán bộ", "hội viên", "đoàn viên",
-    "sáng kiến", "đề tài", "dự án", "chương trình", "phong trào", "điểm", "tấn", "giường bệnh", "bác sĩ",
-], key=len, reverse=True)
-_MONEY_UNITS = ["nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "triệu USD", "tỷ USD", "USD", "nghìn đồng"]
-_UNIT_ALT = "|".join(re.escape(u) for u in _MONEY_UNITS + _COUNT_UNITS)
+# Units of counted things and of money (the vocabulary), longest first so that "đơn vị cấp huyện" wins
+# over "đơn vị".
+_UNIT_ALT = alternation([*MONEY_UNITS, *COUNT_UNITS])
 
-_PERCENT_RE = re.compile(_NUM + r"\s*(%|phần trăm)")
+_PERCENT_RE = re.compile(_NUM + rf"\s*({alternation(PERCENT_WORDS)})")
 _COUNT_RE = re.compile(_NUM + rf"\s+({_UNIT_ALT})(?![\wÀ-ỹ])")
 # What must stand right before a count for it to be a target ("có từ 3-5 mô hình", "ít nhất 3 đơn vị").
 _QUANTIFIER_BEFORE_RE = re.compile(
-    r"(?:^|\s)(?:từ|ít nhất|tối thiểu|khoảng|trên|dưới|đạt|có|thêm|hơn|gần|tăng|giảm|xây dựng|thành lập"
-    r"|phấn đấu|bình quân|mới|tới|lên)\s*$", re.IGNORECASE)
+    r"(?:^|\s)(?:" + alternation([*COUNT_LEAD_INS, *(d.word for d in DIRECTIONS if d.anywhere or d.near)]) + r")\s*$",
+    re.IGNORECASE)
 
-# Direction verbs, longest first; "tăng trưởng"/"tăng cường" are not "tăng".
-_DIRECTIONS = ["không còn", "ít nhất", "tối thiểu", "không dưới", "không quá", "giảm", "tăng", "đạt",
-               "vượt", "trên", "dưới", "hơn"]
+
+
+def _direction_word(d: Direction) -> str:
+    """A direction word as a regex, with what must not follow it ("tăng trưởng", "tăng cường" are not "tăng")."""
+    return re.escape(d.word) + (rf"(?!\s+(?:{alternation(d.not_before)}))" if d.not_before else "")
+
+
+# Directions counted wherever they stand before the figure, and those only right before it ("trên 90%",
+# not "trên địa bàn"), from the vocabulary; longest first.
 _DIRECTION_RE = re.compile(
-    r"(?<![\wÀ-ỹ])(không còn|ít nhất|tối thiểu|không dưới|không quá|giảm|tăng(?!\s+(?:trưởng|cường))|đạt"
-    r"|vượt)(?![\wÀ-ỹ])", re.IGNORECASE)
-# Directions that only count right before the figure ("trên 90%", not "trên địa bàn").
-_NEAR_DIRECTION_RE = re.compile(r"(?:^|\s)(trên|dưới|hơn|ít nhất|tối thiểu|không dưới|không quá)\s+(?:mức\s+)?$",
-                                re.IGNORECASE)
+    r"(?<![\wÀ-ỹ])(" + alternation([_direction_word(d) for d in sorted(DIRECTIONS, key=lambda d: -len(d.word))
+                                    if d.anywhere], escape=False) + r")(?![\wÀ-ỹ])", re.IGNORECASE)
+_NEAR_DIRECTION_RE = re.compile(
+    r"(?:^|\s)(" + alternation(d.word for d in DIRECTIONS if d.near) + r")\s+(?:mức\s+)?$", re.IGNORECASE)
+# Recurring wordings (the vocabulary's) before a figure, and "bình quân/năm", give the period it counts over.
 _RECURRENCE_BEFORE = [
-    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+năm|bình quân\s*(?:/|một\s+)?năm", re.IGNORECASE), "năm"),
-    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+quý", re.IGNORECASE), "quý"),
-    (re.compile(r"(?:hằng|hàng|mỗi|từng)\s+tháng", re.IGNORECASE), "tháng"),
+    (re.compile(alternation(dict(RECURRING)[code], loose_spaces=True)
+                + (r"|bình quân\s*(?:/|một\s+)?năm" if unit == "năm" else ""), re.IGNORECASE), unit)
+    for code, unit in PERIOD_OF.items()
 ]
 _RECURRENCE_AFTER_RE = re.compile(
     r"^\s*(?:trở lên|trở xuống)?\s*(?:/\s*|mỗi\s+|một\s+|hằng\s+|hàng\s+)(năm|quý|tháng)", re.IGNORECASE)
@@ -68,8 +70,9 @@ _TRAILING_RE = re.compile(r"(?:\s+(?:từ|khoảng|bình quân|ở mức|là|đ�
                           r"|hàng năm|mỗi năm|,))+\s*$", re.IGNORECASE)
 _NOT_GONE_RE = re.compile(r"(?<![\wÀ-ỹ])không còn\s+(.+)$", re.IGNORECASE)
 _NOT_GONE_AFTER = ("phù hợp", "hiệu lực", "nữa", "tác dụng", "hiệu quả", "là")
-_COMPARATIVE_RE = re.compile(r"(?<![\wÀ-ỹ])(tăng(?!\s+(?:trưởng|cường))|giảm)\s+(.{3,150}?)\s+(so với\s+[^;,.]*)",
-                             re.IGNORECASE)
+_COMPARATIVE_RE = re.compile(
+    r"(?<![\wÀ-ỹ])(" + "|".join(_direction_word(BY_WORD[w]) for w in COMPARATIVE) + r")\s+(.{3,150}?)\s+"
+    r"(so với\s+[^;,.]*)", re.IGNORECASE)
 
 
 Value = float | list[float] | None
@@ -97,7 +100,7 @@ def _figures(clause: str) -> list[_Hit]:
     if not _DIGIT_RE.search(clause):
         return []  # most clauses have no figure: skip the scans below
     hits = [_Hit(m.start(), m.end(), _value(m), "%") for m in _PERCENT_RE.finditer(clause)] \
-        if "%" in clause or "phần trăm" in clause else []
+        if is_percent(clause) else []
     for m in _COUNT_RE.finditer(clause):
         if any(h.start <= m.start() < h.end for h in hits):
             continue

@@ -18,7 +18,7 @@ from trienkhai.plans._text import clean
 from trienkhai.plans.agencies import split_names
 from trienkhai.plans.model import Plan, Task
 from trienkhai.plans.timeframes import parse_timeframe
-from trienkhai.text.vietnamese import fold
+from trienkhai.vocab.headers import header_role
 
 _ROLES = ("no", "content", "lead", "partners", "timeframe", "product")
 _INHERITED = ("lead", "partners", "timeframe")
@@ -30,23 +30,8 @@ _PAGE_NUMBER_RE = re.compile(r"^(?:trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?$", re.IG
 
 
 def _role(cell: str) -> str | None:
-    """The role of a header cell from its folded words."""
-    f = fold(clean(cell))
-    if not f:
-        return None
-    if f in ("tt", "stt", "so tt", "so thu tu", "thu tu", "so"):
-        return "no"
-    if "chu tri" in f:
-        return "lead"
-    if "phoi hop" in f or "tham gia" in f:
-        return "partners"
-    if "thoi gian" in f or "thoi han" in f or "tien do" in f or "moc thoi gian" in f:
-        return "timeframe"
-    if "san pham" in f or "ket qua" in f or "hinh thuc van ban" in f:
-        return "product"
-    if "noi dung" in f or "nhiem vu" in f or "cong viec" in f or "hoat dong" in f:
-        return "content"
-    return None
+    """The role of a header cell (the vocabulary's header words), artefacts of conversion dropped."""
+    return header_role(clean(cell), in_table=True)
 
 
 def header_columns(cells: list[str]) -> dict[str, int] | None:

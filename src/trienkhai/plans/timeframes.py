@@ -6,18 +6,18 @@ import calendar
 import re
 
 from trienkhai.plans.model import Timeframe
+from trienkhai.text.numbering import roman_value
 from trienkhai.text.vietnamese import collapse_spaces, fold
+from trienkhai.vocab.phrases import alternation
+from trienkhai.vocab.timeframes import RECURRING
 
 # Folded wording → recurrence code (model.Timeframe.recurrence); checked in order, first match wins.
-_RECURRING = [
-    (r"thuong xuyen|lien tuc", "thuong_xuyen"),
-    (r"hang quy|moi quy|tung quy", "hang_quy"),
-    (r"hang thang|moi thang", "hang_thang"),
-    (r"hang nam|moi nam|tung nam", "hang_nam"),
-    (r"dinh ky", "dinh_ky"),
-    (r"theo nhiem ky|nhiem ky", "theo_nhiem_ky"),
-]
-_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_RECURRING = [(alternation(fold(w) for w in words), code) for code, words in RECURRING]
+
+
+def _quarter(number: str) -> int:
+    """"iii" or "3" → 3 (the patterns only let I–IV and 1–4 through)."""
+    return int(number) if number.isdigit() else roman_value(number) or 0
 
 
 def _end_of_month(year: int, month: int) -> str:
@@ -56,7 +56,7 @@ def _due(f: str) -> tuple[str, str | None]:
     # A quarter: "Quý I/2024", "quý 2 năm 2024".
     m = re.search(r"quy\s+(iv|iii|ii|i|[1-4])\b\s*(?:/|nam|-)?\s*(\d{4})", f)
     if m:
-        return "due", _end_of_month(int(m.group(2)), 3 * _ROMAN_QUARTER[m.group(1)])
+        return "due", _end_of_month(int(m.group(2)), 3 * _quarter(m.group(1)))
     # A month: "Tháng 6/2024", "tháng 6 năm 2024".
     m = re.search(r"thang\s+(\d{1,2})\s*(?:/|nam|-)\s*(\d{4})", f)
     if m and 1 <= int(m.group(1)) <= 12:

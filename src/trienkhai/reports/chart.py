@@ -17,7 +17,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from trienkhai.reports.model import Assessment, TargetRow  # noqa: E402
 
-COLOURS = {Assessment.EXCEEDED: "#2e7d32", Assessment.MET: "#1565c0", Assessment.NOT_MET: "#c62828", None: "#9e9e9e"}
+COLOURS = {Assessment.EXCEEDED: "#2e7d32", Assessment.MET: "#1565c0", Assessment.NOT_MET: "#c62828",
+           Assessment.NO_DATA: "#9e9e9e"}
 MAX_BARS = 30  # beyond this the chart is unreadable on an A4 page; the table keeps every row
 
 

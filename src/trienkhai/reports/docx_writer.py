@@ -208,12 +208,12 @@ def _targets(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
     doc.add_paragraph(
         f"Trong tổng số {len(rows)} chỉ tiêu: {counts[Assessment.EXCEEDED]} chỉ tiêu vượt, "
         f"{counts[Assessment.MET]} chỉ tiêu đạt, {counts[Assessment.NOT_MET]} chỉ tiêu chưa đạt"
-        f"{', ' + str(len(rows) - sum(counts.values())) + ' chỉ tiêu chưa có số liệu' if len(rows) > sum(counts.values()) else ''}"
+        f"{', ' + str(counts[Assessment.NO_DATA]) + ' chỉ tiêu chưa có số liệu' if counts[Assessment.NO_DATA] else ''}"
         " (chi tiết tại bảng dưới đây).")
     _styled(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu", STYLE_CAPTION)
     add_table(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá"],
               [[str(i), r.name, r.unit, r.plan_value, fmt_number(r.result),
-                r.assessment.label if r.assessment else "Chưa có số liệu"] for i, r in enumerate(rows, 1)],
+                r.assessment.label] for i, r in enumerate(rows, 1)],
               widths_mm=[13, 69, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
     png = targets_chart_png(rows) if chart else None
     if png:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
+from trienkhai.tracking.assess import Assessment
+
 
 class Variant(StrEnum):
     """Which document format applies: Party bodies (Hướng dẫn 36-HD/VPTW) or State bodies (NĐ 30/2020)."""
@@ -26,18 +28,6 @@ class ReportKind(StrEnum):
     @property
     def label(self) -> str:
         return {"dinh_ky": "định kỳ", "so_ket": "sơ kết", "tong_ket": "tổng kết"}[self.value]
-
-
-class Assessment(StrEnum):
-    """How a target's result compares with the plan value."""
-
-    MET = "dat"
-    NOT_MET = "chua_dat"
-    EXCEEDED = "vuot"
-
-    @property
-    def label(self) -> str:
-        return {"dat": "Đạt", "chua_dat": "Chưa đạt", "vuot": "Vượt"}[self.value]
 
 
 # Task statuses counted in the appendix, in column order, with their Vietnamese column headings.
@@ -101,7 +91,7 @@ class TargetRow:
     unit: str = ""
     plan_value: str = ""           # as the plan states it: "≥ 95", "2 - 3"
     result: float | None = None
-    assessment: Assessment | None = None
+    assessment: Assessment = Assessment.NO_DATA
     # Share of the plan value achieved, in percent, for the chart (None when it cannot be computed).
     completion: float | None = None
 

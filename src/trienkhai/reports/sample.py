@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from trienkhai.reports.assess import assess
 from trienkhai.reports.model import (
     TASK_STATUSES,
     Issuer,
@@ -26,6 +25,7 @@ from trienkhai.reports.model import (
     TimelinessRow,
     Variant,
 )
+from trienkhai.tracking.assess import assess
 
 _BODIES = ["Ban Tuyên giáo và Dân vận Tỉnh ủy", "Ban Tổ chức Tỉnh ủy", "Ủy ban Mặt trận Tổ quốc tỉnh",
            "Sở Nội vụ", "Sở Y tế", "Sở Giáo dục và Đào tạo", "Sở Nông nghiệp và Môi trường", "Công an tỉnh"]

@@ -55,7 +55,7 @@ def build_xlsx(data: ReviewReportData) -> bytes:
            widths=[30, 40, 30, 70, 18])
     targets = _sheet(workbook, SHEET_TARGETS,
                      ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá", "Tỷ lệ đạt (%)"],
-                     [[i, t.name, t.unit, t.plan_value, t.result, t.assessment.label if t.assessment else "",
+                     [[i, t.name, t.unit, t.plan_value, t.result, t.assessment.label,
                        None if t.completion is None else round(t.completion, 1)]
                       for i, t in enumerate(data.targets, 1)],
                      widths=[6, 50, 12, 14, 12, 12, 14], number_cols={5: "#,##0.##", 7: "0.0"})

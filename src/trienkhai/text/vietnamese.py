@@ -44,6 +44,21 @@ def new_tone_placement(text: str) -> str:
     return _OLD_TONE_RE.sub(_new_tone, nfc(text))
 
 
+_NEW_TO_OLD = {new: old for old, new in _OLD_TO_NEW.items()}
+_NEW_TONE_RE = re.compile("(" + "|".join(_NEW_TO_OLD) + r")(?![\w])", re.IGNORECASE)
+
+
+def _old_tone(match: re.Match[str]) -> str:
+    new = match.group(0)
+    old = _NEW_TO_OLD[new.lower()]
+    return old.upper() if new.isupper() else (old[0].upper() + old[1:] if new[0].isupper() else old)
+
+
+def old_tone_placement(text: str) -> str:
+    """"hóa" → "hoá", "Ủy" → "Uỷ": the old-style placement, keeping case (for matching text as written)."""
+    return _NEW_TONE_RE.sub(_old_tone, nfc(text))
+
+
 @functools.lru_cache(maxsize=4096)
 def _canonical_cached(text: str) -> str:
     return collapse_spaces(new_tone_placement(nfc(text).lower()))

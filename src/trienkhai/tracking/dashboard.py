@@ -1,49 +1,10 @@
-"""Pure computations behind the dashboard: assessing a target, completion ratios, a trend chart."""
+"""Pure computations behind the dashboard: completion ratios, a trend chart (assessing a target is
+trienkhai.tracking.assess, shared with the review report)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
 from html import escape
-
-from trienkhai.text.vietnamese import fold
-
-MET = "dat"
-NOT_MET = "chua_dat"
-EXCEEDED = "vuot"
-NO_DATA = "chua_co_so_lieu"
-
-# Directions whose figure is a ceiling ("không còn" = 0, "dưới 5%"): lower is better.
-_CEILING_WORDS = ("khong con", "duoi", "khong qua", "toi da", "khong vuot", "xoa")
-
-
-def is_ceiling(direction: str | None) -> bool:
-    folded = fold(direction or "")
-    return any(word in folded for word in _CEILING_WORDS)
-
-
-def assess(direction: str | None, low: Decimal | None, high: Decimal | None, value: Decimal | None) -> str:
-    """đạt / chưa đạt / vượt for a reported value against a target.
-
-    For "tăng", "giảm", "đạt", "trên", "ít nhất"… the reported value is the achievement (e.g. the
-    reduction reached): met from `low`, exceeded above `high` (or above `low` when there is no range).
-    For ceilings ("không còn", "dưới", "không quá") the value must stay at or under the figure (0 for
-    "không còn"), exceeded when strictly under the lower bound.
-    """
-    if value is None:
-        return NO_DATA
-    if is_ceiling(direction):
-        ceiling = high if high is not None else (low if low is not None else Decimal(0))
-        floor = low if low is not None else ceiling
-        if value > ceiling:
-            return NOT_MET
-        return EXCEEDED if value < floor else MET
-    if low is None:
-        return MET
-    if value < low:
-        return NOT_MET
-    upper = high if high is not None else low
-    return EXCEEDED if value > upper else MET
 
 
 def ratio(part: int, whole: int) -> float:

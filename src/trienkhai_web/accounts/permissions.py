@@ -11,8 +11,10 @@ Roles (accounts.models.Role):
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 
 from trienkhai_web.accounts.models import Role
@@ -29,6 +31,15 @@ def memberships(user: Any) -> list[tuple[str, int | None]]:
         cached = list(user.memberships.values_list("role", "organisation_id"))
         setattr(user, _CACHE_ATTR, cached)
     return cached
+
+
+def require(user: Any, allowed: Callable[..., bool], *args: Any, message: str = "") -> None:
+    """What every write service asks first: refuse with PermissionDenied unless `allowed(user, *args)`.
+
+    `user` None is the system itself (management commands, demo data, the importer's own steps), which
+    acts on no one's behalf; a request always passes its user, signed in or anonymous."""
+    if user is not None and not allowed(user, *args):
+        raise PermissionDenied(message)
 
 
 def has_role(user: Any, *roles: str) -> bool:

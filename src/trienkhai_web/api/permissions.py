@@ -10,20 +10,6 @@ from rest_framework.permissions import SAFE_METHODS, BasePermission
 from trienkhai_web.accounts import permissions as perms
 
 
-class OrganisationAccess(BasePermission):
-    """Every signed-in user reads organisations; the monitoring body and administrators change them."""
-
-    message = _("You may not change organisations.")
-
-    def has_permission(self, request: Any, view: Any) -> bool:
-        if not (request.user and request.user.is_authenticated):
-            return False
-        return request.method in SAFE_METHODS or perms.can_manage_organisations(request.user)
-
-    def has_object_permission(self, request: Any, view: Any, obj: Any) -> bool:
-        return self.has_permission(request, view)
-
-
 class PlanPartAccess(BasePermission):
     """Plans and what they contain: read when the plan is visible, change when the user manages it."""
 

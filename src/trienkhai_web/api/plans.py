@@ -6,6 +6,7 @@ version-checked)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
@@ -15,14 +16,15 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
-from trienkhai_web import errors
+from trienkhai.tracking.assess import Assessment, assess
 from trienkhai_web.accounts.permissions import visible_plans
-from trienkhai_web.api.errors import Conflict, date_param, required_version
+from trienkhai_web.api.errors import date_param, required_version
 from trienkhai_web.api.permissions import PlanPartAccess
 from trienkhai_web.api.plan_json import plan_document
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import services as plan_services
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task
+from trienkhai_web.tracking.queries import latest_indicator_values
 
 _PLAN_FILTER = OpenApiParameter("plan", int, description="Only what belongs to this plan")
 
@@ -96,11 +98,33 @@ class PlanItemViewSet(_PlanPartViewSet):
 
 
 class TargetSerializer(serializers.ModelSerializer):
+    """A target with its latest accepted value and the core's assessment of it (the same as on the
+    dashboard and in the review report)."""
+
+    latest_value = serializers.SerializerMethodField()
+    assessment = serializers.SerializerMethodField()
+
     class Meta:
         model = Target
         fields = ["id", "plan", "item", "subject", "text", "direction", "value_low", "value_high", "unit",
-                  "recurrence", "deadline_year", "baseline", "order"]
+                  "recurrence", "deadline_year", "baseline", "order", "latest_value", "assessment"]
         read_only_fields = fields
+
+    def _latest(self, target: Target) -> Decimal | None:
+        cache = self.context.setdefault("latest_values", {})  # one query per plan, not per target
+        if target.plan_id not in cache:
+            cache[target.plan_id] = latest_indicator_values(target.plan)
+        found = cache[target.plan_id].get(target.pk)
+        return found[1] if found else None
+
+    @extend_schema_field(serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True))
+    def get_latest_value(self, target: Target) -> str | None:
+        value = self._latest(target)
+        return None if value is None else f"{value.normalize():f}"
+
+    @extend_schema_field(serializers.ChoiceField(choices=[a.value for a in Assessment]))
+    def get_assessment(self, target: Target) -> str:
+        return assess(target.direction, target.value_low, target.value_high, self._latest(target)).status.value
 
 
 class TargetViewSet(_PlanPartViewSet):
@@ -160,20 +184,15 @@ class TaskViewSet(mixins.UpdateModelMixin, _PlanPartViewSet):
             return [found[i] for i in ids]
 
         due_raw = request.data.get("due_date")
-        try:
-            updated = plan_services.update_task_assignment(
-                request.user, task, version=version,
-                leads=organisations("lead", AssignmentRole.LEAD),
-                partners=organisations("partners", AssignmentRole.PARTNER),
-                timeframe=data.get("timeframe", task.timeframe),
-                recurrence=data.get("recurrence", task.recurrence),
-                due_date=date_param(due_raw, "due_date") if "due_date" in request.data else task.due_date,
-                targets=list(data["targets"]) if "targets" in data else list(task.targets.all()),
-            )
-        except errors.Conflict as exc:
-            raise Conflict(exc.message) from exc
-        except errors.UserError as exc:
-            raise ValidationError({"detail": exc.message}) from exc
+        updated = plan_services.update_task_assignment(
+            request.user, task, version=version,
+            leads=organisations("lead", AssignmentRole.LEAD),
+            partners=organisations("partners", AssignmentRole.PARTNER),
+            timeframe=data.get("timeframe", task.timeframe),
+            recurrence=data.get("recurrence", task.recurrence),
+            due_date=date_param(due_raw, "due_date") if "due_date" in request.data else task.due_date,
+            targets=list(data["targets"]) if "targets" in data else list(task.targets.all()),
+        )
         return Response(self.get_serializer(self.get_queryset().get(pk=updated.pk)).data)
 
 

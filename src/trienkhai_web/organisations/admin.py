@@ -12,6 +12,8 @@ from django.core.exceptions import ValidationError
 from trienkhai.text.vietnamese import fold
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import UserError
+from trienkhai_web.locking import VersionField
 from trienkhai_web.organisations import services
 from trienkhai_web.organisations.models import Organisation, OrganisationAlias, Succession
 
@@ -47,7 +49,7 @@ class EndedFilter(admin.SimpleListFilter):
 
 class OrganisationAdminForm(forms.ModelForm):
     # The version the editor opened, sent back with the form: a later save by someone else is refused.
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    expected_version = VersionField(required=False)
 
     class Meta:
         model = Organisation
@@ -88,7 +90,7 @@ class OrganisationAdmin(admin.ModelAdmin):
                                                      **fields)
             else:
                 saved = services.create_organisation(request.user, **fields)
-        except services.OrganisationError as exc:
+        except UserError as exc:
             raise ValidationError(exc.message) from exc
         obj.pk, obj.version, obj.match_key = saved.pk, saved.version, saved.match_key
         obj._state.adding = False

@@ -99,10 +99,10 @@ def load() -> dict[str, Organisation]:
     if district.valid_to is None:
         # The district's communes move under the province; the district's party committee ends with it.
         services.end_organisation(None, orgs["huyen-uy-bg"], on=DISTRICT_END, successors=[orgs["tinh-uy"]],
-                                  kind=SuccessionKind.MERGED_INTO, version=None,
+                                  kind=SuccessionKind.MERGED_INTO, version=orgs["huyen-uy-bg"].version,
                                   reason="Dữ liệu mẫu: bỏ cấp huyện từ 01/7/2025")
         orgs["huyen-bg"] = services.end_organisation(
             None, district, on=DISTRICT_END, successors=[orgs["tinh"]], kind=SuccessionKind.MERGED_INTO,
-            version=None, move_children_to=orgs["tinh"], reason="Dữ liệu mẫu: bỏ cấp huyện từ 01/7/2025",
+            version=district.version, move_children_to=orgs["tinh"], reason="Dữ liệu mẫu: bỏ cấp huyện từ 01/7/2025",
         )
     return {code: Organisation.objects.get(pk=o.pk) for code, o in orgs.items()}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai_web.locking import VersionField
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, SuccessionKind
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -36,7 +37,7 @@ class OrganisationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     valid_from = _date_field(_("Valid from"))
     valid_to = _date_field(_("Valid to"))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(required=False)  # none when creating; the service refuses an update without it
 
     @classmethod
     def for_organisation(cls, org: Organisation) -> OrganisationForm:
@@ -62,7 +63,7 @@ class EndForm(forms.Form):
         label=_("Move its units still open under"), required=False,
         queryset=Organisation.objects.filter(valid_to__isnull=True).order_by("name"))
     reason = forms.CharField(label=_("Reason, decision"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    version = forms.IntegerField(widget=forms.HiddenInput)
+    version = VersionField()
 
 
 class AliasForm(forms.Form):

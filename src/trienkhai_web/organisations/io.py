@@ -23,8 +23,10 @@ from openpyxl import Workbook, load_workbook
 
 from trienkhai.spreadsheet import append_row, csv_cell
 from trienkhai.text.vietnamese import fold
+from trienkhai_web.accounts.permissions import can_manage_organisations, require
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import UserError
 from trienkhai_web.organisations import services
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, Succession, SuccessionKind
 from trienkhai_web.organisations.queries import organisation_tree
@@ -46,12 +48,9 @@ _KINDS = {fold(k): k for k in OrganisationKind.values}
 _SUCCESSION_KINDS = {fold(k): k for k in SuccessionKind.values}
 
 
-class ImportRejected(Exception):
-    """The file is refused; `errors` are Vietnamese messages, each naming its row."""
-
-    def __init__(self, errors: list[str]) -> None:
-        super().__init__("\n".join(errors))
-        self.errors = errors
+def _rejected(problems: list[str]) -> UserError:
+    """The file is refused; `problems` are Vietnamese messages, each naming its row."""
+    return UserError(_("Nothing was saved. Correct these rows and upload again:"), problems)
 
 
 @dataclass
@@ -133,19 +132,19 @@ def read_table(filename: str, data: bytes) -> list[list[Any]]:
         try:
             wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a damaged file
-            raise ImportRejected([_("The file is not a readable XLSX workbook.")]) from exc
+            raise _rejected([_("The file is not a readable XLSX workbook.")]) from exc
         return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
     if name.endswith(".csv"):
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise ImportRejected([_("The CSV file must be saved as UTF-8.")]) from exc
+            raise _rejected([_("The CSV file must be saved as UTF-8.")]) from exc
         try:
             dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel  # type: ignore[assignment]
         return [r for r in csv.reader(io.StringIO(text), dialect)]
-    raise ImportRejected([_("Upload a .csv or .xlsx file.")])
+    raise _rejected([_("Upload a .csv or .xlsx file.")])
 
 
 def _text(value: Any) -> str:
@@ -180,11 +179,11 @@ def _split(value: Any) -> list[str]:
 def parse_rows(table: list[list[Any]]) -> list[Row]:
     """Rows of the table, each with the errors found in it alone."""
     if not table:
-        raise ImportRejected([_("The file is empty.")])
+        raise _rejected([_("The file is empty.")])
     header = [_HEADER_KEYS.get(_header_key(_text(h))) for h in table[0]]
     missing = [h for c, h in zip(COLUMNS, HEADERS, strict=True) if c in ("code", "name") and c not in header]
     if missing:
-        raise ImportRejected([_("Row 1: the columns %(columns)s are missing.") % {"columns": ", ".join(missing)}])
+        raise _rejected([_("Row 1: the columns %(columns)s are missing.") % {"columns": ", ".join(missing)}])
     rows = []
     for number, cells in enumerate(table[1:], start=2):
         if all(_text(c) == "" for c in cells):
@@ -264,7 +263,7 @@ def _save_row(user: Any, row: Row, orgs: dict[str, Organisation], result: Import
         changed = {k: v for k, v in fields.items()
                    if (org.parent_id != (v.pk if v else None) if k == "parent" else getattr(org, k) != v)}
         if changed:
-            org = services.update_organisation(user, org, version=None, reason=_("File import"), **changed)
+            org = services.update_organisation(user, org, version=org.version, reason=_("File import"), **changed)
         wanted = {fold(a): a for a in row.aliases}
         current = {a.match_key: a for a in org.aliases.all()}
         for key, alias in current.items():
@@ -282,13 +281,14 @@ def _save_row(user: Any, row: Row, orgs: dict[str, Organisation], result: Import
 
 @transaction.atomic
 def import_table(user: Any, table: list[list[Any]]) -> ImportResult:
-    """Check every row, then write all of them, or nothing (ImportRejected lists the bad rows)."""
+    """Check every row, then write all of them, or nothing (the UserError's `problems` list the bad rows)."""
+    require(user, can_manage_organisations, message=_("You may not change organisations."))
     rows = parse_rows(table)
     _check_across(rows)
     errors = [_("Row %(row)s: %(errors)s.") % {"row": r.number, "errors": "; ".join(r.errors)}
               for r in rows if r.errors]
     if errors:
-        raise ImportRejected(errors)
+        raise _rejected(errors)
     orgs = {o.code: o for o in Organisation.objects.exclude(code=None).prefetch_related("aliases")}
     result = ImportResult()
     pending = list(rows)
@@ -312,4 +312,5 @@ def import_table(user: Any, table: list[list[Any]]) -> ImportResult:
 
 
 def import_file(user: Any, filename: str, data: bytes) -> ImportResult:
+    require(user, can_manage_organisations, message=_("You may not change organisations."))
     return import_table(user, read_table(filename, data))

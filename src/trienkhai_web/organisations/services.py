@@ -3,6 +3,7 @@
 `match_key` (the folded name used for matching agency names) is computed here, never in `save()`.
 Updates carry the `version` the user read; a different version in the database means someone else
 changed the organisation meanwhile, and the change is refused rather than silently overwriting theirs.
+Each write first asks whether the user may change organisations (`can_manage_organisations`).
 """
 
 from __future__ import annotations
@@ -16,8 +17,11 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from trienkhai.text.vietnamese import collapse_spaces, fold, nfc
+from trienkhai_web.accounts.permissions import can_manage_organisations, require
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import UserError
+from trienkhai_web.locking import lock_version
 from trienkhai_web.organisations.models import (
     Organisation,
     OrganisationAlias,
@@ -27,18 +31,6 @@ from trienkhai_web.organisations.models import (
 )
 
 EDITABLE_FIELDS = ("name", "short_name", "kind", "parent", "code", "email", "valid_from", "valid_to")
-
-
-class OrganisationError(Exception):
-    """A refused change; `message` is shown to the user (Vietnamese)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class VersionConflict(OrganisationError):
-    pass
 
 
 def snapshot(org: Organisation) -> dict[str, Any]:
@@ -69,7 +61,7 @@ def _check_parent(org: Organisation, parent: Organisation | None) -> None:
     node: Organisation | None = parent
     while node is not None:
         if node.pk == org.pk:
-            raise OrganisationError(_("An organisation cannot be placed under itself or one of its own units."))
+            raise UserError(_("An organisation cannot be placed under itself or one of its own units."))
         if node.pk in seen:  # a cycle already in the data: stop rather than loop
             break
         seen.add(node.pk)
@@ -78,23 +70,23 @@ def _check_parent(org: Organisation, parent: Organisation | None) -> None:
 
 def _validate(org: Organisation) -> None:
     if not org.name:
-        raise OrganisationError(_("The name of the organisation is required."))
+        raise UserError(_("The name of the organisation is required."))
     if org.kind not in OrganisationKind.values:
-        raise OrganisationError(_("Unknown kind of organisation: %(kind)s.") % {"kind": org.kind})
+        raise UserError(_("Unknown kind of organisation: %(kind)s.") % {"kind": org.kind})
     if org.valid_from and org.valid_to and org.valid_to < org.valid_from:
-        raise OrganisationError(_("The end date cannot be before the start date."))
+        raise UserError(_("The end date cannot be before the start date."))
     if org.code and Organisation.objects.filter(code=org.code).exclude(pk=org.pk).exists():
-        raise OrganisationError(_("The code %(code)s is already used by another organisation.") % {"code": org.code})
+        raise UserError(_("The code %(code)s is already used by another organisation.") % {"code": org.code})
     try:
         org.full_clean(exclude=["parent", "code", "match_key", "version"], validate_unique=False)
     except ValidationError as exc:
-        raise OrganisationError(" ".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
+        raise UserError(" ".join(m for msgs in exc.message_dict.values() for m in msgs)) from exc
 
 
 def _apply(org: Organisation, fields: dict[str, Any]) -> None:
     unknown = set(fields) - set(EDITABLE_FIELDS)
     if unknown:
-        raise OrganisationError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
+        raise UserError(_("Unknown fields: %(fields)s.") % {"fields": ", ".join(sorted(unknown))})
     for key, value in fields.items():
         if key in ("name", "short_name"):
             value = _clean_name(value)
@@ -109,6 +101,7 @@ def _apply(org: Organisation, fields: dict[str, Any]) -> None:
 @transaction.atomic
 def create_organisation(user: Any, *, name: str, aliases: Iterable[str] = (), **fields: Any) -> Organisation:
     """A new organisation (fields: see EDITABLE_FIELDS) with its aliases."""
+    _require_manager(user)
     org = Organisation()
     _apply(org, {"name": name, **fields})
     _validate(org)
@@ -119,24 +112,22 @@ def create_organisation(user: Any, *, name: str, aliases: Iterable[str] = (), **
     return org
 
 
+def _require_manager(user: Any) -> None:
+    require(user, can_manage_organisations, message=_("You may not change organisations."))
+
+
 def _locked(org: Organisation | int, version: int | None) -> Organisation:
-    pk = getattr(org, "pk", org)
-    current = Organisation.objects.select_for_update().filter(pk=pk).first()
-    if current is None:
-        raise OrganisationError(_("The organisation no longer exists."))
-    if version is not None and current.version != int(version):
-        raise VersionConflict(
-            _("%(name)s was changed by someone else after you opened it (version %(yours)s, now %(now)s). "
-              "Reload the page to see their changes, then make yours again.")
-            % {"name": current.name, "yours": version, "now": current.version}
-        )
-    return current
+    return lock_version(Organisation, getattr(org, "pk", org), version, conflict=lambda current: _(
+        "%(name)s was changed by someone else after you opened it (version %(yours)s, now %(now)s). "
+        "Reload the page to see their changes, then make yours again.")
+        % {"name": current.name, "yours": version, "now": current.version})
 
 
 @transaction.atomic
 def update_organisation(user: Any, org: Organisation | int, *, version: int | None, reason: str = "",
                         **fields: Any) -> Organisation:
-    """Change some fields; `version` is the one the user read (None only for system jobs)."""
+    """Change some fields; `version` is the one the user read."""
+    _require_manager(user)
     current = _locked(org, version)
     before = snapshot(current)
     _apply(current, fields)
@@ -170,13 +161,14 @@ def _add_alias(org: Organisation, name: str) -> OrganisationAlias | None:
 @transaction.atomic
 def add_alias(user: Any, org: Organisation, name: str) -> OrganisationAlias:
     """Another name documents use for the organisation (idempotent up to diacritics and case)."""
+    _require_manager(user)
     if not _clean_name(name):
-        raise OrganisationError(_("The alias is empty."))
+        raise UserError(_("The alias is empty."))
     before = snapshot(org)
     try:
         alias = _add_alias(org, name)
     except IntegrityError as exc:  # a concurrent identical alias
-        raise OrganisationError(_("This alias already exists.")) from exc
+        raise UserError(_("This alias already exists.")) from exc
     assert alias is not None
     record(user, Action.ORGANISATION_ALIAS_ADD, org, before=before, after=snapshot(org))
     return alias
@@ -184,6 +176,7 @@ def add_alias(user: Any, org: Organisation, name: str) -> OrganisationAlias:
 
 @transaction.atomic
 def remove_alias(user: Any, alias: OrganisationAlias) -> None:
+    _require_manager(user)
     org = alias.organisation
     before = snapshot(org)
     alias.delete()
@@ -206,21 +199,22 @@ def end_organisation(
 
     Nothing is deleted: plans and reports from before keep pointing at it. Its units still open can
     be placed under `move_children_to` (a district's communes under the province)."""
+    _require_manager(user)
     current = _locked(org, version)
     successors = list(successors)
     if kind not in SuccessionKind.values:
-        raise OrganisationError(_("Unknown kind of succession: %(kind)s.") % {"kind": kind})
+        raise UserError(_("Unknown kind of succession: %(kind)s.") % {"kind": kind})
     if not successors:
-        raise OrganisationError(_("Name at least one successor organisation."))
+        raise UserError(_("Name at least one successor organisation."))
     if any(s.pk == current.pk for s in successors):
-        raise OrganisationError(_("An organisation cannot succeed itself."))
+        raise UserError(_("An organisation cannot succeed itself."))
     if kind == SuccessionKind.RENAMED_TO and len(successors) != 1:
-        raise OrganisationError(_("A renamed organisation has exactly one successor."))
+        raise UserError(_("A renamed organisation has exactly one successor."))
     if current.valid_from and on < current.valid_from:
-        raise OrganisationError(_("The end date cannot be before the start date."))
+        raise UserError(_("The end date cannot be before the start date."))
     for s in successors:
         if s.valid_to and s.valid_to <= on:
-            raise OrganisationError(
+            raise UserError(
                 _("The successor %(name)s has itself ended on %(date)s.")
                 % {"name": s.name, "date": s.valid_to.strftime("%d/%m/%Y")}
             )

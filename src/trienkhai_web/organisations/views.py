@@ -1,6 +1,7 @@
 """Pages of the monitoring body for organisations: the tree, create, edit, end, aliases, import/export.
 
-Every signed-in user may read; changing needs `can_manage_organisations`."""
+Every signed-in user may read; the services refuse a change by one who may not (`can_manage_organisations`),
+and the form pages are not even shown to them."""
 
 from __future__ import annotations
 
@@ -13,13 +14,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from trienkhai_web.accounts.permissions import can_manage_organisations
+from trienkhai_web.errors import UserError
 from trienkhai_web.organisations import io as org_io
 from trienkhai_web.organisations import queries, services
 from trienkhai_web.organisations.forms import AliasForm, EndForm, ImportForm, OrganisationForm
 from trienkhai_web.organisations.models import Organisation, OrganisationAlias
+from trienkhai_web.views_support import show_error
 
 
 def _require_manager(request: HttpRequest) -> None:
+    """Who may open a form page (the service decides again when it is sent)."""
     if not can_manage_organisations(request.user):
         raise PermissionDenied(_("You may not change organisations."))
 
@@ -53,8 +57,8 @@ def create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             org = services.create_organisation(request.user, **form.fields_for_service())
-        except services.OrganisationError as exc:
-            form.add_error(None, exc.message)
+        except UserError as exc:
+            show_error(request, exc, form)
         else:
             messages.success(request, _("Organisation created."))
             return redirect("organisations:detail", org.pk)
@@ -68,10 +72,10 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = OrganisationForm(request.POST) if request.method == "POST" else OrganisationForm.for_organisation(org)
     if request.method == "POST" and form.is_valid():
         try:
-            services.update_organisation(request.user, org, version=form.cleaned_data["version"] or 0,
+            services.update_organisation(request.user, org, version=form.cleaned_data["version"],
                                          **form.fields_for_service())
-        except services.OrganisationError as exc:
-            form.add_error(None, exc.message)
+        except UserError as exc:
+            show_error(request, exc, form)
         else:
             messages.success(request, _("Changes saved."))
             return redirect("organisations:detail", org.pk)
@@ -90,8 +94,8 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
             services.end_organisation(request.user, org, on=data["on"], successors=data["successors"],
                                       kind=data["kind"], version=data["version"],
                                       move_children_to=data["move_children_to"], reason=data["reason"])
-        except services.OrganisationError as exc:
-            form.add_error(None, exc.message)
+        except UserError as exc:
+            show_error(request, exc, form)
         else:
             messages.success(request, _("The organisation has ended; its work passes to its successors."))
             return redirect("organisations:detail", org.pk)
@@ -101,15 +105,14 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
     org = get_object_or_404(Organisation, pk=pk)
     form = AliasForm(request.POST)
     if form.is_valid():
         try:
             services.add_alias(request.user, org, form.cleaned_data["name"])
             messages.success(request, _("Alias added."))
-        except services.OrganisationError as exc:
-            messages.error(request, exc.message)
+        except UserError as exc:
+            show_error(request, exc)
     else:
         messages.error(request, _("The alias is empty."))
     return redirect("organisations:detail", org.pk)
@@ -118,7 +121,6 @@ def alias_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def alias_remove(request: HttpRequest, pk: int) -> HttpResponse:
-    _require_manager(request)
     alias = get_object_or_404(OrganisationAlias, pk=pk)
     services.remove_alias(request.user, alias)
     messages.success(request, _("Alias removed."))
@@ -148,8 +150,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         upload = form.cleaned_data["file"]
         try:
             result = org_io.import_file(request.user, upload.name, upload.read())
-        except org_io.ImportRejected as exc:
-            errors = exc.errors
+        except UserError as exc:
+            errors = exc.problems or [exc.message]
         else:
             messages.success(request, _("Import done: %(created)s created, %(updated)s updated, %(unchanged)s "
                                         "unchanged.") % vars(result))

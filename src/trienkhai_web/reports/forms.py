@@ -3,6 +3,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai_web.locking import VersionField
+
 
 class ReportSettingsForm(forms.Form):
     superior_body = forms.CharField(label=_("Superior body (first header line)"), required=False, max_length=255)
@@ -14,7 +16,7 @@ class ReportSettingsForm(forms.Form):
     signer_name = forms.CharField(label=_("Signer"), required=False, max_length=128)
     recipients = forms.CharField(label=_("Recipients, one per line"), required=False,
                                  widget=forms.Textarea(attrs={"rows": 4}))
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    version = VersionField(min_value=0)  # 0: no settings saved yet
 
     def clean_recipients(self) -> list[str]:
         return [line.strip() for line in self.cleaned_data["recipients"].splitlines() if line.strip()]

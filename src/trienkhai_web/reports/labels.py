@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from trienkhai.reports.model import Issuer, ReportKind, ReportSigner, Variant
-
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-KIND_WORDS = {
-    "nghi_quyet": "Nghị quyết", "ke_hoach": "Kế hoạch", "chuong_trinh_hanh_dong": "Chương trình hành động",
-    "ket_luan": "Kết luận", "chi_thi": "Chỉ thị", "quyet_dinh": "Quyết định", "de_an": "Đề án",
-}
+from trienkhai.text.numbering import roman_numeral
+from trienkhai.vocab.kinds import BY_CODE
 
 
 def report_kind(period_code: str) -> ReportKind:
@@ -23,7 +19,7 @@ def period_label(code: str, start_year: int, end_year: int) -> str:
     if match := re.fullmatch(r"(\d{4})-H1", code):
         return f"6 tháng đầu năm {match.group(1)}"
     if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
-        return f"quý {_ROMAN[int(match.group(2))]} năm {match.group(1)}"
+        return f"quý {roman_numeral(int(match.group(2)))} năm {match.group(1)}"
     if re.fullmatch(r"\d{4}", code):
         return f"năm {code}"
     return f"giai đoạn {start_year} - {end_year}" if start_year != end_year else f"năm {start_year}"
@@ -31,7 +27,7 @@ def period_label(code: str, start_year: int, end_year: int) -> str:
 
 def plan_reference(kind: str, number: str) -> str:
     """"Chương trình hành động số 55-CTr/TU"."""
-    word = KIND_WORDS.get(kind, "Kế hoạch")
+    word = BY_CODE[kind].name if kind in BY_CODE else "Kế hoạch"
     return f"{word} số {number}" if number else word
 
 

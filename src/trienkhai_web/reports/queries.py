@@ -18,7 +18,6 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from trienkhai.reports.assess import assess
 from trienkhai.reports.model import (
     TASK_STATUSES,
     Assessment,
@@ -34,6 +33,7 @@ from trienkhai.reports.model import (
 )
 from trienkhai.reports.numbers import fmt_number
 from trienkhai.reports.variant import detect_variant, number_suffix
+from trienkhai.tracking.assess import assess
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Task, TaskAssignment
 from trienkhai_web.reports import labels
 from trienkhai_web.reports.models import ReportSettings

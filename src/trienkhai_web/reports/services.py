@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from trienkhai_web.accounts.permissions import can_manage_plan
+from trienkhai_web.accounts.permissions import can_manage_plan, require
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import UserError
+from trienkhai_web.locking import lock_first
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports.models import ReportSettings
 
@@ -18,28 +19,16 @@ FIELDS = ("superior_body", "issuing_body", "number", "place", "signer_on_behalf_
           "signer_name", "recipients")
 
 
-class ReportSettingsError(Exception):
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
-class ConflictError(ReportSettingsError):
-    """Someone saved the settings since the form was opened."""
-
-
 @transaction.atomic
-def save_settings(user: Any, plan: Plan, *, expected_version: int, **values: Any) -> ReportSettings:
-    """Save the overrides; `expected_version` is the version the user's form was built from (0 = none yet)."""
-    if not can_manage_plan(user, plan):
-        raise PermissionDenied
+def save_settings(user: Any, plan: Plan, *, version: int | None, **values: Any) -> ReportSettings:
+    """Save the overrides; `version` is the version the user's form was built from (0 = none yet)."""
+    require(user, can_manage_plan, plan)
     unknown = set(values) - set(FIELDS)
     if unknown:
-        raise ReportSettingsError(_("Unknown report settings: %(names)s.") % {"names": ", ".join(sorted(unknown))})
-    settings = ReportSettings.objects.select_for_update().filter(plan=plan).first()
+        raise UserError(_("Unknown report settings: %(names)s.") % {"names": ", ".join(sorted(unknown))})
+    settings = lock_first(ReportSettings.objects.filter(plan=plan), version, conflict=lambda _current: _(
+        "Someone else changed the report settings of this plan; reload the page."))
     current = settings.version if settings else 0
-    if current != expected_version:
-        raise ConflictError(_("Someone else changed the report settings of this plan; reload the page."))
     settings = settings or ReportSettings(plan=plan, version=0)
     before = {name: getattr(settings, name) for name in FIELDS}
     recipients = values.get("recipients")

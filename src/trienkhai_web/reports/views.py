@@ -16,9 +16,11 @@ from trienkhai.reports.model import TASK_STATUSES
 from trienkhai.reports.xlsx_writer import build_xlsx
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import can_manage_plan, has_role
+from trienkhai_web.errors import UserError
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
+from trienkhai_web.views_support import show_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -64,24 +66,21 @@ def _settings_form(plan: Plan, data: dict | None = None) -> ReportSettingsForm:
 @require_POST
 def save_settings(request: HttpRequest, pk: int) -> HttpResponse:
     plan, can_manage = _plan_for(request, pk)
-    if not can_manage:
-        raise PermissionDenied
     form = _settings_form(plan, request.POST)
     status = 400  # an invalid form; 409 when someone saved in between
     if form.is_valid():
         values = dict(form.cleaned_data)
         version = values.pop("version")
         try:
-            services.save_settings(request.user, plan, expected_version=version, **values)
-        except services.ReportSettingsError as error:
-            messages.error(request, error.message)
-            status = 409
+            services.save_settings(request.user, plan, version=version, **values)
+        except UserError as error:
+            status = show_error(request, error)
         else:
             messages.success(request, _("The report settings were saved."))
             return redirect("reports:build", pk=plan.pk)
     return render(request, "reports/build.html", {
-        "plan": plan, "periods": list(queries.periods_for(plan)), "can_download": True, "selected": "",
-        "settings_form": form,
+        "plan": plan, "periods": list(queries.periods_for(plan)), "can_download": can_manage, "selected": "",
+        "settings_form": form if can_manage else None,
     }, status=status)
 
 

@@ -51,7 +51,7 @@ def load(today: date | None = None) -> int:
 def _load_plan(plan: Plan, today: date) -> int:
     if not ReportingSchedule.objects.filter(plan=plan).exists():
         start = date(today.year - 1, 1, 1)
-        services.save_schedule(None, plan, starts_on=start, ends_on=date(today.year + 2, 12, 31), quarterly=True,
+        services.save_schedule(None, plan, version=0, starts_on=start, ends_on=date(today.year + 2, 12, 31), quarterly=True,
                                half_yearly=False, yearly=True, midterm_on=date(today.year, 12, 31),
                                final_on=date(today.year + 2, 12, 31))
     past = [p for p in plan.reporting_periods.filter(kind="quarterly", unit_deadline__lt=today)

@@ -12,6 +12,8 @@ from django.core.files.storage import FileSystemStorage
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
+from trienkhai_web.errors import UserError
+
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 ZIP = b"PK\x03\x04"
 # extension → (the bytes a real file of that type starts with, a name the zip must contain)
@@ -43,25 +45,17 @@ def evidence_storage() -> EvidenceStorage:
     return EvidenceStorage()
 
 
-class EvidenceRejected(ValueError):
-    """`message` says in Vietnamese why the file was refused."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
-
-
 def check_upload(name: str, size: int, stream: IO[bytes] | Any) -> str:
-    """The normalised extension of an acceptable evidence file; raises EvidenceRejected otherwise. The
+    """The normalised extension of an acceptable evidence file; raises UserError otherwise. The
     content is checked too, so a renamed executable is not accepted as a .pdf."""
     extension = os.path.splitext(name or "")[1].lower()
     if extension not in ALLOWED:
-        raise EvidenceRejected(_("“%(name)s”: only PDF, Word (.docx), Excel (.xlsx), JPG and PNG files are "
+        raise UserError(_("“%(name)s”: only PDF, Word (.docx), Excel (.xlsx), JPG and PNG files are "
                                  "accepted as evidence.") % {"name": name})
     if size == 0:
-        raise EvidenceRejected(_("“%(name)s” is empty.") % {"name": name})
+        raise UserError(_("“%(name)s” is empty.") % {"name": name})
     if size > EVIDENCE_MAX_BYTES:
-        raise EvidenceRejected(_("“%(name)s” is %(size)s MB; an evidence file may be at most 10 MB.")
+        raise UserError(_("“%(name)s” is %(size)s MB; an evidence file may be at most 10 MB.")
                                % {"name": name, "size": f"{size / 1024 / 1024:.1f}".replace(".", ",")})
     magic, member = ALLOWED[extension]
     stream.seek(0)
@@ -78,6 +72,6 @@ def check_upload(name: str, size: int, stream: IO[bytes] | Any) -> str:
             valid = False
     stream.seek(0)
     if not valid:
-        raise EvidenceRejected(_("“%(name)s” is not a real %(kind)s file (its content does not match its "
+        raise UserError(_("“%(name)s” is not a real %(kind)s file (its content does not match its "
                                  "name).") % {"name": name, "kind": extension[1:].upper()})
     return extension

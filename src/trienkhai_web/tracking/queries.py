@@ -15,6 +15,7 @@ from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
 
 from trienkhai.tracking import periods as period_rules
 from trienkhai.tracking.periods import days_late
+from trienkhai.vocab.units import is_percent
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task, TaskAssignment
 from trienkhai_web.tracking.models import (
@@ -88,7 +89,7 @@ def indicator_series(plan: Plan, statuses: tuple[str, ...] = (ReportStatus.ACCEP
             .annotate(total=Sum("value"), mean=Avg("value")))
     series: dict[int, dict[int, Decimal]] = defaultdict(dict)
     for row in rows:
-        percent = "%" in (row["target__unit"] or "") or "phần trăm" in (row["target__unit"] or "")
+        percent = is_percent(row["target__unit"])
         series[row["target_id"]][row["report__period_id"]] = Decimal(row["mean"] if percent else row["total"])
     return series
 

@@ -24,12 +24,14 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import require
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import PlanStatus
 from trienkhai_web.tracking import queries
 from trienkhai_web.tracking.models import Delivery, Notification, ReminderKind, ReminderLog, ReportingPeriod
+from trienkhai_web.tracking.permissions import can_view_dashboard
 
 log = logging.getLogger(__name__)
 
@@ -71,7 +73,9 @@ def send(period: ReportingPeriod, organisation: Organisation, kind: str, now: da
          manual: bool = False, user: Any = None) -> str:
     """Make the reminder (in-app notices once) and send or retry its e-mail when due. Returns the
     delivery state reached by this call (Delivery.*), or SKIPPED when there was nothing to do. Written
-    in the site's language whatever the language of the page that triggered it."""
+    in the site's language whatever the language of the page that triggered it. A `user` sending by
+    hand must be one who follows every unit (the scheduled job passes none)."""
+    require(user, can_view_dashboard)
     with translation.override(settings.LANGUAGE_CODE):
         reminder = _create(period, organisation, kind, now, manual=manual, user=user)
         if reminder is None:

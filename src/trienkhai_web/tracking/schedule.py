@@ -11,6 +11,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from trienkhai.tracking import periods as calendar
+from trienkhai_web.locking import VersionField
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.tracking import calendar_days
 from trienkhai_web.tracking.models import ReportingSchedule
@@ -71,7 +72,7 @@ class ScheduleForm(forms.Form):
                                              max_value=60)
     days_off = DatesField(label=_("The plan's own days off (one date per line)"))
     working_days = DatesField(label=_("Make-up working days (one date per line)"))
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    version = VersionField(min_value=0)  # 0: no regime saved yet
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

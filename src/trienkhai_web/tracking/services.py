@@ -6,8 +6,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.text.numbers import NumberError, read_number
 from trienkhai.tracking import periods as calendar
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -28,13 +30,16 @@ from trienkhai_web.accounts.permissions import (
     can_review_report,
     can_submit_for,
     organisations_for,
+    require,
 )
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
+from trienkhai_web.errors import Conflict, UserError, from_core
+from trienkhai_web.locking import lock_first, lock_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
 from trienkhai_web.tracking import calendar_days
-from trienkhai_web.tracking.evidence import EvidenceRejected, check_upload
+from trienkhai_web.tracking.evidence import check_upload
 from trienkhai_web.tracking.models import (
     EDITABLE_STATUSES,
     Evidence,
@@ -52,20 +57,6 @@ from trienkhai_web.tracking.models import (
     UnitReport,
 )
 from trienkhai_web.tracking.permissions import can_ask_explanation
-
-
-class ReportError(Exception):
-    """Bad input or a forbidden step; `message` is shown to the user as is."""
-
-    def __init__(self, message: str, problems: list[str] | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.problems = problems or []
-
-
-class ConflictError(ReportError):
-    """Someone else saved the report since the user loaded it."""
-
 
 PROGRESS_FIELDS = ("status", "results", "difficulties", "causes", "proposals", "explanation")
 FIELD_LABELS = {
@@ -98,17 +89,15 @@ def _schedule_fields(schedule: ReportingSchedule) -> dict[str, Any]:
 
 
 @transaction.atomic
-def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expected_version: int | None = None,
+def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, version: int | None,
                   **settings: Any) -> ReportingSchedule:
     """Create or change the plan's regime and recompute its periods. Periods that already have reports
     are left exactly as they are (their reports were made against those dates); the others are updated,
-    added or removed. `expected_version` guards against overwriting someone else's change."""
-    if user is not None and not can_manage_plan(user, plan):
-        raise PermissionDenied
-    schedule = ReportingSchedule.objects.select_for_update().filter(plan=plan).first()
-    if schedule is not None and expected_version is not None and schedule.version != expected_version:
-        raise ConflictError(_("The reporting regime was changed by someone else since you opened the page; "
-                              "reload the page to see it, then make your change again."))
+    added or removed. `version` is the one the form was built on (0: no regime saved yet)."""
+    require(user, can_manage_plan, plan)
+    schedule = lock_first(ReportingSchedule.objects.filter(plan=plan), version, conflict=lambda _current: _(
+        "The reporting regime was changed by someone else since you opened the page; reload the page to see "
+        "it, then make your change again."))
     before = _schedule_fields(schedule) if schedule is not None else {}
     saved_days = calendar_days.days_of(schedule)
     days = (frozenset(settings.pop("days_off", saved_days[0])), frozenset(settings.pop("working_days", saved_days[1])))
@@ -119,7 +108,7 @@ def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, expe
     try:
         computed = calendar.periods_between(regime_for(schedule, days), starts_on, ends_on)
     except TrienkhaiError as error:
-        raise ReportError(error.message) from error
+        raise from_core(error) from error
     schedule.version = (schedule.version or 0) + (1 if schedule.pk else 0)
     schedule.save()
     calendar_days.save_days(schedule, *days)
@@ -147,8 +136,10 @@ def _now(now: datetime | None) -> datetime:
     return now or timezone.now()
 
 
-def open_report(period: ReportingPeriod, organisation: Organisation) -> UnitReport:
-    """The unit's report for the period, created as an empty draft the first time."""
+def open_report(period: ReportingPeriod, organisation: Organisation, *, user: Any = None) -> UnitReport:
+    """The unit's report for the period, created as an empty draft the first time (by one who reports
+    for the unit)."""
+    require(user, can_report_for, organisation)
     report, created = UnitReport.objects.get_or_create(period=period, organisation=organisation)
     if created:
         with transaction.atomic():
@@ -168,25 +159,26 @@ def content_hash(report: UnitReport) -> str:
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
-def _lock(report: UnitReport, expected_version: int) -> UnitReport:
-    current = UnitReport.objects.select_for_update(of=("self",)).select_related("last_edited_by").get(pk=report.pk)
-    if current.version != expected_version:
-        who = current.last_edited_by.get_full_name() or current.last_edited_by.username \
-            if current.last_edited_by else _("someone else")
-        when = timezone.localtime(current.last_edited_at).strftime("%H:%M %d/%m/%Y") if current.last_edited_at else ""
-        raise ConflictError(
-            _("%(who)s changed this report at %(when)s (%(change)s). Your change was not saved: "
-              "reload the page to see their version, then enter yours again.")
-            % {"who": who, "when": when, "change": current.last_change or _("status")}
-        )
-    return current
+def _lock(report: UnitReport, version: int | None) -> UnitReport:
+    return lock_version(UnitReport.objects.select_related("last_edited_by"), report.pk, version, of=("self",),
+                        conflict=_changed_by)
+
+
+def _changed_by(current: UnitReport) -> str:
+    """The conflict message naming who changed the report, when, and what."""
+    who = current.last_edited_by.get_full_name() or current.last_edited_by.username \
+        if current.last_edited_by else _("someone else")
+    when = timezone.localtime(current.last_edited_at).strftime("%H:%M %d/%m/%Y") if current.last_edited_at else ""
+    return _("%(who)s changed this report at %(when)s (%(change)s). Your change was not saved: "
+             "reload the page to see their version, then enter yours again.") \
+        % {"who": who, "when": when, "change": current.last_change or _("status")}
 
 
 def _check_editable(user: Any, report: UnitReport) -> None:
     if not can_report_for(user, report.organisation_id):
         raise PermissionDenied
     if report.status not in EDITABLE_STATUSES:
-        raise ReportError(_("This report has been submitted or accepted and can no longer be changed."))
+        raise UserError(_("This report has been submitted or accepted and can no longer be changed."))
 
 
 def _assigned(task: Task, organisation_id: int, role: str) -> bool:
@@ -194,17 +186,19 @@ def _assigned(task: Task, organisation_id: int, role: str) -> bool:
 
 
 @transaction.atomic
-def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: str, object_id: int, field: str,
+def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str, object_id: int, field: str,
                value: str, now: datetime | None = None, seen: str | None = None) -> UnitReport:
     """Autosave one field of a draft: `kind` is progress (a task the unit leads), contribution (a task
     it partners on) or indicator (a target). Returns the report with its new version.
 
     Locking is per field when the client sends `seen`, the field's value as it last saw it: the save
     succeeds if the field still holds that value (others may have changed other fields meanwhile) and is
-    refused with a ConflictError if someone changed this very field. Without `seen` the whole report's
-    `expected_version` must match, as before."""
+    refused with a Conflict if someone changed this very field. Without `seen` the whole report's
+    `version` must match."""
+    if not can_report_for(user, report.organisation_id):  # before the version: 403, not 409
+        raise PermissionDenied
     if seen is None:
-        current = _lock(report, expected_version)
+        current = _lock(report, version)
     else:
         current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     _check_editable(user, current)
@@ -212,11 +206,11 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
     if kind == "progress":
         task = Task.objects.get(pk=object_id, plan_id=current.period.plan_id)
         if not _assigned(task, current.organisation_id, AssignmentRole.LEAD):
-            raise ReportError(_("This task is not led by your unit."))
+            raise UserError(_("This task is not led by your unit."))
         if field not in PROGRESS_FIELDS:
-            raise ReportError(_("Unknown field."))
+            raise UserError(_("Unknown field."))
         if field == "status" and value and value not in ProgressStatus.values:
-            raise ReportError(_("Unknown status."))
+            raise UserError(_("Unknown status."))
         row, _created = TaskProgress.objects.get_or_create(report=current, task=task)
         _check_seen(getattr(row, field), seen, value)
         setattr(row, field, value)
@@ -225,7 +219,7 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
     elif kind == "contribution":
         task = Task.objects.get(pk=object_id, plan_id=current.period.plan_id)
         if not _assigned(task, current.organisation_id, AssignmentRole.PARTNER):
-            raise ReportError(_("Your unit is not a partner on this task."))
+            raise UserError(_("Your unit is not a partner on this task."))
         contribution, _created = PartnerContribution.objects.get_or_create(report=current, task=task)
         _check_seen(contribution.text, seen, value)
         contribution.text = value
@@ -243,11 +237,11 @@ def save_field(user: Any, report: UnitReport, expected_version: int, *, kind: st
             _check_seen(row.note, seen, value)
             row.note = value
         else:
-            raise ReportError(_("Unknown field."))
+            raise UserError(_("Unknown field."))
         row.save()
         label = f"{FIELD_LABELS[field]} — {target.subject[:40]}"
     else:
-        raise ReportError(_("Unknown field."))
+        raise UserError(_("Unknown field."))
     return _bump(user, current, f"{label}: “{value[:80]}”", now)
 
 
@@ -260,24 +254,30 @@ def _check_seen(stored: str, seen: str | None, value: str) -> None:
     raise _field_conflict(stored)
 
 
-def _field_conflict(stored: str) -> ConflictError:
-    return ConflictError(
+def _field_conflict(stored: str) -> Conflict:
+    return Conflict(
         _("Someone else changed this field since you opened the page; it now reads “%(current)s”. Your change "
           "was not saved: reload the page to see their version, then enter yours again.")
         % {"current": stored[:200] or _("(empty)")})
 
 
 def _number(value: str) -> Decimal | None:
+    """The core's reader of Vietnamese numbers ("1.000", "1.234,5", "8,5", "12%"); its message when not one."""
     try:
-        return Decimal(value.replace(",", ".")) if value else None
-    except InvalidOperation as error:
-        raise ReportError(_("“%(value)s” is not a number.") % {"value": value}) from error
+        number = read_number(value)
+    except NumberError as error:
+        raise UserError(error.message) from error
+    # What IndicatorValue.value (18 digits, 4 after the comma) holds: refuse rather than round.
+    if number is not None and (-int(number.as_tuple().exponent) > 4 or abs(number) >= 10 ** 14):
+        raise UserError(_("“%(value)s” has too many digits: at most 14 before the decimal comma and 4 after it.")
+                          % {"value": value[:40]})
+    return number
 
 
 def _same_number(stored: Decimal | None, text: str) -> bool:
     try:
-        return stored == (Decimal(text.strip().replace(",", ".")) if text.strip() else None)
-    except InvalidOperation:
+        return stored == read_number(text)
+    except NumberError:
         return False
 
 
@@ -305,10 +305,7 @@ def attach_evidence(user: Any, report: UnitReport, expected_version: int | None,
     current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
     _check_editable(user, current)
     name = os.path.basename(file.name or "")[:200]
-    try:
-        check_upload(name, file.size or 0, file)
-    except EvidenceRejected as error:
-        raise ReportError(error.message) from error
+    check_upload(name, file.size or 0, file)
     row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
     evidence = Evidence(value=row, original_name=name, size=file.size or 0, uploaded_at=_now(now),
                         uploaded_by=user if getattr(user, "is_authenticated", False) else None)
@@ -369,15 +366,15 @@ def _event(report: UnitReport, user: Any, action: str, before: str, comment: str
 
 
 @transaction.atomic
-def submit(user: Any, report: UnitReport, expected_version: int, now: datetime | None = None) -> UnitReport:
-    current = _lock(report, expected_version)
-    if not can_submit_for(user, current.organisation_id):
+def submit(user: Any, report: UnitReport, *, version: int | None, now: datetime | None = None) -> UnitReport:
+    if not can_submit_for(user, report.organisation_id):
         raise PermissionDenied
+    current = _lock(report, version)
     if current.status not in EDITABLE_STATUSES:
-        raise ReportError(_("This report has already been submitted."))
+        raise UserError(_("This report has already been submitted."))
     problems = problems_before_submit(current)
     if problems:
-        raise ReportError(_("The report cannot be submitted yet:"), problems)
+        raise UserError(_("The report cannot be submitted yet:"), problems)
     moment, before = _now(now), current.status
     current.status = ReportStatus.SUBMITTED
     current.submitted_at, current.submitted_by = moment, user
@@ -400,14 +397,14 @@ def _reviewer_org(user: Any, report: UnitReport) -> int | None:
 
 
 def _review(user: Any, report: UnitReport, allowed: tuple[str, ...], to: str, action: str, comment: str,
-            now: datetime | None, expected_version: int | None) -> UnitReport:
-    current = UnitReport.objects.select_for_update(of=("self",)).select_related("period__plan", "organisation").get(pk=report.pk)
-    if expected_version is not None and current.version != expected_version:
-        raise ConflictError(_("The report changed since you opened it; reload the page."))
-    if not can_review_report(user, current.period.plan, current.organisation):
+            now: datetime | None, version: int | None) -> UnitReport:
+    if not can_review_report(user, report.period.plan, report.organisation):
         raise PermissionDenied
+    current = lock_version(UnitReport.objects.select_related("period__plan", "organisation"), report.pk, version,
+                           of=("self",), conflict=lambda _current: _(
+                               "The report changed since you opened it; reload the page."))
     if current.status not in allowed:
-        raise ReportError(_("This step is not possible for a report that is “%(status)s”.")
+        raise UserError(_("This step is not possible for a report that is “%(status)s”.")
                           % {"status": current.get_status_display()})
     moment, before = _now(now), current.status
     current.status = to
@@ -421,45 +418,48 @@ def _review(user: Any, report: UnitReport, allowed: tuple[str, ...], to: str, ac
 
 
 @transaction.atomic
-def accept(user: Any, report: UnitReport, comment: str = "", now: datetime | None = None,
-           expected_version: int | None = None) -> UnitReport:
+def accept(user: Any, report: UnitReport, *, version: int | None, comment: str = "",
+           now: datetime | None = None) -> UnitReport:
     current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.ACCEPTED, "accept", comment.strip(),
-                      now, expected_version)
+                      now, version)
     notify_unit(current, _("Your report for %(period)s was accepted.") % {"period": current.period.code},
                 _now(now))
     return current
 
 
 @transaction.atomic
-def return_report(user: Any, report: UnitReport, comment: str, now: datetime | None = None,
-                  expected_version: int | None = None) -> UnitReport:
+def return_report(user: Any, report: UnitReport, comment: str, *, version: int | None,
+                  now: datetime | None = None) -> UnitReport:
     if not comment.strip():
-        raise ReportError(_("Write what the unit must correct before returning the report."))
+        raise UserError(_("Write what the unit must correct before returning the report."))
     current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.RETURNED, "return", comment.strip(),
-                      now, expected_version)
+                      now, version)
     notify_unit(current, _("Your report for %(period)s was returned: %(comment)s")
                 % {"period": current.period.code, "comment": comment.strip()}, _now(now))
     return current
 
 
 @transaction.atomic
-def reopen(user: Any, report: UnitReport, reason: str, now: datetime | None = None) -> UnitReport:
+def reopen(user: Any, report: UnitReport, reason: str, *, version: int | None,
+           now: datetime | None = None) -> UnitReport:
     if not reason.strip():
-        raise ReportError(_("Give the reason for reopening an accepted report."))
+        raise UserError(_("Give the reason for reopening an accepted report."))
     current = _review(user, report, (ReportStatus.ACCEPTED,), ReportStatus.REOPENED, "reopen", reason.strip(),
-                      now, None)
+                      now, version)
     notify_unit(current, _("Your report for %(period)s was reopened: %(reason)s")
                 % {"period": current.period.code, "reason": reason.strip()}, _now(now))
     return current
 
 
 @transaction.atomic
-def bulk_accept(user: Any, reports: list[UnitReport], now: datetime | None = None) -> list[UnitReport]:
-    """Accept every submitted report of the list; reports in other states are left as they are."""
+def bulk_accept(user: Any, reports: list[UnitReport], *, versions: Mapping[int, int],
+                now: datetime | None = None) -> list[UnitReport]:
+    """Accept every submitted report of the list, each at the version the list showed (`versions` by
+    report id); reports in other states are left as they are."""
     accepted = []
     for report in reports:
         if report.status == ReportStatus.SUBMITTED:
-            accepted.append(accept(user, report, "", now))
+            accepted.append(accept(user, report, version=versions.get(report.pk), now=now))
     return accepted
 
 
@@ -471,7 +471,7 @@ def ask_explanation(user: Any, task: Task, organisation: Organisation, question:
     if not can_ask_explanation(user, task.plan):
         raise PermissionDenied
     if not question.strip():
-        raise ReportError(_("Write the question to the unit."))
+        raise UserError(_("Write the question to the unit."))
     request = ExplanationRequest.objects.create(task=task, organisation=organisation, period=period, asked_by=user,
                                                 question=question.strip(), created_at=_now(now))
     record(user, Action.EXPLANATION_ASK, request, after={"question": request.question})
@@ -487,7 +487,7 @@ def reply_explanation(user: Any, request: ExplanationRequest, text: str,
     if not (can_report_for(user, request.organisation_id) or can_ask_explanation(user, request.task.plan)):
         raise PermissionDenied
     if not text.strip():
-        raise ReportError(_("The message is empty."))
+        raise UserError(_("The message is empty."))
     message = ExplanationMessage.objects.create(request=request, author=user, text=text.strip(), created_at=_now(now))
     record(user, Action.EXPLANATION_REPLY, request, after={"text": message.text})
     if request.asked_by_id and request.asked_by_id != getattr(user, "pk", None):

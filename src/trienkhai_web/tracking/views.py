@@ -25,6 +25,8 @@ from trienkhai_web.accounts.permissions import (
     organisations_for,
     visible_plans,
 )
+from trienkhai_web.errors import UserError, from_core, http_status
+from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
 from trienkhai_web.tracking import dashboard as dashboards
@@ -50,6 +52,7 @@ from trienkhai_web.tracking.permissions import (
     can_view_organisation,
     can_view_report,
 )
+from trienkhai_web.views_support import error_text, posted_version, show_error
 
 
 def _today() -> date:
@@ -86,12 +89,13 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 def unit_entry(request: HttpRequest, plan_id: int, org_id: int, code: str) -> HttpResponse:
     period = get_object_or_404(ReportingPeriod, plan_id=plan_id, code=code)
     organisation = get_object_or_404(Organisation, pk=org_id)
-    if not can_report_for(request.user, organisation):
+    try:
+        return redirect("tracking:report", services.open_report(period, organisation, user=request.user).pk)
+    except PermissionDenied:  # not one who reports for the unit: show its report to those who may read it
         existing = UnitReport.objects.filter(period=period, organisation=organisation).first()
         if existing and can_view_report(request.user, period.plan, organisation):
             return redirect("tracking:report", existing.pk)
-        raise PermissionDenied
-    return redirect("tracking:report", services.open_report(period, organisation).pk)
+        raise
 
 
 def _report_or_403(request: HttpRequest, pk: int) -> UnitReport:
@@ -124,12 +128,12 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
     try:
         report = services.save_field(
-            request.user, report, _int(request.POST.get("version")) or 0, kind=request.POST.get("kind", ""),
+            request.user, report, version=posted_version(request.POST), kind=request.POST.get("kind", ""),
             object_id=_int(request.POST.get("object")) or 0, field=request.POST.get("field", ""),
             value=request.POST.get("value", ""), seen=request.POST.get("seen"))
-    except services.ReportError as error:
-        status = 409 if isinstance(error, services.ConflictError) else 400
-        return render(request, "tracking/_save_status.html", {"error": error.message, "report": report}, status=status)
+    except UserError as error:
+        return render(request, "tracking/_save_status.html", {"error": error_text(error), "report": report},
+                      status=http_status(error))
     except (Task.DoesNotExist, Target.DoesNotExist):
         return render(request, "tracking/_save_status.html", {"error": _("Unknown field."), "report": report},
                       status=400)
@@ -148,8 +152,8 @@ def evidence(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
         try:
             services.attach_evidence(request.user, report, None, target, upload)
             messages.success(request, _("“%(name)s” was attached.") % {"name": upload.name})
-        except services.ReportError as error:
-            messages.error(request, error.message)
+        except UserError as error:
+            show_error(request, error)
     return redirect("tracking:report", report.pk)
 
 
@@ -180,8 +184,8 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.remove_evidence(request.user, item)
         messages.success(request, _("“%(name)s” was removed.") % {"name": item.original_name})
-    except services.ReportError as error:
-        messages.error(request, error.message)
+    except UserError as error:
+        show_error(request, error)
     return redirect("tracking:report", item.value.report_id)
 
 
@@ -190,10 +194,10 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
     try:
-        services.submit(request.user, report, _int(request.POST.get("version")) or 0)
+        services.submit(request.user, report, version=posted_version(request.POST))
         messages.success(request, _("The report was submitted."))
-    except services.ReportError as error:
-        messages.error(request, " ".join([error.message, *error.problems]))
+    except UserError as error:
+        show_error(request, error)
     return redirect("tracking:report", report.pk)
 
 
@@ -203,19 +207,20 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
     action, comment = request.POST.get("action"), request.POST.get("comment", "")
     try:
+        version = posted_version(request.POST)
         if action == "accept":
-            services.accept(request.user, report, comment)
+            services.accept(request.user, report, version=version, comment=comment)
             messages.success(request, _("The report was accepted."))
         elif action == "return":
-            services.return_report(request.user, report, comment)
+            services.return_report(request.user, report, comment, version=version)
             messages.success(request, _("The report was returned to the unit."))
         elif action == "reopen":
-            services.reopen(request.user, report, comment)
+            services.reopen(request.user, report, comment, version=version)
             messages.success(request, _("The report was reopened."))
         else:
-            raise services.ReportError(_("Unknown action."))
-    except services.ReportError as error:
-        messages.error(request, error.message)
+            raise UserError(_("Unknown action."))
+    except UserError as error:
+        show_error(request, error)
     return redirect("tracking:report", report.pk)
 
 
@@ -228,8 +233,8 @@ def ask(request: HttpRequest, pk: int) -> HttpResponse:
         thread = services.ask_explanation(request.user, task, report.organisation, request.POST.get("question", ""),
                                           report.period)
         return redirect("tracking:explanation", thread.pk)
-    except services.ReportError as error:
-        messages.error(request, error.message)
+    except UserError as error:
+        show_error(request, error)
     return redirect("tracking:report", report.pk)
 
 
@@ -243,8 +248,8 @@ def explanation(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.reply_explanation(request.user, thread, request.POST.get("text", ""))
             return redirect("tracking:explanation", thread.pk)
-        except services.ReportError as error:
-            messages.error(request, error.message)
+        except UserError as error:
+            show_error(request, error)
     return render(request, "tracking/explanation.html", {
         "thread": thread, "messages_list": thread.messages.select_related("author"),
         "can_reply": can_report_for(request.user, thread.organisation) or can_ask_explanation(request.user, plan)})
@@ -269,8 +274,13 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
         raise PermissionDenied
     if request.method == "POST":
         chosen = {int(pk) for pk in request.POST.getlist("report") if pk.isdigit()}
-        done = services.bulk_accept(request.user, [r for r in reviewable if r.pk in chosen])
-        messages.success(request, _("%(count)d reports were accepted.") % {"count": len(done)})
+        try:
+            versions = {pk: parse_version(request.POST.get(f"version-{pk}")) for pk in chosen
+                        if request.POST.get(f"version-{pk}")}
+            done = services.bulk_accept(request.user, [r for r in reviewable if r.pk in chosen], versions=versions)
+            messages.success(request, _("%(count)d reports were accepted.") % {"count": len(done)})
+        except UserError as error:
+            show_error(request, error)
         return redirect(f"{request.path}?period={period.pk if period else ''}")
     accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
     return render(request, "tracking/review_list.html", {
@@ -313,8 +323,6 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def remind(request: HttpRequest, plan_id: int, org_id: int) -> HttpResponse:
-    if not can_view_dashboard(request.user):
-        raise PermissionDenied
     plan, period = _plan_period(request, plan_id)
     organisation = get_object_or_404(Organisation, pk=org_id)
     if period is None:
@@ -383,18 +391,15 @@ def schedule(request: HttpRequest, plan_id: int) -> HttpResponse:
             try:
                 if request.POST.get("action") == "save":
                     services.save_schedule(request.user, plan, starts_on=form.cleaned_data["starts_on"],
-                                           ends_on=form.cleaned_data["ends_on"],
-                                           expected_version=form.cleaned_data["version"] or 0,
+                                           ends_on=form.cleaned_data["ends_on"], version=form.cleaned_data["version"],
                                            **form.settings())
                     messages.success(request, _("The reporting regime was saved and the periods recomputed."))
                     return redirect("tracking:schedule", plan.pk)
                 rows = regime.preview(plan, form, kept_codes)
             except TrienkhaiError as error:
-                form.add_error(None, error.message)
-                status = 400
-            except services.ReportError as error:
-                form.add_error(None, error.message)
-                status = 409 if isinstance(error, services.ConflictError) else 400
+                status = show_error(request, from_core(error), form)
+            except UserError as error:
+                status = show_error(request, error, form)
         else:
             status = 400
     return render(request, "tracking/schedule.html", {

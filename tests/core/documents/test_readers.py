@@ -184,3 +184,20 @@ def test_fuzz_mutated_docx_and_pdf(made_docs: dict[str, Path], data: st.DataObje
         assert doc.blocks
     except DocumentError:
         pass
+
+
+def test_the_size_limit_is_the_callers_and_one_message(tmp_path) -> None:
+    text = "KẾ HOẠCH thực hiện Nghị quyết\n".encode() * 40
+    with pytest.raises(DocumentError) as small:
+        read_document("a.txt", data=text, max_bytes=100)
+    assert small.value.message == f"Tệp a.txt quá lớn ({len(text) // 1024} KB); giới hạn là 100 byte mỗi tệp."
+    path = tmp_path / "a.txt"
+    path.write_bytes(text)
+    with pytest.raises(DocumentError) as on_disk:
+        read_document(path, max_bytes=100)
+    assert on_disk.value.message == small.value.message
+    # Above the default, under a raised limit: opened (and found corrupt here), not refused for its size.
+    big = b"PK\x03\x04" + b"x" * MAX_FILE_BYTES
+    with pytest.raises(DocumentError) as other:
+        read_document("big.docx", data=big, max_bytes=MAX_FILE_BYTES * 2)
+    assert "quá lớn" not in other.value.message and "hỏng" in other.value.message

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from tests.core.plans.extraction_helpers import node, plan_with
-from trienkhai.plans.numbers import parse_number
 from trienkhai.plans.targets import find_targets, targets_in_clause
+from trienkhai.text.numbers import parse_number
 
 
 def one(clause: str, deadline: int | None = None):

@@ -13,9 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from openpyxl import load_workbook
 
-from trienkhai.reports.assess import assess
 from trienkhai.reports.docx_writer import build_docx
-from trienkhai.reports.model import TASK_STATUSES, Assessment, TimelinessRow, Variant
+from trienkhai.reports.model import TASK_STATUSES, TimelinessRow, Variant
 from trienkhai.reports.numbers import fmt_number
 from trienkhai.reports.sample import sample_report
 from trienkhai.reports.variant import detect_variant, number_suffix
@@ -192,21 +191,6 @@ def test_workbook_sheets(data):
 def test_variant_from_the_plan_number(number, issuer, variant, suffix):
     assert detect_variant(number, issuer) is variant
     assert number_suffix(number, variant) == suffix
-
-
-@pytest.mark.parametrize(("direction", "low", "high", "result", "verdict"), [
-    ("đạt", 95, None, 96, Assessment.EXCEEDED),
-    ("đạt", 95, None, 95, Assessment.MET),
-    ("đạt", 95, None, 90, Assessment.NOT_MET),
-    ("giảm", 2, 3, 2.5, Assessment.MET),      # the reduction achieved, within the range
-    ("giảm", 2, 3, 1.5, Assessment.NOT_MET),
-    ("dưới", 5, None, 4, Assessment.EXCEEDED),
-    ("dưới", 5, None, 6, Assessment.NOT_MET),
-    ("không còn", 0, None, 0, Assessment.MET),
-    ("đạt", 95, None, None, None),
-])
-def test_assessment(direction, low, high, result, verdict):
-    assert assess(direction, low, high, result)[0] is verdict
 
 
 def test_place_date_and_timeliness():

@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import Workbook
 
+from trienkhai_web.errors import UserError
 from trienkhai_web.organisations import demo
 from trienkhai_web.organisations import io as org_io
 from trienkhai_web.organisations.models import Organisation, Succession
@@ -60,9 +61,9 @@ def test_bad_rows_reported_and_nothing_written():
         "c1;Vòng 1;;c2;;;",
         "c2;Vòng 2;;c1;;;",
     ])
-    with pytest.raises(org_io.ImportRejected) as exc:
+    with pytest.raises(UserError) as exc:
         org_io.import_file(None, "sai.csv", csv_text.encode())
-    errors = exc.value.errors
+    errors = exc.value.problems
     joined = "\n".join(errors)
     assert [e.split(":")[0] for e in errors] == ["Dòng 3", "Dòng 4", "Dòng 5", "Dòng 6", "Dòng 7", "Dòng 8",
                                                 "Dòng 9"]
@@ -89,8 +90,8 @@ def test_xlsx_with_real_dates_and_labels():
 
 def test_wrong_file_types():
     for name, data in (("a.txt", b"x"), ("a.xlsx", b"not a zip"), ("a.csv", "Mã".encode("utf-16"))):
-        with pytest.raises(org_io.ImportRejected):
+        with pytest.raises(UserError):
             org_io.import_file(None, name, data)
-    with pytest.raises(org_io.ImportRejected) as exc:
+    with pytest.raises(UserError) as exc:
         org_io.import_file(None, "a.csv", "Tên viết tắt\nA\n".encode())
-    assert "Mã" in exc.value.errors[0]
+    assert "Mã" in exc.value.problems[0]

@@ -7,6 +7,7 @@ import pytest
 from tests.web.factories import ROLES, OrganisationFactory, user_with_role
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.errors import Conflict, UserError
 from trienkhai_web.organisations import queries, services
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, Succession, SuccessionKind
 
@@ -32,7 +33,7 @@ def test_create_computes_match_key_and_audits(admin):
 def test_update_with_stale_version_is_refused_and_changes_nothing(admin):
     org = services.create_organisation(admin, name="Sở Y tế", kind=OrganisationKind.DEPARTMENT)
     services.update_organisation(admin, org, version=1, name="Sở Y tế tỉnh")
-    with pytest.raises(services.VersionConflict) as exc:
+    with pytest.raises(Conflict) as exc:
         services.update_organisation(admin, org, version=1, name="Sở Y tế (cũ)")
     assert "người khác" in exc.value.message
     org.refresh_from_db()
@@ -43,12 +44,12 @@ def test_update_with_stale_version_is_refused_and_changes_nothing(admin):
 
 def test_bad_input_is_refused_in_vietnamese(admin):
     org = services.create_organisation(admin, name="A", code="a")
-    with pytest.raises(services.OrganisationError) as exc:
+    with pytest.raises(UserError) as exc:
         services.create_organisation(admin, name="B", code="a")
     assert "đã được dùng" in exc.value.message
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.update_organisation(admin, org, version=1, valid_from=D(2025, 1, 1), valid_to=D(2024, 1, 1))
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.create_organisation(admin, name="   ")
     assert Organisation.objects.count() == 1
 
@@ -58,10 +59,10 @@ def test_move_refuses_cycles(admin):
     mid = services.create_organisation(admin, name="Ban Dân vận", parent=top)
     low = services.create_organisation(admin, name="Phòng", parent=mid)
     for target in (top, low):  # under itself, under its own grandchild
-        with pytest.raises(services.OrganisationError) as exc:
+        with pytest.raises(UserError) as exc:
             services.move_organisation(admin, top, target, version=1)
         assert "dưới chính" in exc.value.message
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.move_organisation(admin, mid, low, version=1)
     moved = services.move_organisation(admin, low, top, version=1)
     assert moved.parent == top and moved.version == 2
@@ -92,11 +93,11 @@ def test_end_with_successor_chain(admin):
 def test_end_refuses_bad_successors(admin):
     a = services.create_organisation(admin, name="A")
     b = services.create_organisation(admin, name="B", valid_to=D(2025, 1, 1))
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.end_organisation(admin, a, on=D(2025, 6, 30), successors=[], version=1)
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.end_organisation(admin, a, on=D(2025, 6, 30), successors=[a], version=1)
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.end_organisation(admin, a, on=D(2025, 6, 30), successors=[b], version=1)
     a.refresh_from_db()
     assert a.valid_to is None and not Succession.objects.exists()
@@ -163,7 +164,7 @@ def test_alias_add_and_remove_audited(admin):
     org = services.create_organisation(admin, name="Hội Liên hiệp Phụ nữ tỉnh")
     alias = services.add_alias(admin, org, "Hội LHPN tỉnh")
     assert services.add_alias(admin, org, "hoi lhpn tinh") == alias
-    with pytest.raises(services.OrganisationError):
+    with pytest.raises(UserError):
         services.add_alias(admin, org, "  ")
     services.remove_alias(admin, alias)
     assert not org.aliases.exists()

@@ -225,3 +225,13 @@ def test_an_assignment_without_a_lead_is_the_work_of_each_responsible_body(monit
     task = plan.tasks.get(content="lãnh đạo, chỉ đạo rà soát chính sách")
     assert {a.organisation.name for a in task.assignments.filter(role="lead")} == {
         "Đảng đoàn Hội đồng nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"}
+
+
+def test_upload_limit_is_the_setting_passed_to_the_core(monitor, settings, corpus_docs):
+    data = (corpus_docs / "kh_155_ubnd_bacninh_hotich.txt").read_bytes()
+    settings.TRIENKHAI_MAX_UPLOAD_BYTES = 100
+    with pytest.raises(UserError) as error:
+        services.import_document(monitor, filename="kh.txt", data=data)
+    assert error.value.message.startswith("Tệp kh.txt quá lớn") and "giới hạn là 100 byte" in error.value.message
+    settings.TRIENKHAI_MAX_UPLOAD_BYTES = len(data)
+    assert services.import_document(monitor, filename="kh.txt", data=data).source_filename == "kh.txt"

@@ -11,13 +11,14 @@ from docx import Document
 
 from tests.web.factories import PASSWORD
 from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.errors import Conflict
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.models import ReportSettings
 
 
 def test_settings_override_the_plan(province):
     monitor = province.users["monitor"]
-    services.save_settings(monitor, province.plan, expected_version=0, number="12", signer_name="Nguyễn Văn Sơn",
+    services.save_settings(monitor, province.plan, version=0, number="12", signer_name="Nguyễn Văn Sơn",
                            recipients=["Thường trực Tỉnh ủy", "  ", "Lưu"], issuing_body="TỈNH ỦY TUYÊN QUANG")
     data = queries.build_report_data(province.plan, province.period)
     assert data.number_text == "Số 12-BC/TU"
@@ -29,16 +30,16 @@ def test_settings_override_the_plan(province):
 
 def test_stale_version_is_refused_and_changes_nothing(province):
     monitor = province.users["monitor"]
-    services.save_settings(monitor, province.plan, expected_version=0, number="12")
-    with pytest.raises(services.ConflictError):
-        services.save_settings(monitor, province.plan, expected_version=0, number="99")
+    services.save_settings(monitor, province.plan, version=0, number="12")
+    with pytest.raises(Conflict):
+        services.save_settings(monitor, province.plan, version=0, number="99")
     assert ReportSettings.objects.get(plan=province.plan).number == "12"
 
 
 def test_only_the_plan_managers_may_change_settings(province):
     for role in ("leader", "reporter", "other_monitor"):
         with pytest.raises(PermissionDenied):
-            services.save_settings(province.users[role], province.plan, expected_version=0, number="1")
+            services.save_settings(province.users[role], province.plan, version=0, number="1")
     assert not ReportSettings.objects.exists()
 
 

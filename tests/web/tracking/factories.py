@@ -63,6 +63,6 @@ def assign(task: Task, organisation, role: str = "lead") -> TaskAssignment:
 def scheduled_plan(quarterly: bool = True, **kwargs) -> Plan:
     """A published plan reporting quarterly through 2025 (periods 2025-Q1 … 2025-Q4)."""
     plan = PlanFactory(**kwargs)
-    services.save_schedule(None, plan, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31),
+    services.save_schedule(None, plan, version=0, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31),
                            quarterly=quarterly, half_yearly=False, yearly=False)
     return plan

@@ -19,15 +19,15 @@ TODAY = date(2025, 7, 1)
 def report_for(world, statuses, value="92", when=NOW, accept=True):
     report = services.open_report(world.period, world.unit)
     for task, status in zip(world.tasks, statuses, strict=True):
-        report = services.save_field(world.reporter, report, report.version, kind="progress", object_id=task.pk,
+        report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value=status, now=when)
         if status in ("cham_tien_do",) or (task.due_date and status != "hoan_thanh"):
-            report = services.save_field(world.reporter, report, report.version, kind="progress",
+            report = services.save_field(world.reporter, report, version=report.version, kind="progress",
                                          object_id=task.pk, field="explanation", value="lý do", now=when)
-    report = services.save_field(world.reporter, report, report.version, kind="indicator",
+    report = services.save_field(world.reporter, report, version=report.version, kind="indicator",
                                  object_id=world.target.pk, field="value", value=value, now=when)
-    report = services.submit(world.head, report, report.version, now=when)
-    return services.accept(world.monitor, report, now=when) if accept else report
+    report = services.submit(world.head, report, version=report.version, now=when)
+    return services.accept(world.monitor, report, version=report.version, now=when) if accept else report
 
 
 def test_dashboard_numbers(world):
@@ -70,7 +70,7 @@ def test_returned_report_leaves_dashboard(world):
     report = report_for(world, ["hoan_thanh"] * 3, accept=False)
     submitted = dashboard.Filters(data=dashboard.DATA_SUBMITTED)
     assert dashboard.build(world.plan, world.period, submitted, TODAY).totals["hoan_thanh"] == 3
-    services.return_report(world.monitor, report, "Thiếu minh chứng", now=NOW)
+    services.return_report(world.monitor, report, "Thiếu minh chứng", version=report.version, now=NOW)
     board = dashboard.build(world.plan, world.period, submitted, TODAY)
     assert board.totals == {"chua_bao_cao": 3}
     assert world.unit in [m.organisation for m in board.unreported]

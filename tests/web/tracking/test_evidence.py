@@ -104,9 +104,9 @@ def test_remove_only_while_editable(world, client):
     assert list(Evidence.objects.values_list("original_name", flat=True)) == ["b.png"]
     report.refresh_from_db()
     for task in world.tasks:
-        report = services.save_field(world.reporter, report, report.version, kind="progress", object_id=task.pk,
+        report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value="hoan_thanh")
-    services.submit(world.head, report, report.version)
+    services.submit(world.head, report, version=report.version)
     page = client.post(f"/theo-doi/minh-chung/{second.pk}/xoa/", follow=True).content.decode()
     assert "Báo cáo đã được nộp hoặc đã được duyệt nên không sửa được nữa." in page
     assert Evidence.objects.filter(pk=second.pk).exists()

@@ -2,6 +2,7 @@
 
 import pytest
 
+from trienkhai_web.errors import Conflict
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import IndicatorValue, PartnerContribution, TaskProgress
 
@@ -9,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def save(user, report, field, value, seen, kind="progress", object_id=None, version=None):
-    return services.save_field(user, report, report.version if version is None else version, kind=kind,
+    return services.save_field(user, report, version=report.version if version is None else version, kind=kind,
                                object_id=object_id, field=field, value=value, seen=seen)
 
 
@@ -29,7 +30,7 @@ def test_same_field_concurrently_gives_the_conflict_message(world):
     report = services.open_report(world.period, world.unit)
     task = world.tasks[0].pk
     save(world.reporter, report, "results", "Bản của phóng viên", "", object_id=task)
-    with pytest.raises(services.ConflictError) as error:
+    with pytest.raises(Conflict) as error:
         save(world.head, report, "results", "Bản của bí thư", "", object_id=task)
     assert "Người khác đã sửa ô này" in error.value.message and "Bản của phóng viên" in error.value.message
     assert TaskProgress.objects.get(report=report, task_id=task).results == "Bản của phóng viên"
@@ -42,7 +43,7 @@ def test_same_value_and_numbers_compare_by_value(world):
     report = services.open_report(world.period, world.unit)
     target = world.target.pk
     save(world.reporter, report, "value", "92", "", kind="indicator", object_id=target)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         save(world.head, report, "value", "95", "", kind="indicator", object_id=target)
     save(world.head, report, "value", "95", "92,0", kind="indicator", object_id=target)  # same number as seen
     save(world.reporter, report, "value", "95", "92", kind="indicator", object_id=target)  # both typed 95
@@ -53,12 +54,12 @@ def test_partner_contribution_and_status_are_locked_per_field(world):
     report = services.open_report(world.period, world.partner)
     save(world.partner_reporter, report, "text", "Phối hợp tuyên truyền", "", kind="contribution",
          object_id=world.tasks[0].pk)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         save(world.partner_reporter, report, "text", "Khác", "", kind="contribution", object_id=world.tasks[0].pk)
     assert PartnerContribution.objects.get(report=report).text == "Phối hợp tuyên truyền"
     unit_report = services.open_report(world.period, world.unit)
     save(world.reporter, unit_report, "status", "dang_trien_khai", "", object_id=world.tasks[1].pk)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         save(world.head, unit_report, "status", "hoan_thanh", "", object_id=world.tasks[1].pk)
 
 
@@ -66,7 +67,7 @@ def test_without_seen_the_whole_report_version_still_guards(world):
     report = services.open_report(world.period, world.unit)
     loaded = report.version
     save(world.reporter, report, "results", "A", None, object_id=world.tasks[0].pk, version=loaded)
-    with pytest.raises(services.ConflictError):
+    with pytest.raises(Conflict):
         save(world.head, report, "causes", "B", None, object_id=world.tasks[0].pk, version=loaded)
 
 

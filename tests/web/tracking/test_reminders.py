@@ -49,9 +49,9 @@ def test_due_soon_overdue_and_escalation_idempotent(world):
     # The unit submits; only the partner is overdue, then escalated after 3 more days.
     report = services.open_report(world.period, world.unit)
     for task in world.tasks:
-        report = services.save_field(world.reporter, report, report.version, kind="progress", object_id=task.pk,
+        report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value="hoan_thanh")
-    services.submit(world.head, report, report.version, now=datetime(2025, 6, 16, tzinfo=UTC))
+    services.submit(world.head, report, version=report.version, now=datetime(2025, 6, 16, tzinfo=UTC))
     run("2025-06-18T08:00:00")
     q2 = ReminderLog.objects.filter(period=world.period)
     assert list(q2.filter(kind="overdue").values_list("organisation_id", flat=True)) == [world.partner.pk]

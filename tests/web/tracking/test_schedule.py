@@ -100,7 +100,7 @@ def test_stale_form_is_refused(world, client):
     client.force_login(world.monitor)
     stale = form(world, action="save", cutoff_day=12)
     services.save_schedule(None, world.plan,
-                           starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31), expected_version=1,
+                           starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31), version=1,
                            quarterly=True, half_yearly=False, yearly=False, cutoff_day=13)
     response = client.post(url(world), stale)
     assert response.status_code == 409

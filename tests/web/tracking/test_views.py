@@ -67,7 +67,7 @@ def test_autosave_view_and_conflict_message(world, client):
 def test_submit_review_views(world, client):
     report = services.open_report(world.period, world.unit)
     for task in world.tasks:
-        report = services.save_field(world.reporter, report, report.version, kind="progress", object_id=task.pk,
+        report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value="hoan_thanh")
     client.force_login(world.reporter)
     client.post(f"/theo-doi/bao-cao/{report.pk}/nop/", {"version": report.version})
@@ -82,7 +82,8 @@ def test_submit_review_views(world, client):
     client.force_login(world.monitor)
     listing = client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/duyet/?period={world.period.pk}")
     assert "Chi bộ ấp 1" in listing.content.decode()
-    client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/duyet/", {"period": world.period.pk, "report": [report.pk]})
+    client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/duyet/", {"period": world.period.pk, "report": [report.pk],
+                                                                 f"version-{report.pk}": report.version})
     report.refresh_from_db()
     assert report.status == ReportStatus.ACCEPTED
 

@@ -47,14 +47,6 @@ def map_agency(user: Any, plan: Plan, *, version: int | None, name: str, organis
     return locked
 
 
-def _organisation_call(function: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call an organisations service; its refusal is shown like any other (`UserError`)."""
-    try:
-        return function(*args, **kwargs)
-    except organisations.OrganisationError as exc:  # until that app raises UserError itself
-        raise UserError(exc.message) from exc
-
-
 def create_organisation_for(user: Any, plan: Plan, *, version: int | None, name: str,
                             parent: Organisation | None = None) -> Plan:
     """An unknown agency name becomes a new organisation, mapped at once."""
@@ -63,7 +55,7 @@ def create_organisation_for(user: Any, plan: Plan, *, version: int | None, name:
     if not name:
         raise UserError(_("This field is required: %(field)s.") % {"field": _("name")})
     with transaction.atomic():
-        org = _organisation_call(organisations.create_organisation, user, name=name, parent=parent)
+        org = organisations.create_organisation(user, name=name, parent=parent)
         return map_agency(user, plan, version=version, name=name, organisation=org)
 
 
@@ -71,7 +63,7 @@ def add_alias_for(user: Any, plan: Plan, *, version: int | None, name: str, orga
     """Remember the name as an alias of `organisation` (future imports match it) and map it."""
     check_manage(user, plan)
     with transaction.atomic():
-        _organisation_call(organisations.add_alias, user, organisation, name)
+        organisations.add_alias(user, organisation, name)
         return map_agency(user, plan, version=version, name=name, organisation=organisation)
 
 

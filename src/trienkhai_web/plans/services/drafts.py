@@ -88,9 +88,11 @@ def store_draft(plan: Plan, draft: Draft) -> None:
 # --- import -----------------------------------------------------------------------------------------
 
 def _parse(filename: str, data: bytes) -> tuple[Draft, str]:
-    """(the parsed plan, the source text one paragraph a line); `UserError` when unreadable."""
+    """(the parsed plan, the source text one paragraph a line); `UserError` when unreadable or larger
+    than the upload limit (the setting, applied by the core)."""
     try:
-        document = read_document(filename, data=data, filename=filename)
+        document = read_document(filename, data=data, filename=filename,
+                                 max_bytes=settings.TRIENKHAI_MAX_UPLOAD_BYTES)
         draft = parse_document(document)
     except TrienkhaiError as exc:
         raise from_core(exc) from exc
@@ -101,9 +103,6 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
     """Parse an uploaded document and store it as a draft plan awaiting review."""
     if user is not None and not can_import_plans(user):
         raise PermissionDenied
-    limit = settings.TRIENKHAI_MAX_UPLOAD_BYTES
-    if len(data) > limit:
-        raise UserError(_("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
     if not data.strip():
         raise UserError(_("The file is empty."))
     sha = hashlib.sha256(data).hexdigest()

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.plans import editing
 from trienkhai.plans.model import Plan as Draft
-from trienkhai.plans.references import kind_of_id
+from trienkhai.plans.references import kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
@@ -185,7 +185,7 @@ def _references(plan: Plan, draft: Draft) -> None:
         if not ref_id or ref_id == plan.ref_id:
             continue
         cited = next((r for r in draft.references if canonical_ref(r.id) == ref_id), None)
-        parent = _placeholder(ref_id, kind=(cited.kind if cited else None) or kind_of_id(ref_id),
+        parent = _placeholder(ref_id, kind=(cited.kind if cited else None) or kind_of_number(ref_id),
                               issued_on=iso_date(cited.date) if cited else None,
                               issuer=cited.issuer if cited else None, number=parent_ref)
         PlanLink.objects.get_or_create(parent=parent, child=plan)

@@ -1,0 +1,91 @@
+"""The one assessment of a target's reported result against its plan value: đạt, chưa đạt, vượt.
+
+Used by the dashboard, the review report and the API alike. Which way the result must go comes from the
+target's direction word (vocab.directions): a floor ("đạt", "tăng", "không dưới", "trên" …) is met from
+the lower figure and exceeded above the upper one; a ceiling ("dưới", "không quá" …) is met at or under
+the upper figure and exceeded under the lower one; "không còn" is met at 0.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from enum import StrEnum
+from functools import lru_cache
+from typing import NamedTuple
+
+from trienkhai.text.vietnamese import canonical
+from trienkhai.vocab.directions import DIRECTIONS, WRITTEN_AS, Bound
+from trienkhai.vocab.phrases import alternation
+
+Number = float | Decimal | int
+
+
+class Assessment(StrEnum):
+    """How a target's result compares with the plan value (the values are stable codes)."""
+
+    MET = "dat"
+    NOT_MET = "chua_dat"
+    EXCEEDED = "vuot"
+    NO_DATA = "chua_co_so_lieu"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese word written in reports."""
+        return _LABELS[self]
+
+
+_LABELS = {Assessment.MET: "Đạt", Assessment.NOT_MET: "Chưa đạt", Assessment.EXCEEDED: "Vượt",
+           Assessment.NO_DATA: "Chưa có số liệu"}
+
+
+class Verdict(NamedTuple):
+    status: Assessment
+    completion: float | None  # share of the plan value achieved, in percent (None when not computable)
+
+
+@lru_cache(maxsize=1)
+def _bounds() -> tuple[dict[str, Bound], re.Pattern[str]]:
+    """Every direction word and sign (canonical form) → its bound, and one regex finding any of them."""
+    bounds = {canonical(d.word): d.bound for d in DIRECTIONS}
+    bounds.update({canonical(sign): bounds[canonical(word)] for sign, word in WRITTEN_AS.items()})
+    return bounds, re.compile(rf"(?<![^\W\d_])(?:{alternation(bounds)})(?![^\W\d_])")
+
+
+def bound_of(direction: str | None) -> Bound:
+    """The bound a direction sets: the word itself when known, else the longest direction word it holds
+    ("không dưới mức 90" → floor, not the "dưới" inside it); a floor when it names none."""
+    bounds, words = _bounds()
+    text = canonical(direction or "")
+    if text in bounds:
+        return bounds[text]
+    m = words.search(text)
+    return bounds[m.group(0)] if m else Bound.FLOOR
+
+
+def _float(value: Number | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def assess(direction: str | None, low: Number | None, high: Number | None, result: Number | None) -> Verdict:
+    """The assessment of `result` against the plan value [low, high] (a single figure in `low`)."""
+    lo, hi, value = _float(low), _float(high), _float(result)
+    bound = bound_of(direction)
+    if value is None or (bound is not Bound.NONE_LEFT and lo is None and hi is None):
+        return Verdict(Assessment.NO_DATA, None)
+    if bound is Bound.FLOOR:
+        goal = lo if lo is not None else hi
+        assert goal is not None
+        upper = hi if hi is not None else goal
+        completion = value / goal * 100 if goal else None
+        if value < goal:
+            return Verdict(Assessment.NOT_MET, completion)
+        return Verdict(Assessment.EXCEEDED if value > upper else Assessment.MET, completion)
+    ceiling: float | None = 0.0 if bound is Bound.NONE_LEFT else (hi if hi is not None else lo)
+    floor = 0.0 if bound is Bound.NONE_LEFT else (lo if lo is not None else ceiling)
+    assert ceiling is not None and floor is not None
+    if value > ceiling:
+        return Verdict(Assessment.NOT_MET, ceiling / value * 100 if value else None)
+    if value < floor:
+        return Verdict(Assessment.EXCEEDED, 100.0 if ceiling == 0 else ceiling / value * 100 if value > 0 else None)
+    return Verdict(Assessment.MET, 100.0)
