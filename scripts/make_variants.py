@@ -452,3 +452,138 @@ def pdf_pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
     return len(PdfReader(str(pdf)).pages)
+
+
+LEGACY_FONTS = {"tcvn3": (".VnTime", ".VnTimeH"), "vni": ("VNI-Times", "VNI-Times")}
+
+
+def _set_font(run, font: str) -> None:
+    rpr = run._r.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = parse_xml(f"<w:rFonts {W_NS}/>")
+        rpr.insert(0, fonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), font)
+
+
+def _legacy_run(run, encoding: str, lower_capitals: bool) -> None:
+    """Retype one run in the legacy font: its text as the font's code points (what Word stores)."""
+    from trienkhai.text.legacy import legacy_surface
+
+    text = run.text
+    regular, capitals = LEGACY_FONTS[encoding]
+    caps = encoding == "tcvn3" and any(c.isalpha() for c in text) and text == text.upper()
+    if caps and lower_capitals:
+        # In a capitals font the typist need not hold Shift: "ch­¬ng tr×nh" is drawn "CHƯƠNG TRÌNH".
+        text = text.lower()
+    run.text = legacy_surface(text, encoding)
+    _set_font(run, capitals if caps else regular)
+
+
+def make_legacy_docx(src: Path, out: Path, encoding: str, *, lower_capitals: bool = False) -> dict[str, int]:
+    """The .docx `src` as typed in a legacy font (.VnTime/.VnTimeH or VNI-Times), mixed with Unicode
+    as real documents are: every fourth paragraph stays Unicode (Times New Roman), and in every
+    fourth long paragraph the first half of the words is Unicode and the rest legacy (two runs)."""
+    d = docx.Document(str(src))
+    counts = {"legacy": 0, "unicode": 0, "mixed": 0}
+    paragraphs = list(d.paragraphs) + [p for t in d.tables for row in t.rows for c in row.cells for p in c.paragraphs]
+    seen: set[int] = set()
+    for i, p in enumerate(paragraphs):
+        if id(p._p) in seen:
+            continue  # a merged cell is listed once per grid cell
+        seen.add(id(p._p))
+        runs = [r for r in p.runs if r.text]
+        if not runs:
+            continue
+        if i % 4 == 3:
+            counts["unicode"] += 1
+            continue
+        words = runs[0].text.split(" ")
+        if i % 4 == 1 and len(runs) == 1 and len(words) >= 8:
+            half = len(words) // 2
+            runs[0].text = " ".join(words[:half]) + " "
+            tail = p.add_run(" ".join(words[half:]))
+            tail.bold, tail.italic = runs[0].bold, runs[0].italic
+            # Keep the tail before anything that followed the run (a footnote reference).
+            runs[0]._r.addnext(tail._r)
+            _legacy_run(tail, encoding, lower_capitals)
+            counts["mixed"] += 1
+            continue
+        for r in runs:
+            _legacy_run(r, encoding, lower_capitals)
+        counts["legacy"] += 1
+    d.save(str(out))
+    return counts
+
+
+def make_legacy_text(txt: Path, out: Path, encoding: str, charset: str = "cp1252") -> Path:
+    """Text pasted from a legacy-font document: the font's code points as Unicode letters, saved as
+    UTF-8 ("Céng hoµ x· héi"); VISCII read as `charset` ("cp1252" or "latin-1")."""
+    from trienkhai.text.legacy import legacy_surface
+
+    out.write_text(legacy_surface(txt.read_text(encoding="utf-8"), encoding, charset), encoding="utf-8")
+    return out
+
+
+def make_legacy_bytes(txt: Path, out: Path, encoding: str) -> Path:
+    """A .txt saved in the legacy encoding itself (one byte a letter), as old editors wrote them."""
+    from trienkhai.text.legacy import legacy_surface
+
+    out.write_bytes(legacy_surface(txt.read_text(encoding="utf-8"), encoding, "latin-1").encode("latin-1"))
+    return out
+
+
+def _scanned_page(img, rng, *, photo: bool):
+    """One rendered page as a scanner or a phone camera gives it back: slightly turned, noisy,
+    JPEG-compressed; a photo also keystoned, blurred and unevenly lit."""
+    import numpy as np
+    from PIL import Image, ImageFilter
+
+    img = img.convert("L").rotate(rng.uniform(-1.5, 1.5), resample=Image.Resampling.BICUBIC, expand=True,
+                                  fillcolor=255)
+    a = np.asarray(img, dtype=np.float32)
+    if photo:
+        h, w = a.shape
+        # Light falling off from one corner, the paper a little grey.
+        yy, xx = np.mgrid[0:h, 0:w]
+        a = a * (0.78 + 0.2 * (1 - (xx / w + yy / h) / 2))
+    a = a + rng.normal(0, 8 if photo else 5, a.shape)
+    speckle = rng.random(a.shape)
+    a[speckle < 0.002] = 0
+    a[speckle > 0.998] = 255
+    img = Image.fromarray(np.clip(a, 0, 255).astype(np.uint8))
+    if photo:
+        w, h = img.size
+        d = 0.04
+        # Camera held a little off-axis: the page's top edge narrower than its bottom.
+        quad = (w * d, h * d * 0.5, 0, h, w, h, w * (1 - d), h * d * 0.5)
+        img = img.transform((w, h), Image.Transform.QUAD, quad, resample=Image.Resampling.BICUBIC, fillcolor=200)
+        img = img.filter(ImageFilter.GaussianBlur(1.1))
+    return img
+
+
+def make_scan(pdf: Path, out: Path, *, dpi: int = 200, seed: int = 0, photo: bool = False) -> Path:
+    """A scanned copy of `pdf` (every page an image: .pdf for scans, a multi-page .tif for photos)."""
+    import io as _io
+    import random
+
+    import numpy as np
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    rng = np.random.default_rng(seed)
+    random.seed(seed)
+    doc = pdfium.PdfDocument(str(pdf))
+    pages = []
+    for i in range(len(doc)):
+        img = _scanned_page(doc[i].render(scale=dpi / 72, grayscale=True).to_pil(), rng, photo=photo)
+        buf = _io.BytesIO()
+        img.save(buf, format="JPEG", quality=60)
+        pages.append(Image.open(_io.BytesIO(buf.getvalue())))
+    doc.close()
+    if out.suffix == ".pdf":
+        pages[0].save(out, save_all=True, append_images=pages[1:], resolution=float(dpi))
+    else:
+        pages[0].save(out, save_all=True, append_images=pages[1:], dpi=(dpi, dpi), compression="jpeg")
+    return out

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # System packages: PostgreSQL client library, gettext (translations), Chromium (browser tests),
 # LibreOffice (.doc reading, .docx → PDF in report tests) and fonts metric-compatible with Times New Roman.
-APT_PACKAGES=(libpq5 gettext chromium libreoffice-writer-nogui fonts-dejavu-core fonts-liberation poppler-utils)
+APT_PACKAGES=(libpq5 gettext chromium libreoffice-writer-nogui fonts-dejavu-core fonts-liberation poppler-utils tesseract-ocr tesseract-ocr-vie tesseract-ocr-osd)
 missing=()
 for p in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

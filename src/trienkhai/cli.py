@@ -10,6 +10,7 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from trienkhai.errors import TrienkhaiError
 
@@ -56,22 +57,45 @@ def run_cover(args: argparse.Namespace) -> int:
 
 
 def add_parse_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="tệp văn bản: .docx, .pdf, .txt, .doc (cả TCVN3/VNI)")
+    parser.add_argument("file", help="tệp văn bản: .docx, .pdf, .txt, .doc (cả TCVN3/VNI/VISCII), "
+                                     "bản quét .pdf hoặc ảnh .png, .jpg, .tif (nhận dạng chữ)")
     parser.add_argument("--json", action="store_true", help="in JSON theo định dạng trienkhai.plan")
     # /1 stays the default while the evaluation script (../shared/eval/score.py) reads `lead` as a string.
     parser.add_argument("--format-version", type=int, choices=(1, 2), default=1,
                         help="phiên bản định dạng JSON: 1 (mặc định) hoặc 2 (danh sách tên cơ quan)")
 
 
+class ProgressBar:
+    """Pages read by OCR so far, as a bar on stderr (only drawn when there is OCR to wait for)."""
+
+    def __init__(self, stream: Any, width: int = 30) -> None:
+        self.stream, self.width, self.shown = stream, width, False
+
+    def __call__(self, done: int, total: int) -> None:
+        filled = self.width * done // max(1, total)
+        self.stream.write(f"\rNhận dạng chữ (OCR): [{'#' * filled}{'.' * (self.width - filled)}] "
+                          f"trang {done}/{total}")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\n")
+            self.shown = False
+
+
 def run_parse(args: argparse.Namespace) -> int:
     from trienkhai.plans.parse import parse_file
     from trienkhai.plans.render import render_text
 
+    bar = ProgressBar(sys.stderr)
     try:
-        plan = parse_file(args.file)
+        plan = parse_file(args.file, progress=bar)
     except TrienkhaiError as exc:
+        bar.done()
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return exc.exit_code
+    bar.done()
     if args.json:
         from trienkhai.plans.schema import validate_plan_dict
 

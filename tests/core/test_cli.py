@@ -47,3 +47,19 @@ def test_cover_of_a_missing_file_is_a_vietnamese_error(tmp_path, corpus_docs):
     result = subprocess.run([EXE, "cover", str(tmp_path / "khong-co.docx"), str(corpus_docs / "001_c9ca5d0d8e180833.txt")],
                             capture_output=True, text=True)
     assert result.returncode == 2 and result.stderr.startswith("Lỗi:")
+
+
+def test_progress_bar_draws_only_when_called() -> None:
+    import io
+
+    from trienkhai.cli import ProgressBar
+
+    out = io.StringIO()
+    bar = ProgressBar(out, width=10)
+    bar.done()
+    assert out.getvalue() == ""
+    bar(1, 4)
+    bar(4, 4)
+    bar.done()
+    assert out.getvalue() == ("\rNhận dạng chữ (OCR): [##........] trang 1/4"
+                              "\rNhận dạng chữ (OCR): [##########] trang 4/4\n")

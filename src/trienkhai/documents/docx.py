@@ -17,6 +17,7 @@ import io
 import re
 from typing import Any
 
+from trienkhai.documents.docx_fonts import LegacyFonts
 from trienkhai.documents.model import Block
 from trienkhai.documents.numbering import Numbering, W
 from trienkhai.documents.ziputil import check_zip
@@ -133,16 +134,19 @@ def _centered(p: Any, style: Any) -> bool:
     return align == "center"
 
 
-def _cell_text(tc: Any) -> str:
+def _cell_text(tc: Any, fonts: LegacyFonts | None = None, styles: _Styles | None = None) -> str:
     parts = []
     for p in tc.iter(W + "p"):
-        t = "".join(x.text or "" for x in p.iter(W + "t"))
+        if fonts is not None and styles is not None:
+            t = fonts.paragraph_text(p, styles.paragraph(p))
+        else:
+            t = "".join(x.text or "" for x in p.iter(W + "t"))
         if t.strip():
             parts.append(t.strip())
     return "\n".join(parts)
 
 
-def _table_rows(tbl: Any) -> list[list[str]]:
+def _table_rows(tbl: Any, fonts: LegacyFonts | None = None, styles: _Styles | None = None) -> list[list[str]]:
     rows: list[list[str]] = []
     for tr in tbl.findall(W + "tr"):
         row: list[str] = []
@@ -155,7 +159,7 @@ def _table_rows(tbl: Any) -> list[list[str]]:
                     span = max(1, min(int(gs.get(W + "val")), 64))
                 vm = tcpr.find(W + "vMerge")
                 continuation = vm is not None and vm.get(W + "val", "continue") != "restart"
-            row.append("" if continuation else _cell_text(tc))
+            row.append("" if continuation else _cell_text(tc, fonts, styles))
             row.extend([""] * (span - 1))
         rows.append(row)
     return rows
@@ -180,8 +184,9 @@ def _footnotes(document: Any) -> dict[str, str]:
     return notes
 
 
-def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
-    """(blocks, pages as Word last counted them or None)."""
+def read_docx(data: bytes, name: str, warnings: list[str] | None = None) -> tuple[list[Block], int | None]:
+    """(blocks, pages as Word last counted them or None); runs in legacy fonts (.VnTime, VNI-Times)
+    are converted to Unicode, said in `warnings`."""
     check_zip(data, name)
     import docx
     from docx.text.paragraph import Paragraph
@@ -194,13 +199,14 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
     numbering = Numbering.from_part(numbering_el)
     notes = _footnotes(document)
     styles = _Styles(document)
+    fonts = LegacyFonts.of(document, data)
     blocks: list[Block] = []
     body = document.element.body
 
     def paragraph_blocks(child: Any) -> None:
         para = Paragraph(child, document._body)
         style = styles.paragraph(child)
-        text = para.text
+        text = para.text if fonts is None else fonts.paragraph_text(child, style)
         num = _para_num(child, style)
         label = numbering.label(*num) if num else ""
         runs = [r for r in para.runs if r.text.strip()]
@@ -219,7 +225,7 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
 
     for child in body.iterchildren():
         if child.tag == W + "tbl":
-            rows = _table_rows(child)
+            rows = _table_rows(child, fonts, styles)
             if _is_layout_table(child, rows, styles):
                 # A borderless table that only places text (the two-column header, the signature
                 # block): its cells are paragraphs, row by row, as the other readers give them.
@@ -232,6 +238,8 @@ def read_docx(data: bytes, name: str) -> tuple[list[Block], int | None]:
             continue
         if child.tag == W + "p":
             paragraph_blocks(child)
+    if fonts is not None and warnings is not None and fonts.converted:
+        warnings.append(fonts.warning())
     m = _APP_PAGES_RE.search(_app_xml(data))
     pages = int(m.group(1)) if m and int(m.group(1)) > 0 else None
     return blocks, pages

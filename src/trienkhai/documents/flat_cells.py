@@ -18,7 +18,7 @@ _NUMBER_THEN_PLACE_RE = re.compile(
     r"^(?P<number>Số\s*:?\s*\d[\w./\-–]*[\w.])\s+"
     r"(?P<place>(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?\s+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s*,\s*ngày\s+\d)"
 )
-_DATE_CUT_RE = re.compile(r"(?:ngày|tháng|năm)\s*$")
+_DATE_CUT_RE = re.compile(r"(?:ngày|tháng|năm)\s*$", re.IGNORECASE)  # "… TẦM NHÌN ĐẾN NĂM" / "2045" too
 _YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 
 

@@ -21,6 +21,15 @@ MAX_ZIP_MEMBERS = 2000
 MAX_PDF_PAGES = 1000
 """Most pages of a PDF read."""
 
+MAX_OCR_PAGES = 200
+"""Most pages read by OCR from one file (a few seconds each)."""
+
+MAX_IMAGE_PIXELS = 80_000_000
+"""Largest page image accepted (pixels): an A4 page at 600 dpi is 35 million."""
+
+OCR_PAGE_TIMEOUT_SECONDS = 180
+"""How long Tesseract may take over one page."""
+
 SOFFICE_TIMEOUT_SECONDS = 120
 """How long LibreOffice may take to convert a .doc file."""
 

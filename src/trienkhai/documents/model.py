@@ -7,7 +7,10 @@ footnotes, page numbers) and drop what it does not (fonts, positions). Text is U
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from trienkhai.documents.ocr import OcrPage
 
 BlockKind = Literal["paragraph", "table", "footnote"]
 
@@ -40,11 +43,13 @@ class SourceDocument:
 
     filename: str
     sha256: str
-    format: Literal["txt", "docx", "pdf", "doc"]
+    format: Literal["txt", "docx", "pdf", "doc", "image"]
     encoding: str | None
     blocks: list[Block]
     pages: int | None = None
     warnings: list[str] = field(default_factory=list)
+    ocr: list[OcrPage] = field(default_factory=list)
+    """How each page read by OCR was read (confidence, doubtful words with their boxes)."""
 
     @property
     def text(self) -> str:

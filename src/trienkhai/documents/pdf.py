@@ -1,4 +1,4 @@
-""".pdf with a text layer → blocks, with pdfplumber.
+""".pdf with a text layer → blocks: characters from pdfium (`pdf_pages.py`), ruled tables from pdfplumber.
 
 Words → lines (same baseline) → paragraphs with `reflow.reassemble`, using geometry: a line ending
 well before the right margin or followed by a larger gap ends a paragraph, a first-line indent
@@ -8,7 +8,7 @@ starts one. Bold from font names. Page numbers and lines repeated at the top/bot
 
 from __future__ import annotations
 
-import io
+import functools
 import itertools
 import re
 import statistics
@@ -16,26 +16,28 @@ from collections import Counter
 
 from trienkhai.documents.limits import MAX_PDF_PAGES
 from trienkhai.documents.model import Block
+from trienkhai.documents.ocr import OcrPage, Progress
 from trienkhai.documents.patterns import FOOTNOTE_LINE_RE, PAGE_NUMBER_RE, SUPERSCRIPT_DIGITS
 from trienkhai.documents.reflow import Line, reassemble
 from trienkhai.errors import DocumentError, NoTextLayerError
+from trienkhai.text.legacy import convert, font_encoding
+from trienkhai.text.legacy_repair import ENCODING_LABELS
 
 SUPERSCRIPT_LABEL_RE = re.compile(r"^(?:\d{1,3}|[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,3})$")
 _DIGIT_NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
-_NO_TEXT = ("Tệp PDF là bản quét, không có lớp chữ; chưa hỗ trợ nhận dạng chữ (OCR). "
-            "Hãy dùng bản .docx hoặc bản PDF xuất trực tiếp từ Word.")
+_NO_TEXT = ("Tệp PDF không có chữ: không có lớp chữ, và nhận dạng chữ (OCR) không thấy chữ nào trên các trang. "
+            "Hãy dùng bản quét rõ hơn, bản .docx hoặc bản PDF xuất trực tiếp từ Word.")
 
 
 def _check_encrypted(data: bytes, name: str) -> None:
-    from pypdf import PdfReader
+    import pypdfium2 as pdfium
 
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        encrypted = reader.is_encrypted
-    except Exception as exc:
+        pdfium.PdfDocument(data).close()
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower():
+            raise DocumentError(f"Tệp {name} được mã hóa/đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.") from exc
         raise DocumentError(f"Tệp {name} bị hỏng, không đọc được như tệp PDF.", detail=repr(exc)) from exc
-    if encrypted:
-        raise DocumentError(f"Tệp {name} được mã hóa/đặt mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.")
 
 
 def _page_lines(page, page_no: int) -> list[dict]:
@@ -48,11 +50,21 @@ def _page_lines(page, page_no: int) -> list[dict]:
     words = [w for w in words if not any(_inside(w, t["bbox"]) for t in tables)]
     for w in words:
         chars = [c for c in w.pop("chars") if not c["text"].isspace()] or [{"fontname": "", "size": 0.0}]
-        w["size"] = statistics.median(float(c.get("size") or 0.0) for c in chars)
-        fonts = Counter(c.get("fontname") or "" for c in chars).most_common()
-        w["fontname"] = fonts[0][0]
-        w["bold"] = all("bold" in (c.get("fontname") or "").lower() for c in chars)
-        w["italic"] = all(any(k in (c.get("fontname") or "").lower() for k in ("italic", "oblique")) for c in chars)
+        names = {c.get("fontname") or "" for c in chars}
+        sizes = {float(c.get("size") or 0.0) for c in chars}
+        # Most words are in one font and size: no counting needed.
+        w["size"] = sizes.pop() if len(sizes) == 1 else statistics.median(float(c.get("size") or 0.0) for c in chars)
+        w["fontname"] = next(iter(names)) if len(names) == 1 else Counter(
+            c.get("fontname") or "" for c in chars).most_common(1)[0][0]
+        legacy = _legacy_font(w["fontname"])
+        if legacy is not None:
+            # A word set in .VnTime/.VnTimeH or VNI-Times: its letters are the font's code points.
+            converted = convert(w["text"], legacy[0])
+            w["text"] = converted.upper() if legacy[1] else converted
+            w["legacy"] = legacy[0]
+        lowered = [n.lower() for n in names]
+        w["bold"] = all("bold" in n for n in lowered)
+        w["italic"] = all("italic" in n or "oblique" in n for n in lowered)
     lines: list[dict] = []
     for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if lines and abs(lines[-1]["top"] - w["top"]) <= max(2.0, w["size"] * 0.3):
@@ -84,6 +96,11 @@ def _page_lines(page, page_no: int) -> list[dict]:
         ln["bold"] = all(w["bold"] for w in styled)
         ln["italic"] = all(w["italic"] for w in styled)
     return lines
+
+
+@functools.lru_cache(maxsize=256)
+def _legacy_font(name: str) -> tuple[str, bool] | None:
+    return font_encoding(name)
 
 
 def _split_line(ln: dict, gap: float) -> list[dict]:
@@ -203,20 +220,50 @@ def _merge_tables(blocks: list[Block]) -> list[Block]:
     return out
 
 
-def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
-    """(blocks, pages, warnings)."""
+def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> tuple[list[Block], int, list[str], list[OcrPage]]:
+    """(blocks, pages, warnings, OCR records): pages without a text layer that show an image (a
+    scan) are read by OCR, the others from their text."""
     _check_encrypted(data, name)
-    import pdfplumber
+    import pypdfium2 as pdfium
+
+    from trienkhai.documents.pdf_pages import PdfiumPage, TableFinder
 
     warnings: list[str] = []
     all_lines: list[dict] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        n_pages = len(pdf.pages)
+    scanned: list[int] = []
+    pdf = pdfium.PdfDocument(data)
+    tables = TableFinder(data)
+    try:
+        n_pages = len(pdf)
         if n_pages > MAX_PDF_PAGES:
             raise DocumentError(f"Tệp {name} có {n_pages} trang, vượt giới hạn {MAX_PDF_PAGES} trang.")
-        for i, page in enumerate(pdf.pages, start=1):
-            all_lines.extend(_page_lines(page, i))
+        for i in range(1, n_pages + 1):
+            page = PdfiumPage(pdf, i - 1, tables)
+            found = _page_lines(page, i)
+            if not any(ln.get("rows") or ln["text"].strip() for ln in found) and page.images:
+                scanned.append(i)
+            all_lines.extend(found)
             page.flush_cache()
+    finally:
+        tables.close()
+        pdf.close()
+    legacy = Counter(w["legacy"] for ln in all_lines for w in ln.get("words", []) if "legacy" in w)
+    if legacy:
+        warnings.append("Văn bản có chữ gõ bằng phông chữ cũ; đã chuyển sang Unicode " + ", ".join(
+            f"{n} chữ ở bảng mã {ENCODING_LABELS[enc]}" for enc, n in legacy.most_common())
+            + ". Hãy kiểm tra lại các chữ có dấu.")
+    records: list[OcrPage] = []
+    ocr_blocks: dict[int, list[Block]] = {}
+    if scanned:
+        from trienkhai.documents.scan import ocr_pdf
+
+        whole = len(scanned) == n_pages
+        ocr_blocks, records = ocr_pdf(data, scanned, warnings, whole=whole, progress=progress)
+        if whole:
+            read = ocr_blocks[scanned[0]]
+            if not any(b.text.strip() or b.rows for b in read):
+                raise NoTextLayerError(_NO_TEXT)
+            return read, n_pages, warnings, records
     text_lines = [ln for ln in all_lines if "rows" not in ln]
     if not any(ln["text"].strip() for ln in text_lines) and len(text_lines) == len(all_lines):
         raise NoTextLayerError(_NO_TEXT)
@@ -304,4 +351,19 @@ def read_pdf(data: bytes, name: str) -> tuple[list[Block], int, list[str]]:
                 blocks.append(Block(kind="footnote", text=p.text, note_id=p.footnote, page=p.page))
             else:
                 blocks.append(Block(kind="paragraph", text=p.text, bold=p.bold, italic=p.italic, page=p.page))
-    return _merge_tables(blocks), n_pages, warnings
+    return _with_pages(_merge_tables(blocks), ocr_blocks), n_pages, warnings, records
+
+
+def _with_pages(blocks: list[Block], inserted: dict[int, list[Block]]) -> list[Block]:
+    """`blocks` with the blocks of each OCR page put before the first block of a later page."""
+    if not inserted:
+        return blocks
+    out: list[Block] = []
+    pending = sorted(inserted.items())
+    for b in blocks:
+        while pending and b.page is not None and b.page > pending[0][0]:
+            out.extend(pending.pop(0)[1])
+        out.append(b)
+    for _, extra in pending:
+        out.extend(extra)
+    return out

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from trienkhai.documents.limits import MAX_FILE_BYTES, check_size
 from trienkhai.documents.model import Block, SourceDocument
+from trienkhai.documents.ocr import OcrPage, Progress, summary
 from trienkhai.documents.sniff import sniff_format
 from trienkhai.errors import DocumentError
+from trienkhai.text.legacy_repair import repair_lines
 from trienkhai.text.vietnamese import nfc
 
 
@@ -22,12 +24,15 @@ def _load(path: Path, name: str, max_bytes: int) -> bytes:
 
 
 def read_document(
-    path: str | Path, *, data: bytes | None = None, filename: str | None = None, max_bytes: int = MAX_FILE_BYTES
+    path: str | Path, *, data: bytes | None = None, filename: str | None = None, max_bytes: int = MAX_FILE_BYTES,
+    progress: Progress | None = None,
 ) -> SourceDocument:
-    """Read a .txt/.docx/.pdf/.doc document into blocks in reading order (text NFC).
+    """Read a .txt/.docx/.pdf/.doc document or a scan (.pdf without text, .png/.jpg/.tif) into
+    blocks in reading order (text NFC).
 
     `data`, when given, is the file's content (`path` then only names it). `max_bytes` is the largest
-    file accepted (the application passes its setting). Raises a `DocumentError` subclass with a
+    file accepted (the application passes its setting). `progress(done, total)` is called after each
+    page read by OCR (the slow part: seconds a page). Raises a `DocumentError` subclass with a
     Vietnamese message for anything that cannot be read.
     """
     p = Path(path)
@@ -41,6 +46,7 @@ def read_document(
     encoding: str | None = None
     pages: int | None = None
     warnings: list[str] = []
+    ocr: list[OcrPage] = []
     try:
         if fmt == "txt":
             from trienkhai.documents.txt import read_text
@@ -49,11 +55,15 @@ def read_document(
         elif fmt == "docx":
             from trienkhai.documents.docx import read_docx
 
-            blocks, pages = read_docx(data, name)
+            blocks, pages = read_docx(data, name, warnings)
         elif fmt == "pdf":
             from trienkhai.documents.pdf import read_pdf
 
-            blocks, pages, warnings = read_pdf(data, name)
+            blocks, pages, warnings, ocr = read_pdf(data, name, progress)
+        elif fmt == "image":
+            from trienkhai.documents.scan import read_image
+
+            blocks, pages, ocr = read_image(data, name, warnings, progress)
         else:
             from trienkhai.documents.doc import read_doc
 
@@ -67,13 +77,33 @@ def read_document(
             f"Tệp {name} bị hỏng hoặc không đúng định dạng {fmt.upper()}; không đọc được.",
             detail=repr(exc),
         ) from exc
+    if fmt != "txt":  # the text reader checks the text before splitting it into blocks
+        _repair_legacy(blocks, warnings)
     blocks = [_nfc_block(b) for b in blocks]
     if not any(b.text.strip() or b.rows for b in blocks):
         raise DocumentError(f"Tệp {name} không có nội dung chữ nào đọc được.")
     return SourceDocument(
         filename=name, sha256=hashlib.sha256(data).hexdigest(), format=fmt, encoding=encoding,
-        blocks=blocks, pages=pages, warnings=warnings,
+        blocks=blocks, pages=pages, warnings=warnings + summary(ocr), ocr=ocr,
     )
+
+
+def _repair_legacy(blocks: list[Block], warnings: list[str]) -> None:
+    """Legacy-font letters left in the blocks (a run whose font we do not know: PDFs, .doc,
+    a .docx run in a Unicode font) → Unicode, judged over the whole document."""
+    texts: list[str] = []
+    for b in blocks:
+        texts.append(b.text)
+        for row in b.rows:
+            texts.extend(row)
+    fixed, repair = repair_lines(texts)
+    if not repair.lines:
+        return
+    it = iter(fixed)
+    for b in blocks:
+        b.text = next(it)
+        b.rows = [[next(it) for _ in row] for row in b.rows]
+    warnings.append(str(repair.warning()))
 
 
 def _nfc_block(b: Block) -> Block:

@@ -6,7 +6,8 @@ from typing import Literal
 
 from trienkhai.errors import DocumentError
 
-Format = Literal["txt", "docx", "pdf", "doc"]
+Format = Literal["txt", "docx", "pdf", "doc", "image"]
+_IMAGES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
@@ -24,13 +25,15 @@ def sniff_format(data: bytes, name: str) -> Format:
         if ext in ("xls", "ppt", "msg"):
             raise DocumentError(f"Tệp {name} không phải văn bản Word; hãy dùng .docx, .doc, .pdf hoặc .txt.")
         return "doc"
+    if data.startswith(_IMAGES):
+        return "image"  # a scan or a photo of the page: read by OCR
     if ext in ("docx", "pdf", "doc"):
         raise DocumentError(
             f"Tệp {name} có đuôi .{ext} nhưng nội dung không phải tệp {ext.upper()} (tệp hỏng hoặc sai định dạng)."
         )
-    for magic, kind in ((b"\x89PNG", "ảnh PNG"), (b"\xff\xd8\xff", "ảnh JPEG"), (b"GIF8", "ảnh GIF"),
+    for magic, kind in ((b"GIF8", "ảnh GIF"),
                         (b"\x1f\x8b", "tệp nén gzip"), (b"Rar!", "tệp nén RAR"), (b"7z\xbc\xaf", "tệp nén 7z"),
-                        (b"II*\x00", "ảnh TIFF"), (b"MM\x00*", "ảnh TIFF"), (b"{\\rtf", "tệp RTF")):
+                        (b"{\\rtf", "tệp RTF")):
         if data.startswith(magic):
             raise DocumentError(f"Tệp {name} là {kind}, không phải văn bản; hãy dùng .docx, .doc, .pdf hoặc .txt.")
     return "txt"

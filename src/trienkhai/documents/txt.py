@@ -35,6 +35,8 @@ from trienkhai.documents.residue import (
     strip_markup,
     whole_emphasis,
 )
+from trienkhai.text.legacy_repair import ENCODING_LABELS, repair_text
+from trienkhai.text.vietnamese import nfc
 
 _TABLE_MARK = object()
 _NOTE_RE = re.compile(r"^(\d{1,3})\s+(\S.*)$")
@@ -223,6 +225,14 @@ def _para_blocks(paras: list[Para]) -> list[Block]:
 def read_text(data: bytes, name: str, warnings: list[str] | None = None) -> tuple[list[Block], str]:
     """(blocks, encoding) of a text file; what was read with low confidence goes to `warnings`."""
     text, encoding = decode_text(data, name)
+    if warnings is not None and encoding in ENCODING_LABELS:
+        warnings.append(f"Tệp {name} được gõ bằng bảng mã cũ {ENCODING_LABELS[encoding]}; đã chuyển sang Unicode.")
+    else:
+        # Legacy-font letters inside Unicode text (pasted from a .VnTime or VNI-Times document).
+        text, repair = repair_text(text)
+        if warnings is not None and repair.warning():
+            warnings.append(str(repair.warning()))
+        text = nfc(text) if repair.lines else text
     return text_blocks(text, warnings), encoding
 
 

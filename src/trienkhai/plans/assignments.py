@@ -60,8 +60,8 @@ def _subject(sentence: str) -> tuple[str, int] | None:
     """The subject of a sentence that opens with bodies' names, and where it ends; None otherwise."""
     body = _LEAD_IN_RE.sub("", sentence)
     offset = len(sentence) - len(body)
-    if not is_agency_start(body):
-        return None
+    if not is_agency_start(body) or _PREDICATE_RE.match(body[:40].lower()):
+        return None  # "Chỉ đạo xây dựng kế hoạch …": the sentence opens with its verb, it names no body
     colon = body.find(":")
     if 0 < colon < 200 and not _PREDICATE_RE.search(body[:colon]):
         # "Sở Tư pháp: chủ trì, phối hợp …" / "Các sở, ban, ngành:" followed by their duties.
@@ -162,6 +162,17 @@ def find_assignments(plan: Plan) -> list[Assignment]:
                     found.append(a)
             continue
         a = assignment_from_texts(node.path, node_texts(node), strict=not inside)
+        if a is None and inside and _names_a_body(node):
+            # "2. Ban cán sự đảng Ủy ban nhân dân tỉnh:" over its lettered duties: the item names its body.
+            a = Assignment(item=node.path, responsible=split_agencies(node.title),
+                           canonical=canonical_map(split_agencies(node.title)), text=node.title)
         if a:
             found.append(a)
     return found
+
+
+def _names_a_body(node: OutlineNode) -> bool:
+    """A heading that is only a body's name, its duties below it ("Sở Tài chính:" / "a) …")."""
+    title = node.title.strip()
+    return (bool(node.children or node.blocks) and 0 < len(title) <= 150 and is_agency_start(title)
+            and not _PREDICATE_RE.search(title) and not title.endswith((".", ";")))

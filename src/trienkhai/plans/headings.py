@@ -15,9 +15,16 @@ ARABIC_RE = re.compile(
     rf"|^(?P<num2>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})\s+(?P<rest2>{_UPPER_START}.*)$"
 )
 LETTER_RE = re.compile(r"^(?P<num>[a-zđ])\s*\)\s*(?P<rest>\S.*)$")
+# "a. Mục tiêu chung", "b- Nhiệm vụ": the letter with a full stop or a dash, only before a capital.
+LETTER_DOT_RE = re.compile(r"^(?P<num>[a-zđ])(?:\.|\s*[-–])\s+(?P<rest>[A-ZĐÀ-Ỹ].*)$")
+# Letter items follow the Vietnamese alphabet (a, b, c, d, đ, e, g …) or the Latin one (… d, e, f …).
+_LETTER_ORDERS = ("abcdđeghiklmnopqrstuvxy", "abcdefghijklmnopqrstuvwxyz")
 BULLET_RE = re.compile(r"^(?P<mark>[-+•–—·∙●○■□▪◦])\s*(?P<rest>\S.*)$")
 # "I. MỤC ĐÍCH, YÊU CẦU 1. Mục đích": a part heading in capitals glued to its first item.
 GLUED_ITEM_RE = re.compile(r"^(?P<caps>[^a-zđà-ỹ]*[^a-zđà-ỹ\s])\s+(?P<item>\d{1,2}\.\s+[A-ZĐÀ-Ỹ].*)$")
+
+# A Party document number at the line start ("43-NQ/TW", "21 - KH/TU"): what a wrapped "Nghị quyết số" leaves.
+_DOCUMENT_NUMBER_RE = re.compile(r"^\d{1,5}\s*[-–]\s*[A-ZĐ][A-Za-zĐđ]{0,4}\s*/\s*[A-ZĐ]")
 
 _ORDINALS = {"nhất": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
              "chín": 9, "mười": 10}
@@ -51,6 +58,25 @@ class Heading:
     rest: str
 
 
+def letter_item(text: str) -> tuple[str, str] | None:
+    """(letter, rest) of a lettered item "a) …" / "đ) …" / "b. Nội dung…", or None."""
+    m = LETTER_RE.match(text)
+    if m:
+        return m.group("num"), m.group("rest")
+    m = LETTER_DOT_RE.match(text)
+    if m and m.group("rest")[:1].isupper():
+        return m.group("num"), m.group("rest")
+    return None
+
+
+def letter_follows(previous: str | None, letter: str) -> bool:
+    """Whether `letter` continues a lettered list whose last item was `previous` (None: a list starts)."""
+    if previous is None:
+        return letter == "a"
+    return any(previous in order and order.index(previous) + 1 < len(order)
+               and order[order.index(previous) + 1] == letter for order in _LETTER_ORDERS)
+
+
 def match_heading(text: str) -> Heading | None:
     """The numbered heading `text` starts with, or None."""
     if text[:1] in "PpCc":
@@ -59,6 +85,8 @@ def match_heading(text: str) -> Heading | None:
     if m and roman_value(m.group("num")):
         return Heading("roman", m.group("num"), m.group("rest"))
     m = ARABIC_RE.match(text)
+    if m and _DOCUMENT_NUMBER_RE.match(text):
+        return None  # "43-NQ/TW ngày …": a document number wrapped to the line start, not item 43
     if m:
         num = m.group("num") or m.group("num2")
         rest = m.group("rest") if m.group("num") else m.group("rest2")

@@ -17,7 +17,9 @@ from trienkhai.plans.references import REF_RE, canonical_id, id_key
 from trienkhai.text.vietnamese import collapse_spaces, fold
 
 _PARENS = re.compile(r"\([^()]*\)")
-_SENTENCE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=\n))\s*(?P<lead>Thực hiện|Căn cứ|Triển khai)\b")
+# A clause opens a line or follows final punctuation, maybe with a footnote mark glued to it (";1 Căn cứ").
+_SENTENCE = re.compile(r"(?:^|(?<=[.;:]\s)|(?<=[.;:]\d\s)|(?<=[.;:]\d\d\s)|(?<=\n))\s*(?:[-+•]\s*)?"
+                       r"(?P<lead>Thực hiện|Căn cứ|Triển khai)\b")
 _KIND_WORDS = "|".join(sorted({w for w, _ in CITED_WORDS}, key=len, reverse=True))
 # A new list item: ";", ", " or " và " followed by a document word.
 _ITEM_SPLIT = re.compile(rf"\s*(?:;|,|\bva\b)\s+(?=(?:{_KIND_WORDS})\b)")

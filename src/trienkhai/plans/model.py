@@ -43,6 +43,7 @@ class DocumentInfo:
     issuer: str | None = None
     province: str | None = None
     title: str | None = None
+    superior: str | None = None  # the body the issuer stands under in the header ("Tỉnh ủy Lạng Sơn")
     implements: list[str] = field(default_factory=list)
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
@@ -107,7 +108,7 @@ class Assignment:
 
 @dataclass
 class Timeframe:
-    kind: str  # recurring | due | range | unknown
+    kind: str  # recurring | due | range | condition | unknown
     text: str
     recurrence: str | None = None  # thuong_xuyen | hang_nam | dinh_ky | theo_nhiem_ky | hang_quy | hang_thang
     due: str | None = None  # ISO date

@@ -4,6 +4,9 @@ Roman parts reset the tree; an Arabic number "2.1" nests under "2" of the curren
 part and the number ("III.2.1"). Lines that continue a paragraph cut by a hard or page break (they start
 in lower case after a line without final punctuation) are re-joined, skipping footnotes in between.
 A numbered list that restarts at 1 inside an item is kept as `item` blocks, not as headings.
+Lettered items ("a)", "b)", "đ)") under a numbered heading are nodes too, the letter ending the path
+("II.1.a"), as long as they follow in alphabetical order from "a"; a letter out of order stays an `item`
+block of the node above.
 """
 
 from __future__ import annotations
@@ -11,7 +14,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trienkhai.plans.headings import BULLET_RE, GLUED_ITEM_RE, LETTER_RE, Heading, match_heading
+from trienkhai.plans.headings import (
+    BULLET_RE,
+    GLUED_ITEM_RE,
+    LETTER_RE,
+    Heading,
+    letter_follows,
+    letter_item,
+    match_heading,
+)
 from trienkhai.plans.lines import Line
 from trienkhai.plans.model import OutlineBlock, OutlineNode
 from trienkhai.text.numbering import roman_numeral, roman_value
@@ -20,6 +31,12 @@ from trienkhai.text.vietnamese import collapse_spaces
 _END_PUNCT = (".", ";", ":", "!", "?", "…", ".”", '."', ";”")
 _TITLE_MAX = 200
 _GLUED_COLON = re.compile(r"^(?P<head>[^:]{2,100}?)\s*:\s+(?P<body>\S.*)$")
+# Words a figure must follow: a line ending with one was cut before its number.
+_WANTS_NUMBER = re.compile(r"(?<![\wÀ-ỹ])(?:số|năm|ngày|tháng|quý|khóa|khoá|giai đoạn|đến|từ|Nghị quyết|"
+                           r"Quyết định|Kết luận|Chỉ thị|Kế hoạch)$", re.IGNORECASE)
+# A text that stops where no phrase can end: on a comma, a preposition or a conjunction.
+_CUT_MID_PHRASE = re.compile(r"(?:,|(?<![\wÀ-ỹ])(?:của|và|các|cho|với|về|trong|theo|là|được|những|để|nhằm|tại|"
+                             r"đối với|thực hiện|phối hợp|cùng|hoặc|từ|đến|sự|việc))$")
 _SENTENCE_END = re.compile(r"(?<=[^\s.]{2})[.;](?=\s+[A-ZĐÀ-Ỹ\"“-])")
 
 
@@ -33,6 +50,8 @@ class _State:
     # Arabic siblings seen under each parent path: parent path -> last number at that depth
     seen: dict[str, int] = field(default_factory=dict)
     inner_list: int = 0  # > 0 while inside a list restarting at 1 within an item: next expected number
+    numbered: OutlineNode | None = None  # the last numbered (Roman or Arabic) node: parent of letter items
+    letter: str | None = None  # the last letter item under `numbered`
     warnings: list[str] = field(default_factory=list)
 
 
@@ -56,16 +75,37 @@ def _add_block(state: _State, block: OutlineBlock) -> None:
 
 
 def _continues(state: _State, line: Line) -> bool:
-    """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break)."""
-    if state.last is None or not line.text[:1].islower() or LETTER_RE.match(line.text):
+    """Whether `line` continues the text before it (a paragraph or heading cut by a line/page break):
+    it starts in lower case, or with a figure after a word that asks for one ("… Nghị quyết số" /
+    "43-NQ/TW …", "… TẦM NHÌN ĐẾN NĂM" / "2045")."""
+    first = line.text[:1]
+    if state.last is None or letter_item(line.text):
         return False  # "a) …" opens an item of its own, even after a heading left open
+    if not (first.islower() or first.isdigit()):
+        # A capital after a line cut mid-phrase ("… vai trò của" / "Nhân dân …"): a page break in a
+        # sentence, as PDFs give them; never a bullet or an emphasised label, which open blocks of their own.
+        bullet = BULLET_RE.match(line.text)
+        if bullet and bullet.group("mark") == "-" and bullet.group("rest")[:1].islower():
+            # "… phát triển kinh tế" / "- xã hội, …": the hyphen of "kinh tế - xã hội" at a line start.
+            return _open_block_text(state) is not None if not state.title_open else True
+        if bullet or line.bold or line.italic or line.label:
+            return False
+        previous = state.last.title if state.title_open else _open_block_text(state)
+        return previous is not None and bool(_CUT_MID_PHRASE.search(previous))
     if state.title_open:
-        return True
+        return first.islower() or bool(_WANTS_NUMBER.search(state.last.title))
+    previous = _open_block_text(state)
+    return previous is not None and (first.islower() or bool(_WANTS_NUMBER.search(previous)))
+
+
+def _open_block_text(state: _State) -> str | None:
+    """The text of the last block when it is a paragraph left without final punctuation."""
+    assert state.last is not None
     for b in reversed(state.last.blocks):
         if b.kind == "footnote":
             continue
-        return b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT)
-    return False
+        return b.text if b.kind in ("paragraph", "bullet", "item") and not b.text.endswith(_END_PUNCT) else None
+    return None
 
 
 def _append_text(state: _State, text: str) -> None:
@@ -106,6 +146,7 @@ def _roman(state: _State, h: Heading) -> None:
         rest = glued.group("caps")
     _open_node(state, None, h.number, h.number, rest)
     state.part = state.last
+    state.numbered, state.letter = state.last, None
     if glued:
         item = match_heading(glued.group("item"))
         if item:
@@ -156,6 +197,28 @@ def _arabic(state: _State, h: Heading, line: Line) -> None:
     for key in [k for k in state.seen if k.startswith(prefix + h.number + "/")]:
         del state.seen[key]  # a new item: its own sub-items start again
     _open_node(state, parent, prefix + h.number, h.number, h.rest)
+    state.numbered, state.letter = state.last, None
+
+
+def _letter(state: _State, letter: str, rest: str) -> bool:
+    """Open the lettered item "b) …" under the numbered node above; False when it is no item of a list
+    (no numbered node yet, or a letter out of order: "c)" with no "b)" before it)."""
+    parent = state.numbered
+    if parent is None or state.inner_list or not letter_follows(state.letter, letter):
+        return False
+    title, body = _title_and_body(rest)
+    if body is None:
+        # An item that runs on as a paragraph: its title is the opening sentence, the text stays whole.
+        sm = _SENTENCE_END.search(rest, 10)
+        if sm and rest[sm.end():].strip():
+            title, body = rest[:sm.start()].strip(), rest
+    node = OutlineNode(path=f"{parent.path}.{letter}", number=letter, title=title)
+    parent.children.append(node)
+    state.last, state.letter = node, letter
+    state.title_open = body is None and not rest.endswith(_END_PUNCT)
+    if body:
+        node.blocks.append(OutlineBlock(kind="paragraph", text=body))
+    return True
 
 
 def _headingish(line: Line) -> bool:
@@ -198,6 +261,9 @@ def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
             _append_text(state, text)
             continue
         state.title_open = False
+        lettered = letter_item(text)
+        if lettered and _letter(state, *lettered):
+            continue
         _add_block(state, _block_of(line))
     if not state.roots:
         state.warnings.append("Không tìm thấy đề mục đánh số nào (I., 1., 1.1.): dàn ý trống.")

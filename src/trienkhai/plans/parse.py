@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from trienkhai.documents.model import SourceDocument
@@ -15,10 +16,17 @@ from trienkhai.plans.header import Front, read_front
 from trienkhai.plans.implements import find_implements, issuer_from_preamble
 from trienkhai.plans.kinds import document_kind, kind_before
 from trienkhai.plans.lines import Line, prepare
-from trienkhai.plans.model import DocumentInfo, Plan, Signer, Source
+from trienkhai.plans.model import DocumentInfo, Plan, Reference, Signer, Source
 from trienkhai.plans.outline import build_outline
-from trienkhai.plans.references import REF_RE, find_references, kind_of_number, references_in
-from trienkhai.plans.signature import Closing, find_closing
+from trienkhai.plans.references import (
+    REF_RE,
+    find_references,
+    id_key,
+    kind_of_number,
+    parse_id,
+    references_in,
+)
+from trienkhai.plans.signature import Closing, find_closing, flatten_closing_tables
 from trienkhai.plans.targets import find_targets
 from trienkhai.plans.tasks import find_tasks
 from trienkhai.text.vietnamese import collapse_spaces
@@ -28,11 +36,12 @@ _PROVINCE = re.compile(r"(?:\btỉnh|[Tt]ỉnh [uủ][yỷ])\s+(?P<name>[A-ZĐÀ
 _META_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def parse_file(path: str | Path) -> Plan:
-    """Read the document at `path` (any supported format) and parse it."""
+def parse_file(path: str | Path, progress: Callable[[int, int], None] | None = None) -> Plan:
+    """Read the document at `path` (any supported format, scans too) and parse it;
+    `progress(done, total)` is called after each page read by OCR."""
     from trienkhai.documents.read import read_document
 
-    return parse_document(read_document(path))
+    return parse_document(read_document(path, progress=progress))
 
 
 def _text_of(lines: list[Line]) -> str:
@@ -71,6 +80,13 @@ def _attached_number(text: str, kind: str | None) -> tuple[str | None, str | Non
     return None, None
 
 
+def _cited(references: list[Reference], own_number: str | None) -> list[Reference]:
+    """The documents cited, without the document itself (its number recurs in an appendix caption,
+    "Kèm theo Chương trình hành động số 55-CTr/TU …": that is no citation)."""
+    own = id_key(parse_id(own_number) or own_number) if own_number else None
+    return [r for r in references if id_key(r.id) != own]
+
+
 def _province(text: str) -> str | None:
     counts = Counter(m.group("name") for m in _PROVINCE.finditer(text))
     if not counts:
@@ -104,7 +120,8 @@ def _document(front: Front, preamble: str, text: str, closing: Closing | None) -
                         on_behalf_of=signer.on_behalf_of if signer else None)
     return DocumentInfo(
         kind=document_kind(kind), number=number, date=date, place=front.place,
-        issuer=front.issuer or issuer, province=front.province or province or _province(text),
+        issuer=front.issuer or issuer, superior=front.superior if front.issuer else None,
+        province=front.province or province or _province(text),
         title=front.title, implements=find_implements(preamble), signer=signer,
         recipients=closing.recipients if closing else [],
     )
@@ -114,9 +131,16 @@ def parse_document(source: SourceDocument) -> Plan:
     """The plan format of a document already read into blocks."""
     lines = prepare(source)
     front = read_front(lines)
+    flat = flatten_closing_tables(lines, front.preamble_from)
+    if flat is not lines:
+        lines = flat
+        front = read_front(lines)  # the same front: only lines after it were renumbered
     body_from = front.outline_from if front.outline_from < len(lines) else front.preamble_from
     closing = find_closing(lines, body_from)
-    body_end = closing.start if closing else len(lines)
+    if closing is None and front.preamble_from < front.outline_from:
+        # A decision that issues a plan: its "Nơi nhận" and signature come before the plan it issues.
+        closing = find_closing(lines, front.preamble_from)
+    body_end = closing.start if closing and closing.start >= front.outline_from else len(lines)
     preamble_lines = lines[front.preamble_from:min(front.outline_from, body_end)]
     preamble = "\n".join(_paragraphs(preamble_lines))
     outline, outline_warnings = build_outline(lines[front.outline_from:body_end])
@@ -126,7 +150,7 @@ def parse_document(source: SourceDocument) -> Plan:
     plan = Plan(
         source=Source(filename=source.filename, sha256=source.sha256, format=source.format,
                       encoding=source.encoding),
-        document=document, outline=outline, references=find_references([text]),
+        document=document, outline=outline, references=_cited(find_references([text]), document.number),
         warnings=list(source.warnings), preamble=_paragraphs(preamble_lines),
     )
     headings = sum(1 for _ in plan.nodes())

@@ -78,12 +78,34 @@ def _iso(day: str, month: str, year: str) -> str | None:
     return None
 
 
+# "Quy định số 217, 218-QĐ/TW", "Nghị quyết số 10 và 11/2020/NQ-HĐND": numbers sharing the symbol written
+# after the last one. The bare numbers stand right before the full one, after "số".
+_SHARED_SYMBOL = re.compile(r"(?<!\w)số\s+(?P<nums>\d{1,5}(?:\s*(?:,|và|;)\s*\d{1,5})*)\s*(?:,|và)\s*$")
+
+
+def _shared(text: str, m: re.Match[str], ref_id: str) -> list[str]:
+    """Ids of the bare numbers before `m` that share its symbol ("217" in "số 217, 218-QĐ/TW")."""
+    if m.start() == 0 or (not text[m.start() - 1].isspace() and text[m.start() - 1] != ","):
+        return []
+    sm = _SHARED_SYMBOL.search(text, max(0, m.start() - 60), m.start())
+    if not sm:
+        return []
+    number = m.group("pn") or m.group("yn") or m.group("sn")
+    tail = ref_id[len(_strip_zeros(number)):]
+    return [_strip_zeros(n) + tail for n in re.findall(r"\d{1,5}", sm.group("nums"))]
+
+
 def references_in(text: str) -> list[Reference]:
     """Every number cited in `text`, in order, with kind, date and issuer when written right after it."""
     out: list[Reference] = []
     for m in REF_RE.finditer(text):
         ref_id, symbol = canonical_id(m)
         kind = kind_before(text[max(0, m.start() - 40):m.start()]) or kind_from_symbol(symbol)
+        shared = _shared(text, m, ref_id) if "," in text[max(0, m.start() - 3):m.start()] or \
+            "và" in text[max(0, m.start() - 5):m.start()] else []
+        if shared:
+            kind = kind_before(text[max(0, m.start() - 100):m.start()].rsplit(" số ", 1)[0] + " số ") or kind
+        out.extend(Reference(id=s, kind=kind, text=s) for s in shared)
         tail = text[m.end():m.end() + 160]
         date = None
         dm = _DATE_NUM.match(tail) or _DATE_WORDS.match(tail)

@@ -15,6 +15,7 @@ from trienkhai.plans._text import node_texts, sentences, walk_with_ancestors
 from trienkhai.plans.model import OutlineNode, Plan, Target
 from trienkhai.plans.table_targets import targets_in_table
 from trienkhai.text.numbers import NUMBER, RANGE_SEP, parse_number
+from trienkhai.text.vietnamese import fold
 from trienkhai.vocab.directions import BY_WORD, COMPARATIVE, DIRECTIONS, Direction
 from trienkhai.vocab.phrases import alternation
 from trienkhai.vocab.timeframes import PERIOD_OF, RECURRING
@@ -129,8 +130,13 @@ def _subject_and_direction(before: str, after: str) -> tuple[str, str | None]:
     return subject.strip(" ,.;:"), direction
 
 
+# "5 mô hình dân vận khéo mỗi năm": the period closing the figure's own phrase.
+_RECURRENCE_NEAR_RE = re.compile(r"^[^,;:.]{0,40}?(?<![\wÀ-ỹ])(?:mỗi|hằng|hàng)\s+(năm|quý|tháng)(?![\wÀ-ỹ])",
+                                 re.IGNORECASE)
+
+
 def _recurrence(before: str, after: str) -> str | None:
-    m = _RECURRENCE_AFTER_RE.match(after)
+    m = _RECURRENCE_AFTER_RE.match(after) or _RECURRENCE_NEAR_RE.match(after)
     if m:
         return m.group(1).lower()
     for pattern, unit in _RECURRENCE_BEFORE:
@@ -188,6 +194,9 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
         after = re.split(r",\s*trong đó|,\s*(?:khoảng|có)\s*$", after, maxsplit=1)[0]
         if i + 1 < len(hits):
             after = after.split(",", 1)[0]  # "…, tỷ lệ hộ nghèo giảm 1,5%": the comma opens the next target
+        if _achieved(before):
+            previous_end = hit.end
+            continue  # "năm 2022 đã có 60% số xã …": a result reported beside the targets
         subject, direction = _subject_and_direction(before, after)
         if hit.unit != "%" and after.strip() and subject == after.strip(" ,.;:"):
             subject = f"{hit.unit} {subject}"  # "3 đơn vị cấp huyện đạt chuẩn": the unit heads the subject
@@ -204,10 +213,33 @@ def targets_in_clause(clause: str, sentence: str, section: str | None, deadline:
     return []
 
 
+# Parts that report what was done ("I. KẾT QUẢ THỰC HIỆN …", "1. Tình hình", "Hạn chế, nguyên nhân"): their
+# figures are achievements, not targets — unless the title also announces objectives.
+_REVIEW_TITLE_RE = re.compile(r"^(?:\W*)(?:ket qua|tinh hinh|thuc trang|danh gia|kiem diem|so ket|tong ket|"
+                              r"han che|nguyen nhan|bai hoc|qua \d+ nam|sau \d+ nam)")
+_OBJECTIVE_TITLE_RE = re.compile(r"muc tieu|chi tieu|nhiem vu|giai phap|phuong huong|dinh huong")
+# A figure reported as done: "đã huy động trên 10.950 tỷ đồng", "đã có 83,2% số xã đạt chuẩn".
+_ACHIEVED_RE = re.compile(r"(?<![\wÀ-ỹ])(?:đã|đã được|đạt được)(?![\wÀ-ỹ])", re.IGNORECASE)
+_AIM_RE = re.compile(r"(?<![\wÀ-ỹ])(?:phấn đấu|mục tiêu|chỉ tiêu|đến năm|đến cuối năm|sẽ)(?![\wÀ-ỹ])", re.IGNORECASE)
+
+
+def _is_review(node: OutlineNode) -> bool:
+    f = fold(node.title[:80])
+    return bool(_REVIEW_TITLE_RE.match(f)) and not _OBJECTIVE_TITLE_RE.search(f)
+
+
+def _achieved(clause: str) -> bool:
+    """A clause that reports a result ("toàn tỉnh đã huy động …") rather than sets one."""
+    return bool(_ACHIEVED_RE.search(clause)) and not _AIM_RE.search(clause)
+
+
 def find_targets(plan: Plan) -> list[Target]:
-    """Every quantified objective of the plan's outline, in reading order."""
+    """Every quantified objective of the plan's outline, in reading order; figures of the parts that
+    report results, and clauses saying what has been done, are achievements and left out."""
     targets: list[Target] = []
     for node, ancestors in walk_with_ancestors(plan):
+        if any(_is_review(n) for n in [*ancestors, node]):
+            continue
         title_deadline = _title_deadline([*ancestors, node])
         list_deadline: int | None = None
         for block in node.blocks:
@@ -217,6 +249,8 @@ def find_targets(plan: Plan) -> list[Target]:
         for text in node_texts(node):
             for sentence in sentences(text):
                 for clause in sentence.split(";"):
+                    if _achieved(clause):
+                        continue
                     targets += targets_in_clause(clause.strip(), sentence, node.path,
                                                  list_deadline or title_deadline)
             # "Một số chỉ tiêu cụ thể đến năm 2030:" sets the deadline of the list that follows it.

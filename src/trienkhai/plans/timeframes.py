@@ -72,10 +72,28 @@ def _due(f: str) -> tuple[str, str | None]:
     return "unknown", None
 
 
+# A timeframe that is a condition, not a date: "(khi Trung ương chỉ đạo)", "Sau khi có hướng dẫn của Bộ",
+# "Theo yêu cầu", "Khi Trung ương sơ kết Nghị quyết số 43-NQ/TW ngày 24/11/2023" (that date is the cited
+# document's). Only a time written outside the condition ("Năm 2025 hoặc khi …") is a due date.
+_CONDITION_RE = re.compile(r"(?<!\w)(?:sau khi|khi|theo (?:chi dao|yeu cau|huong dan|ke hoach|lo trinh)|"
+                           r"neu|tuy theo|tuy tinh hinh)(?!\w)")
+
+
 def parse_timeframe(text: str | None) -> Timeframe:
-    """Read a timeframe cell: recurring, due (with an ISO due date), range (due at its end) or unknown."""
+    """Read a timeframe cell: recurring, due (with an ISO due date), range (due at its end), condition
+    (a circumstance, no date: "khi Trung ương chỉ đạo") or unknown."""
     original = collapse_spaces(text or "")
     f = fold(original)
+    cm = _CONDITION_RE.search(f)
+    if cm:
+        outside = f[:cm.start()]  # what precedes the condition may still set a time
+        kind, due = _due(outside) if outside.strip(" (") else ("unknown", None)
+        recurrence = next((code for pat, code in _RECURRING if re.search(pat, outside)), None)
+        if kind != "unknown":
+            return Timeframe(kind=kind, text=original, recurrence=recurrence, due=due)
+        if recurrence:
+            return Timeframe(kind="recurring", text=original, recurrence=recurrence)
+        return Timeframe(kind="condition", text=original)
     kind, due = _due(f)
     if kind != "unknown":
         # "Hằng năm, đến 2025": a due date wins, but the recurrence is kept too.

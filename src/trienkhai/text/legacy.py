@@ -1,12 +1,19 @@
-"""Legacy 8-bit Vietnamese font encodings (TCVN3/ABC and VNI) to Unicode, and back for tests.
+"""Legacy 8-bit Vietnamese encodings (TCVN3/ABC, VNI, VISCII) to Unicode, and back for tests.
 
 A file typed in a `.VnTime` (TCVN3) or `VNI-Times` (VNI) font stores its letters as Latin-1 bytes:
 read as Latin-1 it shows "Céng hoµ" or "Coäng hoøa". The tables below are written from the two
 standards (TCVN3: one byte per letter; VNI: base letter + mark byte) and cross-checked in the tests
 against viparse 0.1.31's corpus-derived tables on every character both define.
 
-TCVN3 has no upper-case toned letters (headings used the separate `.VnTimeH` font): they come back
-lower case, which `to_tcvn3` mirrors.
+TCVN3 has no upper-case toned letters: headings were set in a capitals font (`.VnTimeH`) that draws
+the lower-case code points as capitals, and typed with upper-case ASCII letters around them
+("CH¦¥NG TR×NH" is "CHƯƠNG TRÌNH"). `convert` gives such words back their capitals from the case
+of the letters around the toned ones (see `_tcvn3_words`); a run known to be in a capitals font is
+upper-cased whole by the caller.
+
+VISCII is a character set rather than a font encoding (every letter its own byte, both cases); its
+bytes 0x80-0x9F arrive as cp1252 punctuation when pasted, or as C1 controls when read as Latin-1,
+and both forms are in the table.
 """
 
 from __future__ import annotations
@@ -68,7 +75,29 @@ VNI: dict[str, str] = {seq: letter for letter, seq in VNI_ENCODE.items()}
 # Some VNI fonts write ì/í as i + mark like the other vowels.
 VNI.update({"iø": "ì", "iù": "í", "IØ": "Ì", "IÙ": "Í"})
 
-TABLES: dict[str, dict[str, str]] = {"tcvn3": TCVN3, "vni": VNI}
+# VISCII (RFC 1456), bytes 0x80-0xFF and the six C0 bytes it redefines, as glibc's charmap has them.
+_VISCII_HIGH = ("ẠẮẰẶẤẦẨẬẼẸẾỀỂỄỆỐỒỔỖỘỢỚỜỞỊỎỌỈỦŨỤỲÕắằặấầẩậẽẹếềểễệốồổỗỠƠộờởịỰỨỪỬơớƯÀÁÂÃẢĂẳẵÈÉÊẺÌÍĨỳĐứÒÓÔạỷừửÙÚỹỵÝ"
+                "ỡưàáâãảăữẫèéêẻìíĩỉđựòóôõỏọụùúũủýợỮ")
+_VISCII_BYTES: dict[int, str] = {0x02: "Ẳ", 0x05: "Ẵ", 0x06: "Ẫ", 0x14: "Ỷ", 0x19: "Ỹ", 0x1E: "Ỵ"} | {
+    0x80 + i: ch for i, ch in enumerate(_VISCII_HIGH)}
+
+
+def _viscii_table() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for b, u in _VISCII_BYTES.items():
+        if chr(b) != u:
+            table[chr(b)] = u
+        if 0x80 <= b < 0xA0:
+            try:
+                table[bytes([b]).decode("cp1252")] = u
+            except UnicodeDecodeError:
+                pass  # undefined in cp1252: only the Latin-1 form exists
+    return table
+
+
+VISCII: dict[str, str] = _viscii_table()
+
+TABLES: dict[str, dict[str, str]] = {"tcvn3": TCVN3, "vni": VNI, "viscii": VISCII}
 
 
 def _pattern(table: dict[str, str]) -> re.Pattern[str]:
@@ -79,11 +108,81 @@ def _pattern(table: dict[str, str]) -> re.Pattern[str]:
 _PATTERNS = {name: _pattern(t) for name, t in TABLES.items()}
 
 
-def convert(text: str, encoding: str) -> str:
-    """Text read as Latin-1 from a TCVN3 or VNI file → Unicode NFC."""
+def _substitute(text: str, encoding: str) -> str:
     table = TABLES[encoding]
-    out = _PATTERNS[encoding].sub(lambda m: table[m.group(0)], text)
-    return unicodedata.normalize("NFC", out)
+    return _PATTERNS[encoding].sub(lambda m: table[m.group(0)], text)
+
+
+def convert(text: str, encoding: str) -> str:
+    """Text in the letters of a legacy encoding ("Céng hoµ", "Coäng hoøa") → Unicode NFC.
+
+    TCVN3 words typed in capitals get their toned letters back in capitals.
+    """
+    if encoding != "tcvn3":
+        return unicodedata.normalize("NFC", _substitute(text, encoding))
+    out: list[str] = []
+    for line in text.split("\n"):
+        parts = SPACE_RE.split(line)
+        words = parts[0::2]
+        converted = _tcvn3_words(words, [True] * len(words))
+        parts[0::2] = converted
+        out.append("".join(parts))
+    return unicodedata.normalize("NFC", "\n".join(out))
+
+
+# Spaces only: "\s" would also split at C1 and C0 controls, which are VISCII letters read as Latin-1.
+SPACE_RE = re.compile(r"([ \t\u00a0\u2000-\u200b\u3000]+)")
+_LETTERS_ONLY_RE = re.compile(r"^[^\w\s]*[^\W\d_]{2,}[^\w\s]*$")
+_TCVN3_CAPITALS = frozenset("¡¢£¤¥¦§")  # Ă Â Ê Ô Ơ Ư Đ: the only capitals TCVN3 has besides ASCII
+
+
+def _case(word: str) -> str | None:
+    """Case evidence of a TCVN3 word as typed: "upper", "lower", "?" (one capital, toned letters:
+    "VÒ" is "Về" or "VỀ") or None (no letters)."""
+    upper = lower = 0
+    for ch in word:
+        if ch in _TCVN3_CAPITALS or ("A" <= ch <= "Z"):
+            upper += 1
+        elif "a" <= ch <= "z":
+            lower += 1
+    if lower:
+        return "lower"
+    if upper >= 2:
+        return "upper"
+    return "?" if upper or any(ch in TCVN3 for ch in word) else None
+
+
+def _tcvn3_words(words: list[str], convert_mask: list[bool]) -> list[str]:
+    """Convert the masked words of one line; toned letters of a word typed in capitals become
+    capitals, and a word with too few letters to tell takes the case of the nearest converted word
+    that can ("VÒ VIÖC" → "VỀ VIỆC", "VÒ viÖc" → "Về việc")."""
+    cases: list[str | None] = []
+    toned: list[bool] = []
+    for w, m in zip(words, convert_mask, strict=True):
+        has = m and any(ch in TCVN3 and TCVN3[ch].islower() for ch in w)
+        toned.append(has)
+        cases.append(_case(w) if m else None)
+    # Who decides: converted words with toned letters; else converted words of letters only
+    # ("TH¦", not "645/Q§-UBDT"); else plain ASCII words of three letters or more.
+    decided = [i for i, c in enumerate(cases) if c in ("upper", "lower") and toned[i]]
+    if not decided:
+        decided = [i for i, c in enumerate(cases) if c in ("upper", "lower") and _LETTERS_ONLY_RE.match(words[i])]
+    if not decided:
+        decided = [i for i, w in enumerate(words) if len(w) >= 3 and w.isascii() and w.isalpha()]
+        for i in decided:
+            cases[i] = "upper" if words[i].isupper() else "lower"
+    out: list[str] = []
+    for i, (w, m) in enumerate(zip(words, convert_mask, strict=True)):
+        if not m:
+            out.append(w)
+            continue
+        c = _substitute(w, "tcvn3")
+        case = cases[i]
+        if toned[i] and case == "?":
+            near = min(decided, key=lambda j: (abs(j - i), j > i), default=None)
+            case = cases[near] if near is not None else "lower"
+        out.append(c.upper() if toned[i] and case == "upper" else c)
+    return out
 
 
 # Windows fonts put curly quotes and dashes in 0x80-0x9F as cp1252 does.
@@ -93,17 +192,25 @@ _C1_AS_CP1252 = {
 
 
 def decode_legacy(data: bytes, encoding: str) -> str:
-    """Bytes of a TCVN3 or VNI text file → Unicode NFC."""
-    return convert(data.decode("latin-1").translate(_C1_AS_CP1252), encoding)
+    """Bytes of a TCVN3, VNI or VISCII text file → Unicode NFC."""
+    text = data.decode("latin-1")
+    if encoding != "viscii":  # VISCII has letters at 0x80-0x9F
+        text = text.translate(_C1_AS_CP1252)
+    return convert(text, encoding)
 
 
 _TCVN3_ENCODE = {u: chr(b) for b, u in _TCVN3_BYTES.items()}
 
 
+_VISCII_ENCODE = {u: bytes([b]) for b, u in _VISCII_BYTES.items()}
+
+
 def encode_legacy(text: str, encoding: str) -> bytes:
-    """Unicode → TCVN3/VNI bytes (to make test documents). Upper-case toned letters become
-    lower case in TCVN3, which has none."""
+    """Unicode → TCVN3/VNI/VISCII bytes (to make test documents). Upper-case toned letters become
+    lower case in TCVN3, which has none (as a `.VnTimeH` capitals font stores them)."""
     text = unicodedata.normalize("NFC", text)
+    if encoding == "viscii":
+        return b"".join(_VISCII_ENCODE.get(ch) or ch.encode("latin-1", errors="replace") for ch in text)
     out: list[str] = []
     for ch in text:
         if encoding == "vni":
@@ -131,3 +238,34 @@ def encode_cp1258(text: str) -> bytes:
         base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in _TONES[1:]))
         out += (base + tones).encode("cp1258", errors="replace")
     return bytes(out)
+
+
+# What a legacy document has where Unicode has typographic marks: its 8-bit table has no room.
+_PLAIN = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "...",
+                        "¹": "1", "²": "2", "³": "3", "•": "-", "\u00a0": " "})
+
+
+def legacy_surface(text: str, encoding: str, charset: str = "cp1252") -> str:
+    """The Unicode text a legacy document shows when copied or read as `charset` ("cp1252", as
+    Word pastes a .VnTime run, or "latin-1"): "Cộng hoà" → "Céng hoµ" (to make test documents)."""
+    table = TABLES[encoding]
+    data = encode_legacy(text.translate({k: v for k, v in _PLAIN.items() if chr(k) in table}), encoding)
+    if charset == "latin-1":
+        return data.decode("latin-1")
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+def font_encoding(font: str | None) -> tuple[str, bool] | None:
+    """(encoding, capitals font) of a legacy Vietnamese font name, or None: ".VnTime" → ("tcvn3",
+    False), ".VnTimeH" → ("tcvn3", True), "VNI-Times" → ("vni", False). A PDF's subset tag
+    ("ABCDEF+") and style suffixes (",Bold", "-Bold") are ignored."""
+    if not font:
+        return None
+    name = re.sub(r"^[A-Z]{6}\+", "", font.strip())
+    name = re.split(r"[,-](?:Bold|Italic|BoldItalic|Regular)\b", name, maxsplit=1)[0].strip()
+    low = name.lower()
+    if low.startswith(".vn") or (low.startswith("vn") and not low.startswith("vni") and name[2:3].isupper()):
+        return "tcvn3", name.endswith("H")
+    if low.startswith("vni"):
+        return "vni", False
+    return None

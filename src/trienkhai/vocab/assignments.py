@@ -13,7 +13,8 @@ PREDICATES: tuple[str, ...] = (
     "triển khai", "quán triệt", "nghiên cứu", "theo dõi", "hướng dẫn", "định hướng", "tuyên truyền", "đẩy mạnh",
     "tăng cường", "rà soát", "kiểm tra", "giám sát", "cụ thể hóa", "cụ thể hoá", "ban hành", "có trách nhiệm",
     "tiếp tục", "thường xuyên", "đôn đốc", "bám sát", "nâng cao", "quan tâm", "phổ biến", "vận động", "định kỳ",
-    "khẩn trương", "sớm", "cần", "phải", "được giao", "trực tiếp", "tập trung", "xác định",
+    "khẩn trương", "sớm", "cần", "phải", "được giao", "trực tiếp", "tập trung", "xác định", "bố trí",
+    "bảo đảm", "đảm bảo", "cân đối", "thẩm định", "hỗ trợ",
 )
 # "tổ chức" is a verb unless a name goes on ("tổ chức chính trị - xã hội", "tổ chức đảng").
 ORGANISE = "tổ chức"

@@ -106,7 +106,8 @@ def test_two_header_columns_interleaved_or_on_one_line():
 def test_a_department_under_its_peoples_committee_is_the_issuer():
     plan = parse_lines(["UBND TỈNH BẮC NINH", "SỞ TƯ PHÁP", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
                         "Số: 12/KH-STP", "Bắc Ninh, ngày 02 tháng 3 năm 2023", "KẾ HOẠCH", "về hộ tịch", *BODY])
-    assert (plan.document.issuer, plan.document.province) == ("Sở tư pháp", "Bắc Ninh")
+    assert (plan.document.issuer, plan.document.province) == ("Sở Tư pháp", "Bắc Ninh")
+    assert plan.document.superior == "Ủy ban nhân dân tỉnh Bắc Ninh"
 
 
 def test_place_after_the_motto_is_not_glued_to_it():
@@ -121,3 +122,43 @@ def test_place_date_split_over_two_lines_after_the_motto():
     plan = parse_lines(["ỦY BAN DÂN TỘC", "Số: 645/QĐ-UBDT", "Độc lập - Tự do - Hạnh phúc", "Hà Nội, ngày 28",
                         "tháng 9 năm 2021", "QUYẾT ĐỊNH", "về chương trình hành động", *BODY])
     assert (plan.document.place, plan.document.date) == ("Hà Nội", "2021-09-28")
+
+
+def test_web_copy_header_wrapped_place_motto_fragment_and_council_title():
+    plan = parse_lines([
+        "HỘI ĐỒNG NHÂN DÂN", "TỈNH KIÊN GIANG", "--------", "|", "CỘNG", "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc", "|", "Số: 75/2022/NQ-HĐND", "|", "Kiên", "Giang, ngày 15 tháng 7 năm 2022",
+        "NGHỊ QUYẾT", "QUY ĐỊNH CHÍNH SÁCH HỖ TRỢ NÔNG NGHIỆP TỈNH KIÊN GIANG VÀ HUYỆN PHÚ QUỐC GIAI ĐOẠN 2022 - 2025",
+        "HỘI ĐỒNG NHÂN DÂN TỈNH KIÊN GIANG", "KHÓA X, KỲ HỌP THỨ 8",
+        "- Căn cứ Nghị định số 83/2018/NĐ-CP ngày 24 tháng 5 năm 2018 của Chính phủ;", "QUYẾT NGHỊ:",
+        "Điều 1. Quy định chính sách hỗ trợ.", "I. QUY ĐỊNH CHUNG", "1. Phạm vi"])
+    d = plan.document
+    assert (d.place, d.issuer, d.number) == ("Kiên Giang", "Hội đồng nhân dân tỉnh Kiên Giang", "75/2022/NQ-HĐND")
+    assert d.title == "Quy định chính sách hỗ trợ nông nghiệp tỉnh Kiên Giang và huyện Phú Quốc giai đoạn 2022 - 2025"
+    assert d.implements == ["83/2018/NĐ-CP"]
+
+
+def test_an_official_letter_has_its_v_v_subject_as_title_and_the_ministry_as_issuer():
+    plan = parse_lines([
+        "BỘ NỘI VỤ", "-------", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: 1234/BNV-CCVC",
+        "V/v hướng dẫn triển khai Nghị quyết số 27-NQ/TW", "về cải cách tiền lương", "Hà", "Nội, ngày 18 tháng 3 năm 2024",
+        "Kính gửi: Ủy ban nhân dân các tỉnh.", "1. Rà soát đối tượng.", "KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Trương Hải Long"])
+    d = plan.document
+    assert (d.title, d.issuer, d.place) == ("Hướng dẫn triển khai Nghị quyết số 27-NQ/TW về cải cách tiền lương",
+                                            "Bộ Nội vụ", "Hà Nội")
+    assert d.signer is not None
+    assert (d.signer.title, d.signer.on_behalf_of) == ("Thứ trưởng", "Bộ trưởng")
+
+
+def test_upper_case_title_keeps_proper_names_and_the_documents_own_spelling():
+    from trienkhai.plans.casing import sentence_case
+
+    assert sentence_case("THỰC HIỆN NGHỊ QUYẾT SỐ 26-NQ/TW CỦA BỘ CHÍNH TRỊ VÙNG BẮC TRUNG BỘ TRÊN ĐỊA BÀN "
+                         "TỈNH QUẢNG NAM") == ("Thực hiện Nghị quyết số 26-NQ/TW của Bộ Chính trị vùng Bắc Trung Bộ "
+                                                "trên địa bàn tỉnh Quảng Nam")
+    assert sentence_case("PHÁT HUY VAI TRÒ CỦA ĐẢNG CỘNG SẢN VIỆT NAM VÀ MẶT TRẬN TỔ QUỐC VIỆT NAM TỈNH BÀ RỊA - "
+                         "VŨNG TÀU GIAI ĐOẠN 2021 - 2025") == (
+        "Phát huy vai trò của Đảng Cộng sản Việt Nam và Mặt trận Tổ quốc Việt Nam tỉnh Bà Rịa - Vũng Tàu giai đoạn "
+        "2021 - 2025")
+    assert sentence_case("QUẢN LÝ CỤM CÔNG NGHIỆP TỈNH THANH HOÁ", ["Thanh Hoá"]).endswith("tỉnh Thanh Hoá")
+    assert sentence_case("về đăng ký hộ tịch") == "về đăng ký hộ tịch"  # not in capitals: as written

@@ -127,9 +127,10 @@ def test_letter_items_and_plus_bullets_do_not_glue_onto_a_heading_and_carry_targ
     plan = parse_lines(_lines(COMMUNE))
     titles = {n.path: n.title for n in plan.nodes()}
     assert titles["II.1"] == "Công tác tuyên truyền"
-    items = [b for b in plan.outline[1].children[0].blocks]
-    assert [(b.kind, b.label) for b in items[:2]] == [("item", "a"), ("item", "b")]
-    assert [b.kind for b in items[2:]] == ["bullet", "bullet"]
+    letters = plan.outline[1].children[0].children
+    assert [(n.path, n.title[:20]) for n in letters] == [("II.1.a", "Đổi mới nội dung, hì"),
+                                                          ("II.1.b", "Phấn đấu đến năm 202")]
+    assert [b.kind for b in letters[1].blocks] == ["bullet", "bullet"]
     targets = {(t.subject, t.direction, t.value, t.unit, t.recurrence, t.deadline) for t in plan.targets}
     assert ("hợp tác xã hoạt động hiệu quả", "ít nhất", 2, "hợp tác xã", None, 2025) in targets
     assert ("tỷ lệ hộ nghèo", "giảm", 1.5, "%", "năm", 2025) in targets
@@ -176,7 +177,7 @@ def test_parts_written_in_words_are_roman_parts():
         ("I", "MỤC ĐÍCH, YÊU CẦU"), ("I.1", "Mục đích"), ("II", "NHIỆM VỤ CỤ THỂ"), ("II.1", "Hạ tầng"),
         ("II.2", "Nhân lực"), ("III", "TỔ CHỨC THỰC HIỆN"),
         ("III.1", "Các trường học chủ động xây dựng kế hoạch của đơn vị.")]
-    assert plan.document.issuer == "Phòng giáo dục và đào tạo"
+    assert plan.document.issuer == "Phòng Giáo dục và Đào tạo"
     assert plan.document.implements == ["15/KH-UBND"]
     assert not [w for w in plan.warnings if "Số thứ tự" in w]
 

@@ -44,12 +44,13 @@ def test_group_label_and_inline_label_and_bullets_and_letters():
         "I. NHIỆM VỤ", "1. Xây dựng các giai cấp", "*Xây dựng giai cấp công nhân*", "- Phát triển đội ngũ.",
         "- *Xây dựng đội ngũ nông dân* phát triển toàn diện.", "+ Hỗ trợ hợp tác xã.", "a) Đào tạo nghề.",
     ])
-    blocks = plan.outline[0].children[0].blocks
-    assert [(b.kind, b.label) for b in blocks] == [
+    item = plan.outline[0].children[0]
+    assert [(b.kind, b.label) for b in item.blocks] == [
         ("group", "Xây dựng giai cấp công nhân"), ("bullet", None), ("bullet", "Xây dựng đội ngũ nông dân"),
-        ("bullet", None), ("item", "a"),
+        ("bullet", None),
     ]
-    assert blocks[2].text == "Xây dựng đội ngũ nông dân phát triển toàn diện."
+    assert item.blocks[2].text == "Xây dựng đội ngũ nông dân phát triển toàn diện."
+    assert [(c.path, c.title) for c in item.children] == [("I.1.a", "Đào tạo nghề.")]
 
 
 def test_footnote_between_two_halves_of_a_paragraph():
@@ -106,3 +107,34 @@ def test_no_numbered_heading_gives_a_warning():
     plan = parse_lines(["KẾ HOẠCH", "về công tác dân vận", "Nội dung kế hoạch.", *CLOSING])
     assert plan.outline == []
     assert any("dàn ý trống" in w for w in plan.warnings)
+
+
+def test_lettered_items_are_nodes_in_order_and_a_letter_out_of_order_stays_a_block():
+    plan = parse_lines([
+        "I. MỤC TIÊU", "a. Mục tiêu chung: nâng cao nhận thức.", "b- Chỉ tiêu cụ thể", "- Có 90% số xã đạt chuẩn.",
+        "II. NHIỆM VỤ", "1. Tuyên truyền", "a) Đổi mới hình thức. Tổ chức hội nghị quán triệt.",
+        "b) Phát huy vai trò của Mặt trận;", "d) Một chữ nhảy cóc;", "c) Tiếp theo b", "d) Rồi d", "đ) Rồi đ",
+        "e) Rồi e", "2. Kiểm tra",
+    ])
+    assert [(n.path, n.title) for n in plan.nodes()] == [
+        ("I", "MỤC TIÊU"), ("I.a", "Mục tiêu chung"), ("I.b", "Chỉ tiêu cụ thể"), ("II", "NHIỆM VỤ"),
+        ("II.1", "Tuyên truyền"), ("II.1.a", "Đổi mới hình thức"), ("II.1.b", "Phát huy vai trò của Mặt trận;"),
+        ("II.1.c", "Tiếp theo b"), ("II.1.d", "Rồi d"), ("II.1.đ", "Rồi đ"), ("II.1.e", "Rồi e"),
+        ("II.2", "Kiểm tra")]
+    by_path = {n.path: n for n in plan.nodes()}
+    assert [(b.kind, b.label) for b in by_path["II.1.b"].blocks] == [("item", "d")]  # "d)" before "c)"
+    assert by_path["II.1.a"].blocks[0].text == "Đổi mới hình thức. Tổ chức hội nghị quán triệt."
+    assert [b.kind for b in by_path["I.b"].blocks] == ["bullet"]
+
+
+def test_a_wrapped_document_number_or_year_continues_the_line_above():
+    plan = parse_lines([
+        "II. MỤC TIÊU ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM", "2045", "1. Mục tiêu chung",
+        "IV. TỔ CHỨC THỰC HIỆN", "1. Các cấp ủy quán triệt Nghị quyết số",
+        "43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương.", "2. Văn phòng Tỉnh ủy theo dõi."])
+    assert [(n.path, n.title) for n in plan.nodes()] == [
+        ("II", "MỤC TIÊU ĐẾN NĂM 2030, TẦM NHÌN ĐẾN NĂM 2045"), ("II.1", "Mục tiêu chung"),
+        ("IV", "TỔ CHỨC THỰC HIỆN"),
+        ("IV.1", "Các cấp ủy quán triệt Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương."),
+        ("IV.2", "Văn phòng Tỉnh ủy theo dõi.")]
+    assert not plan.warnings or not [w for w in plan.warnings if "43" in w]

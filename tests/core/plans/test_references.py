@@ -42,3 +42,20 @@ def test_parse_id_of_a_header_line():
     assert parse_id("Số: 09-CTr/TU") == "9-CTr/TU"
     assert parse_id("Số: 2506/KH-UBND") == "2506/KH-UBND"
     assert parse_id("không có số") is None
+
+
+def test_numbers_sharing_one_symbol_are_each_a_reference():
+    from trienkhai.plans.references import references_in
+
+    got = [(r.id, r.kind) for r in references_in("thực hiện Quy định số 217, 218-QĐ/TW ngày 12/12/2013 và "
+                                                  "Nghị quyết số 10 và 11/2020/NQ-HĐND; tại khoản 2, 43-NQ/TW")]
+    assert got == [("217-QĐ/TW", "quy_dinh"), ("218-QĐ/TW", "quy_dinh"), ("10/2020/NQ-HĐND", "nghi_quyet"),
+                   ("11/2020/NQ-HĐND", "nghi_quyet"), ("43-NQ/TW", "nghi_quyet")]
+
+
+def test_the_documents_own_number_in_an_appendix_caption_is_no_citation():
+    from tests.core.plans.structure_helpers import BODY, CLOSING, PARTY_HEADER, parse_lines
+
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết số 43-NQ/TW", *BODY, *CLOSING, "PHỤ LỤC",
+                        "(Kèm theo Chương trình hành động số 55-CTr/TU ngày 31/01/2024 của Tỉnh ủy)"])
+    assert [r.id for r in plan.references] == ["43-NQ/TW"]

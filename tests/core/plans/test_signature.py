@@ -82,3 +82,51 @@ def test_title_wrapped_at_the_cell_edge_and_name_with_a_recipient_tail() -> None
     assert s is not None
     assert (s.name, s.title, s.on_behalf_of) == ("Lê Thị Kim Dung", "Phó Bí thư Thường trực", "Tỉnh ủy")
     assert plan.document.recipients[-1] == "Các ban, ngành, đoàn thể, cơ quan cấp tỉnh"
+
+
+def test_an_authority_body_wrapped_at_the_cells_edge_is_joined():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY, "Nơi nhận:", "- Lưu VPTU.",
+                        "T/M BAN THƯỜNG", "VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "(đã ký)", "Hoàng Văn Nghiệm"])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Hoàng Văn Nghiệm", "Phó Bí thư Thường trực", "Ban Thường vụ")
+
+
+def test_a_closing_laid_out_as_a_table_is_read_column_by_column():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+    from trienkhai.documents.model import Block
+
+    closing = Block(kind="table", rows=[
+        ["Nơi nhận:", "T/M BAN THƯỜNG VỤ"], ["- Ban Bí thư Trung ương Đảng,", "PHÓ BÍ THƯ THƯỜNG TRỰC"],
+        ["- Lưu Văn phòng Tỉnh ủy.", ""], ["", "Hoàng Văn Nghiệm"]])
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY, closing])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Hoàng Văn Nghiệm", "Phó Bí thư Thường trực", "Ban Thường vụ")
+    assert plan.document.recipients == ["Ban Bí thư Trung ương Đảng", "Lưu Văn phòng Tỉnh ủy"]
+    assert not [b for n in plan.nodes() for b in n.blocks if b.kind == "table"]
+
+
+def test_signature_parts_glued_to_recipients_by_side_by_side_columns():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY,
+                        "Nơi nhận: T/M BAN THƯỜNG VỤ", "- Ban Bí thư Trung ương Đảng (b/c), PHÓ BÍ THƯ THƯỜNG TRỰC",
+                        "- Ban Dân vận Trung ương,", "- Lưu Văn phòng Tỉnh ủy. (đã ký)", "Lê Kim Toàn"])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Lê Kim Toàn", "Phó Bí thư Thường trực", "Ban Thường vụ")
+    assert plan.document.recipients == ["Ban Bí thư Trung ương Đảng (b/c)", "Ban Dân vận Trung ương",
+                                        "Lưu Văn phòng Tỉnh ủy"]
+
+
+def test_a_name_read_before_its_signature_block():
+    from tests.core.plans.structure_helpers import BODY, PARTY_HEADER, parse_lines
+
+    plan = parse_lines([*PARTY_HEADER, "KẾ HOẠCH", "thực hiện Nghị quyết", *BODY, "Nơi nhận:", "- Lưu VPTU.",
+                        "Lò Văn Phương", "T/M HUYỆN ỦY", "BÍ THƯ", "(đã ký)"])
+    s = plan.document.signer
+    assert s is not None
+    assert (s.name, s.title, s.on_behalf_of) == ("Lò Văn Phương", "Bí thư", "Huyện ủy")

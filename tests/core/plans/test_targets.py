@@ -133,3 +133,14 @@ def test_numbered_paragraph_repeated_in_its_title_is_read_once():
     text = "Quản lý 100% số điểm nhóm tôn giáo."
     plan = plan_with(node("II", "NỘI DUNG", children=[node("II.1", text, text), node("II.2", "Giữ vững 95%…", "Giữ vững 95% số xã an toàn.")]))
     assert [(t.section, t.value) for t in find_targets(plan)] == [("II.1", 100), ("II.2", 95)]
+
+
+def test_figures_of_the_results_part_and_done_clauses_are_achievements_not_targets():
+    from tests.core.plans.structure_helpers import parse_lines
+
+    plan = parse_lines([
+        "I. KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT", "1. Kết quả đạt được",
+        "Toàn tỉnh đã huy động trên 10.950 tỷ đồng; có 83,2%/50% tổng số xã đạt chuẩn nông thôn mới.",
+        "II. MỤC TIÊU ĐẾN NĂM 2030", "1. Chỉ tiêu",
+        "Tỷ lệ hộ nghèo giảm 1,5%/năm; năm 2022 đã có 60% số xã đạt chuẩn, phấn đấu đạt 90% số xã đạt chuẩn."])
+    assert [(t.section, t.value, t.unit) for t in plan.targets] == [("II.1", 1.5, "%"), ("II.1", 90, "%")]

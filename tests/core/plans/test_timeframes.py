@@ -38,7 +38,20 @@ def test_old_and_new_tone_placement_and_no_diacritics_are_the_same():
     assert parse_timeframe("QUÝ III/2026").due == "2026-09-30"
 
 
-@pytest.mark.parametrize("text", ["Theo chỉ đạo của Trung ương", "", None, "Ngày 31/2/2024"])
+@pytest.mark.parametrize("text", ["", None, "Ngày 31/2/2024", "Sớm nhất có thể"])
 def test_unknown_or_impossible_dates_invent_nothing(text):
     tf = parse_timeframe(text)
     assert (tf.kind, tf.due, tf.recurrence) == ("unknown", None, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Theo chỉ đạo của Trung ương", "(khi Trung ương chỉ đạo)", "Sau khi có hướng dẫn của Bộ Nội vụ",
+    "Khi Trung ương sơ kết Nghị quyết số 43-NQ/TW ngày 24/11/2023", "Theo yêu cầu của Ban Thường vụ"])
+def test_a_condition_is_no_date(text):
+    tf = parse_timeframe(text)
+    assert (tf.kind, tf.due, tf.recurrence) == ("condition", None, None)
+
+
+def test_a_time_written_beside_a_condition_is_kept():
+    assert parse_timeframe("Năm 2025 hoặc khi có chỉ đạo").due == "2025-12-31"
+    assert parse_timeframe("Hằng năm, khi có yêu cầu").recurrence == "hang_nam"

@@ -44,16 +44,16 @@ def populated(source, world: World):
     world.plan.source_file.save("ke-hoach-43.docx", ContentFile(b"PK\x03\x04 plan document"), save=True)
     report = services.open_report(world.period, world.unit)
     for task in world.tasks:
-        report = services.save_field(world.reporter, report, report.version, kind="progress", object_id=task.pk,
+        report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value="hoan_thanh")
-    report = services.save_field(world.reporter, report, report.version, kind="indicator",
+    report = services.save_field(world.reporter, report, version=report.version, kind="indicator",
                                  object_id=world.target.pk, field="value", value="8,5")
     services.attach_evidence(world.reporter, report, None, world.target, SimpleUploadedFile("Biên bản.pdf", PDF))
     services.attach_evidence(world.reporter, report, None, world.target, SimpleUploadedFile("ảnh.png", PNG))
     value = IndicatorValue.objects.get(report=report, target=world.target)
     value.evidence.save("cu.pdf", ContentFile(PDF + b"legacy"), save=True)
     report.refresh_from_db()
-    services.submit(world.head, report, report.version, now=datetime(2025, 6, 16, tzinfo=UTC))
+    services.submit(world.head, report, version=report.version, now=datetime(2025, 6, 16, tzinfo=UTC))
     services.open_report(world.period, world.partner)
     return world
 

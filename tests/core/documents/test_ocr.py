@@ -1,0 +1,80 @@
+"""Scans read by OCR (Tesseract `vie`): kept to one page each, OCR takes seconds a page."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from trienkhai.documents import ocr
+from trienkhai.documents.limits import MAX_OCR_PAGES
+from trienkhai.documents.read import read_document
+from trienkhai.errors import DocumentError
+
+
+def _page_image(pdf: Path, dpi: int = 200, angle: float = 0.0):
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    doc = pdfium.PdfDocument(str(pdf))
+    img = doc[0].render(scale=dpi / 72, grayscale=True).to_pil().convert("L")
+    doc.close()
+    return img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255) if angle else img
+
+
+def test_skew_is_measured_and_undone(made_docs: dict[str, Path]) -> None:
+    img = _page_image(made_docs["pdf"], dpi=100, angle=3.0)
+    assert ocr._deskew_angle(img) == pytest.approx(-3.0, abs=0.3)
+    assert abs(ocr._deskew_angle(_page_image(made_docs["pdf"], dpi=100))) <= 0.3
+
+
+def test_skewed_scan_image_is_read_with_confidence_and_progress(made_docs: dict[str, Path]) -> None:
+    buf = io.BytesIO()
+    _page_image(made_docs["pdf"], angle=2.0).save(buf, format="PNG", dpi=(200, 200))
+    calls: list[tuple[int, int]] = []
+    doc = read_document("ban-quet.png", data=buf.getvalue(), progress=lambda d, t: calls.append((d, t)))
+    texts = [b.text for b in doc.blocks]
+    assert doc.format == "image" and doc.pages == 1 and calls == [(1, 1)]
+    assert texts[0] == "KẾ HOẠCH" and "1.1. Nâng cao nhận thức" in texts and "a) Về công tác tuyên truyền" in texts
+    assert any(t.endswith("MỤC ĐÍCH, YÊU CẦU") for t in texts) and any(t.endswith("NHIỆM VỤ, GIẢI PHÁP") for t in texts)
+    (page,) = doc.ocr
+    assert page.page == 1 and page.confidence > 80 and abs(page.skew + 2.0) < 0.3
+    assert all(w.confidence < ocr.LOW_CONFIDENCE and w.box[2] > w.box[0] for w in page.low)
+    assert doc.warnings[0].startswith("Đã nhận dạng chữ (OCR) 1 trang")
+
+
+def test_mixed_pdf_reads_only_the_scanned_page_by_ocr(made_docs: dict[str, Path]) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    scanned = io.BytesIO()
+    _page_image(made_docs["pdf"]).save(scanned, format="PDF", resolution=200.0)
+    w = PdfWriter(clone_from=PdfReader(made_docs["pdf"]))
+    w.append(PdfReader(io.BytesIO(scanned.getvalue())))
+    buf = io.BytesIO()
+    w.write(buf)
+    doc = read_document("hon-hop.pdf", data=buf.getvalue())
+    assert doc.pages == 2 and [p.page for p in doc.ocr] == [2]
+    alone = read_document(made_docs["pdf"])
+    first = [b.text for b in doc.blocks if b.page == 1]
+    second = [b.text for b in doc.blocks if b.page == 2]
+    # The text page as it reads alone, then the scanned copy of it, read by OCR.
+    assert first == [b.text for b in alone.blocks]
+    assert second[0] == "KẾ HOẠCH" and any("MỤC ĐÍCH, YÊU CẦU" in t for t in second)
+    assert [b.page for b in doc.blocks] == sorted(b.page or 0 for b in doc.blocks)
+
+
+def test_misread_numbering_labels_put_right() -> None:
+    fix = ocr._fix_label
+    assert fix("H. NHIỆM VỤ, GIẢI PHÁP") == "II. NHIỆM VỤ, GIẢI PHÁP"
+    assert fix("IH. TỔ CHỨC THỰC HIỆN") == "III. TỔ CHỨC THỰC HIỆN"
+    assert fix("I MỤC TIÊU") == "I. MỤC TIÊU" and fix("1, Mục tiêu tổng quát") == "1. Mục tiêu tổng quát"
+    for unchanged in ("H. Nguyễn Văn A", "I. MỤC ĐÍCH", "III- NHIỆM VỤ", "1 Quy định số 12", "Hà Nội"):
+        assert fix(unchanged) == unchanged
+
+
+def test_bad_images_and_limits() -> None:
+    with pytest.raises(DocumentError, match=r"ảnh .* bị hỏng"):
+        read_document("x.png", data=b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with pytest.raises(DocumentError, match="vượt giới hạn"):
+        ocr.ocr_pages([(i, lambda: None) for i in range(MAX_OCR_PAGES + 1)], None)
