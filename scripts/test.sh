@@ -8,7 +8,7 @@ export PATH="$PWD/.venv/bin:$PATH" HF_HUB_OFFLINE=1 DO_NOT_TRACK=1 SCARF_NO_ANAL
 unset DATABASE_URL
 
 echo "==> ruff"; ruff check src tests benchmarks scripts
-echo "==> mypy (core)"; mypy
+echo "==> mypy (core and web)"; mypy
 echo "==> missing migrations"; python manage.py makemigrations --check --dry-run
 echo "==> pytest on SQLite"
 python -m pytest -p no:cacheprovider -n 2 --dist loadgroup tests

@@ -69,8 +69,7 @@ def _pages(tmp_path) -> list[tuple[str | None, str]]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_main_pages_fit_a_phone_and_speak_vietnamese(browser, live_server, corpus_docs, tmp_path, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def test_main_pages_fit_a_phone_and_speak_vietnamese(browser, live_server, corpus_docs, tmp_path):
     call_command("load_demo", docs=str(corpus_docs))
     pages = _pages(tmp_path)
     contexts: dict[str | None, object] = {}

@@ -6,6 +6,7 @@ refusals become responses in `api.errors.exception_handler`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import transaction
@@ -44,7 +45,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         fields = ["id", "code", "name", "short_name", "kind", "parent", "email", "valid_from", "valid_to",
                   "aliases", "successions", "version", "match_key"]
         read_only_fields = ["match_key"]
-        extra_kwargs = {"code": {"validators": []}}
+        extra_kwargs: dict[str, dict[str, Any]] = {"code": {"validators": []}}
 
 
 class MatchSerializer(serializers.Serializer):
@@ -65,7 +66,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         if params.get("kind"):
             qs = qs.filter(kind=params["kind"])
         if params.get("parent"):
-            qs = qs.filter(parent_id=params["parent"]) if params["parent"].isdigit() else qs.none()
+            qs = qs.filter(parent_id=int(params["parent"])) if params["parent"].isdigit() else qs.none()
         on = date_param(params.get("valid_on"), "valid_on")
         if on is not None:
             qs = qs.filter(queries.valid_on_q(on))
@@ -83,7 +84,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
     def list(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         return super().list(request, *args, **kwargs)
 
-    def _fields(self, serializer: OrganisationSerializer) -> dict[str, Any]:
+    def _fields(self, serializer: serializers.BaseSerializer) -> dict[str, Any]:
         data = dict(serializer.validated_data)
         data.pop("version", None)
         return data
@@ -107,7 +108,7 @@ class OrganisationViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, mixi
         return Response(self.get_serializer(Organisation.objects.get(pk=org.pk)).data)
 
     def _update(self, request: Request, org: Organisation, version: int, fields: dict[str, Any],
-                aliases: list[str] | None) -> Organisation:
+                aliases: Iterable[str] | None) -> Organisation:  # `list` is the action here
         org = services.update_organisation(request.user, org, version=version, **fields)
         if aliases is not None:
             wanted = {a.strip() for a in aliases if a.strip()}

@@ -44,7 +44,7 @@ def plan_document(plan: Plan) -> dict[str, Any] | None:
     if plan.status != PlanStatus.PUBLISHED:
         return parsed.to_dict() if parsed else None
     items = list(plan.items.order_by("order"))
-    paths = {i.pk: i.path for i in items}
+    paths: dict[int | None, str] = {i.pk: i.path for i in items}  # looked up by item_id, None for none
     tasks = list(plan.tasks.order_by("order").prefetch_related("assignments__organisation"))
     fmt = plan.source_filename.rpartition(".")[2].lower() if "." in plan.source_filename else None
     document = {
@@ -58,15 +58,17 @@ def plan_document(plan: Plan) -> dict[str, Any] | None:
         "recipients": list(plan.recipients or []),
     }
     targets = []
-    for t in plan.targets.order_by("order"):
-        low, high = _number(t.value_low), _number(t.value_high)
+    for target in plan.targets.order_by("order"):
+        low, high = _number(target.value_low), _number(target.value_high)
         targets.append({
-            "section": paths.get(t.item_id), "text": t.text, "subject": t.subject, "direction": t.direction or None,
-            "value": low if low == high else [low, high], "unit": t.unit or None,
-            "recurrence": t.recurrence or None, "deadline": t.deadline_year, "baseline": t.baseline or None,
+            "section": paths.get(target.item_id), "text": target.text, "subject": target.subject,
+            "direction": target.direction or None, "value": low if low == high else [low, high],
+            "unit": target.unit or None, "recurrence": target.recurrence or None,
+            "deadline": target.deadline_year, "baseline": target.baseline or None,
             "scope": None,
         })
-    register, assignments = [], []
+    register: list[dict[str, Any]] = []
+    assignments: list[dict[str, Any]] = []
     for t in tasks:
         leads, partners = _names(t, AssignmentRole.LEAD), _names(t, AssignmentRole.PARTNER)
         if t.no:

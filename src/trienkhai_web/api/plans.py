@@ -30,7 +30,7 @@ _PLAN_FILTER = OpenApiParameter("plan", int, description="Only what belongs to t
 
 
 class PlanSerializer(serializers.ModelSerializer):
-    parents = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    parents: serializers.PrimaryKeyRelatedField = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
     class Meta:
         model = Plan

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -15,7 +17,7 @@ from trienkhai_web.accounts.permissions import can_read_everything
 from trienkhai_web.audit import queries
 
 
-def _date(value: str) -> tuple[object, str]:
+def _date(value: str) -> tuple[dt.date | None, str]:
     if not value:
         return None, ""
     for parse in (parse_date, _dmy):
@@ -28,9 +30,7 @@ def _date(value: str) -> tuple[object, str]:
     return None, _("Not a date (dd/mm/yyyy): %(value)s") % {"value": value}
 
 
-def _dmy(value: str):
-    import datetime as dt
-
+def _dmy(value: str) -> dt.date:
     return dt.datetime.strptime(value, "%d/%m/%Y").date()
 
 

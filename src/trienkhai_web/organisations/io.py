@@ -240,19 +240,19 @@ def _check_across(rows: list[Row]) -> None:
                 row.errors.append(_("unknown successor code: %(code)s") % {"code": code})
             elif code == row.code:
                 row.errors.append(_("an organisation cannot succeed itself"))
-    parents = {**existing, **{r.code: r.parent_code or None for r in rows if r.code}}
+    parents: dict[str | None, str | None] = {**existing, **{r.code: r.parent_code or None for r in rows if r.code}}
     for row in rows:
-        seen, code = {row.code}, parents.get(row.code)
-        while code:
-            if code in seen:
+        seen, parent = {row.code}, parents.get(row.code)
+        while parent:
+            if parent in seen:
                 row.errors.append(_("the parent codes form a cycle"))
                 break
-            seen.add(code)
-            code = parents.get(code)
+            seen.add(parent)
+            parent = parents.get(parent)
 
 
 def _save_row(user: Any, row: Row, orgs: dict[str, Organisation], result: ImportResult) -> None:
-    fields = {"name": row.name, "short_name": row.short_name, "kind": row.kind,
+    fields: dict[str, Any] = {"name": row.name, "short_name": row.short_name, "kind": row.kind,
               "parent": orgs.get(row.parent_code) if row.parent_code else None,
               "valid_from": row.valid_from, "valid_to": row.valid_to}
     org = orgs.get(row.code)
@@ -289,7 +289,7 @@ def import_table(user: Any, table: list[list[Any]]) -> ImportResult:
               for r in rows if r.errors]
     if errors:
         raise _rejected(errors)
-    orgs = {o.code: o for o in Organisation.objects.exclude(code=None).prefetch_related("aliases")}
+    orgs = {o.code: o for o in Organisation.objects.exclude(code=None).prefetch_related("aliases") if o.code}
     result = ImportResult()
     pending = list(rows)
     # Parents first: a row waits until its parent exists (the check above ruled out cycles).
@@ -305,6 +305,7 @@ def import_table(user: Any, table: list[list[Any]]) -> ImportResult:
         if [(o.pk, k) for o, k in wanted] != [(o.pk, k) for o, k in current]:
             org.successions.all().delete()
             for successor, kind in wanted:
+                assert row.valid_to is not None  # parse_rows refuses successors without an end date
                 Succession.objects.create(predecessor=org, successor=successor, kind=kind, date=row.valid_to)
             record(user, Action.ORGANISATION_SUCCESSORS, org, reason=_("File import"),
                    before=[[o.pk, k] for o, k in current], after=[[o.pk, k] for o, k in wanted])

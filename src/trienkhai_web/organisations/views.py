@@ -5,6 +5,9 @@ and the form pages are not even shown to them."""
 
 from __future__ import annotations
 
+from typing import cast
+
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -87,7 +90,9 @@ def end(request: HttpRequest, pk: int) -> HttpResponse:
     _require_manager(request)
     org = get_object_or_404(Organisation, pk=pk)
     form = EndForm(request.POST or None, initial={"version": org.version, "move_children_to": org.parent_id})
-    form.fields["successors"].queryset = form.fields["successors"].queryset.exclude(pk=org.pk)
+    successors = cast(forms.ModelMultipleChoiceField, form.fields["successors"])
+    if successors.queryset is not None:
+        successors.queryset = successors.queryset.exclude(pk=org.pk)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

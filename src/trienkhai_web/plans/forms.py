@@ -3,7 +3,7 @@ something carries the version the user read (`VersionField`), parsed here, once.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -80,7 +80,7 @@ class TaskAssignmentForm(forms.Form):
     def __init__(self, *args, plan=None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         if plan is not None:
-            self.fields["targets"].queryset = plan.targets.all()
+            cast(forms.ModelMultipleChoiceField, self.fields["targets"]).queryset = plan.targets.all()
 
 
 def first_error(form: forms.Form) -> str:

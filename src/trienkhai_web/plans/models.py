@@ -54,7 +54,7 @@ class Plan(models.Model):
     signer_title = models.CharField(_("signer's title"), max_length=128, blank=True)
     signer_on_behalf_of = models.CharField(_("on behalf of"), max_length=128, blank=True)
     recipients = models.JSONField(_("recipients"), default=list, blank=True)
-    parents = models.ManyToManyField(
+    parents: models.ManyToManyField[Plan, PlanLink] = models.ManyToManyField(
         "self", symmetrical=False, through="PlanLink", through_fields=("child", "parent"),
         related_name="children", blank=True,
     )  # through_fields: without them Django reads PlanLink's first FK as the source and swaps the two

@@ -97,7 +97,7 @@ def organisation_work(organisation: Organisation, today: date | None = None) -> 
     rows = (TaskAssignment.objects.filter(organisation=organisation, task__plan__status=PlanStatus.PUBLISHED)
             .select_related("task", "task__plan", "task__item")
             .order_by("task__due_date", "task__plan__number", "task__order"))
-    out = []
+    out: list[dict[str, Any]] = []
     for a in rows:
         t = a.task
         out.append({"assignment": a, "task": t, "plan": t.plan,

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_htmx.middleware import HtmxDetails
 
 from trienkhai.plans.editing import node_text, outline_rows
 from trienkhai_web.accounts.models import Role
@@ -120,7 +121,7 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
 def _panel(request: HttpRequest, pk: int, error: str = "") -> HttpResponse:
     """The review panel after a change (or its refusal): a read, for who may review the plan."""
     plan = _plan_for(request, pk, manage=True)
-    if request.htmx:
+    if HtmxDetails(request):  # what the middleware sets as request.htmx, typed
         return render(request, "plans/_review_panel.html", _review_context(plan, error))
     if error:
         messages.error(request, error)

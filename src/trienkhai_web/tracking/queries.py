@@ -6,6 +6,7 @@ Every function issues a fixed number of queries, whatever the number of units, t
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -74,7 +75,8 @@ def accepted_reports(period: ReportingPeriod) -> QuerySet[UnitReport]:
             .order_by("organisation__name"))
 
 
-def period_progress(period: ReportingPeriod, statuses: tuple[str, ...] = (ReportStatus.ACCEPTED,)) -> list[dict[str, Any]]:
+def period_progress(period: ReportingPeriod,
+                    statuses: tuple[str, ...] = (ReportStatus.ACCEPTED,)) -> list[Mapping[str, Any]]:
     """One row per (task, reporting unit): task_id, organisation_id, organisation name, status, results,
     difficulties, causes, proposals, explanation — from the reports in `statuses`."""
     return list(TaskProgress.objects.filter(report__period=period, report__status__in=statuses).values(
@@ -216,7 +218,7 @@ def organisation_reports(organisation: Organisation) -> QuerySet[UnitReport]:
             .order_by("-period__unit_deadline"))
 
 
-def plans_overview(plans: QuerySet[Plan], today: date) -> list[dict[str, Any]]:
+def plans_overview(plans: Iterable[Plan], today: date) -> list[dict[str, Any]]:
     """Per plan: tasks, tasks done and late in their latest accepted or submitted report, overdue tasks,
     units expected and units reported for the current period — a constant number of queries."""
     plans = list(plans)

@@ -227,18 +227,19 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
         label = f"{FIELD_LABELS['contribution']} — {task.no or task.pk}"
     elif kind == "indicator":
         target = Target.objects.get(pk=object_id, plan_id=current.period.plan_id)
-        row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
+        indicator, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
         if field == "value":
             number = _number(value)
-            if seen is not None and not _same_number(row.value, seen) and not _same_number(row.value, value):
-                raise _field_conflict(_show_number(row.value))
-            row.value = number
+            if (seen is not None and not _same_number(indicator.value, seen)
+                    and not _same_number(indicator.value, value)):
+                raise _field_conflict(_show_number(indicator.value))
+            indicator.value = number
         elif field == "note":
-            _check_seen(row.note, seen, value)
-            row.note = value
+            _check_seen(indicator.note, seen, value)
+            indicator.note = value
         else:
             raise UserError(_("Unknown field."))
-        row.save()
+        indicator.save()
         label = f"{FIELD_LABELS[field]} — {target.subject[:40]}"
     else:
         raise UserError(_("Unknown field."))

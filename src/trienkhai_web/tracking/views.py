@@ -25,6 +25,7 @@ from trienkhai_web.accounts.permissions import (
     organisations_for,
     visible_plans,
 )
+from trienkhai_web.accounts.requests import AuthenticatedHttpRequest
 from trienkhai_web.errors import UserError, from_core, http_status
 from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
@@ -363,7 +364,7 @@ def organisation_page(request: HttpRequest, org_id: int) -> HttpResponse:
 
 
 @login_required
-def notifications(request: HttpRequest) -> HttpResponse:
+def notifications(request: AuthenticatedHttpRequest) -> HttpResponse:
     items = list(Notification.objects.filter(user=request.user)[:100])
     if request.method == "POST":
         services.mark_notifications_read(request.user)

@@ -13,8 +13,8 @@ READERS = {Role.ADMINISTRATOR, Role.MONITOR, Role.LEADER}
 
 
 @pytest.fixture
-def changed(db):
-    admin = user_with_role(Role.ADMINISTRATOR, username="quantri")
+def changed(alice):
+    admin = alice
     org = services.create_organisation(admin, name="Sở Y tế")
     services.update_organisation(admin, org, version=1, name="Sở Y tế tỉnh")
     other = services.create_organisation(None, name="Sở Tư pháp")

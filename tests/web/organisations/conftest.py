@@ -2,7 +2,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.factories import user_with_role
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.organisations import demo
 
@@ -13,11 +12,16 @@ def orgs(db):
 
 
 @pytest.fixture
-def users(orgs):
-    return {
-        Role.ADMINISTRATOR: user_with_role(Role.ADMINISTRATOR, username="quantri"),
-        Role.MONITOR: user_with_role(Role.MONITOR, orgs["bdv-tu"], username="giamsat"),
-        Role.UNIT_REPORTER: user_with_role(Role.UNIT_REPORTER, orgs["hlhpn"], username="baocao"),
-        Role.UNIT_HEAD: user_with_role(Role.UNIT_HEAD, orgs["mttq"], username="truongdonvi"),
-        Role.LEADER: user_with_role(Role.LEADER, orgs["tinh-uy"], username="lanhdao"),
-    }
+def monitoring_body(orgs):
+    return orgs["bdv-tu"]
+
+
+@pytest.fixture
+def unit(orgs):
+    return orgs["hlhpn"]
+
+
+@pytest.fixture
+def users(alice, bob, carol, dave, erin):
+    return {Role.ADMINISTRATOR: alice, Role.MONITOR: bob, Role.UNIT_REPORTER: carol, Role.UNIT_HEAD: dave,
+            Role.LEADER: erin}

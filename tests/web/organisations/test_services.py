@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tests.web.factories import ROLES, OrganisationFactory, user_with_role
-from trienkhai_web.accounts.models import Role
+from tests.web.factories import ROLES, OrganisationFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.errors import Conflict, UserError
 from trienkhai_web.organisations import queries, services
@@ -16,8 +15,8 @@ D = dt.date
 
 
 @pytest.fixture
-def admin():
-    return user_with_role(Role.ADMINISTRATOR, username="quantri_test")
+def admin(alice):
+    return alice
 
 
 def test_create_computes_match_key_and_audits(admin):

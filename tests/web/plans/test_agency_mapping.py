@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory, draft_json
+from tests.web.factories import DraftPlanFactory, OrganisationFactory, user_with_role
+from tests.web.plans.drafts import draft_json
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.models import AuditEntry

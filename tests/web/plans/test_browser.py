@@ -9,8 +9,7 @@ import re
 import pytest
 
 from tests.web.conftest import login
-from tests.web.factories import PASSWORD, OrganisationFactory, user_with_role
-from trienkhai_web.accounts.models import Role
+from tests.web.factories import PASSWORD, OrganisationFactory
 from trienkhai_web.plans.models import Plan, PlanStatus
 
 NEW_ORGANISATION = "Tạo tổ chức mới"
@@ -19,9 +18,8 @@ SHOTS = os.environ.get("TRIENKHAI_SCREENSHOTS", "/tmp/trienkhai-screens")
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_upload_review_publish(page, corpus_docs):
+def test_upload_review_publish(page, corpus_docs, bob):
     os.makedirs(SHOTS, exist_ok=True)
-    user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
     OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")  # only a fuzzy match for the document's name
     login(page, "giamsat", PASSWORD)
 

@@ -7,8 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from tests.web.factories import PASSWORD, OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
+from tests.web.factories import PASSWORD, DraftPlanFactory, OrganisationFactory, user_with_role
 from trienkhai.cascade.coverage import cover
 from trienkhai.plans.parse import parse_file
 from trienkhai_web.accounts.models import Role

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
+from tests.web.factories import DraftPlanFactory, OrganisationFactory, user_with_role
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.plans import services
 from trienkhai_web.plans.forms import TaskAssignmentForm

@@ -6,9 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
-from trienkhai_web.accounts.models import Role
+from tests.web.factories import DraftPlanFactory, OrganisationFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.errors import Conflict, Duplicate, UserError
 from trienkhai_web.organisations.models import OrganisationAlias
@@ -20,8 +18,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def monitor():
-    return user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
+def monitor(bob):
+    return bob
 
 
 def _map_all(user, plan):
@@ -80,11 +78,11 @@ def test_empty_required_field_is_refused(monitor):
     assert plan.version == 1 and not AuditEntry.objects.filter(object_id=str(plan.pk)).exists()
 
 
-def test_draft_writes_need_a_manager_of_the_plan(monitor):
+def test_draft_writes_need_a_manager_of_the_plan(carol):
     from django.core.exceptions import PermissionDenied
 
     plan = DraftPlanFactory()
-    reporter = user_with_role(Role.UNIT_REPORTER, OrganisationFactory(name="Sở Y tế"), username="baocao")
+    reporter = carol  # a unit's reporter
     writes = [
         lambda: services.edit_draft_item(reporter, plan, version=1, kind="task", key="0", fields={"content": "x"}),
         lambda: services.map_agency(reporter, plan, version=1, name="Sở Nội vụ", organisation=None),

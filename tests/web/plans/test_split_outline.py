@@ -5,9 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
-from trienkhai_web.accounts.models import Role
+from tests.web.factories import DraftPlanFactory
 from trienkhai_web.audit.models import AuditEntry
 from trienkhai_web.errors import UserError
 from trienkhai_web.plans import services
@@ -16,8 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def monitor():
-    return user_with_role(Role.MONITOR, OrganisationFactory(name="Ban Dân vận Tỉnh ủy"), username="giamsat")
+def monitor(bob):
+    return bob
 
 
 def _blocks(*texts: str) -> list[dict]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.web.factories import PASSWORD, OrganisationFactory, user_with_role
-from tests.web.plans.factories import DraftPlanFactory
+from tests.web.factories import PASSWORD, DraftPlanFactory, OrganisationFactory, user_with_role
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.plans import services
 from trienkhai_web.plans.models import PlanStatus

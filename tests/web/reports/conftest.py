@@ -10,9 +10,19 @@ from typing import Any
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.reports.factories import IndicatorValueFactory, TaskProgressFactory, UnitReportFactory, at
-from tests.web.tracking.factories import PlanItemFactory, TargetFactory, TaskFactory, assign, scheduled_plan
+from tests.web.factories import (
+    IndicatorValueFactory,
+    OrganisationFactory,
+    PlanItemFactory,
+    TargetFactory,
+    TaskFactory,
+    TaskProgressFactory,
+    UnitReportFactory,
+    assign,
+    at,
+    scheduled_plan,
+    user_with_role,
+)
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.tracking.models import ReportStatus
 
@@ -30,7 +40,7 @@ class Province:
 
 
 @pytest.fixture
-def province(db) -> Province:
+def province(alice, erin) -> Province:
     plan = scheduled_plan(number="55-CTr/TU", kind="chuong_trinh_hanh_dong", place="Tuyên Quang",
                           issuer_name="Ban Thường vụ Tỉnh ủy", signer_name="Lê Thị Kim Dung",
                           signer_title="Phó Bí thư Thường trực", signer_on_behalf_of="Ban Thường vụ",
@@ -63,9 +73,9 @@ def province(db) -> Province:
                                   first_submitted_at=at(deadline + timedelta(days=2)))
     TaskProgressFactory(report=submitted, task=tasks[2], status="hoan_thanh", results="Chưa duyệt: không được dùng")
     users = {
-        "admin": user_with_role(Role.ADMINISTRATOR, None, "quan_tri"),
+        "admin": alice,
         "monitor": user_with_role(Role.MONITOR, plan.monitoring_body, "ban_dan_van"),
-        "leader": user_with_role(Role.LEADER, None, "lanh_dao"),
+        "leader": erin,
         "reporter": user_with_role(Role.UNIT_REPORTER, on_time, "bao_cao_vien"),
         "head": user_with_role(Role.UNIT_HEAD, late, "thu_truong"),
         "other_monitor": user_with_role(Role.MONITOR, OrganisationFactory(name="Ban khác"), "ban_khac"),

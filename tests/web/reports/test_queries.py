@@ -60,7 +60,7 @@ def test_docx_numbers_match_the_database(province):
 def test_review_span_uses_the_latest_accepted_report(province):
     plan, q2 = province.plan, province.period
     q3 = plan.reporting_periods.get(code="2025-Q3")
-    from tests.web.reports.factories import TaskProgressFactory, UnitReportFactory, at
+    from tests.web.factories import TaskProgressFactory, UnitReportFactory, at
 
     later = UnitReportFactory(period=q3, organisation=province.on_time,
                               first_submitted_at=at(q3.unit_deadline - timedelta(days=3)))
@@ -97,7 +97,7 @@ def test_command_errors_in_vietnamese(province):
 
 
 def test_units_answers_to_explanation_requests_are_causes(province):
-    from tests.web.reports.factories import at
+    from tests.web.factories import at
     from trienkhai_web.tracking.models import ExplanationMessage, ExplanationRequest
 
     asked = at(province.period.unit_deadline)

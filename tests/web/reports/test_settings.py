@@ -47,7 +47,7 @@ def test_settings_form(client, province):
     url = reverse("reports:settings", args=[province.plan.pk])
     form = {"number": "07", "signer_name": "Hoàng Văn Bình", "recipients": "Ban Bí thư\nCác sở, ngành",
             "version": "0"}
-    client.login(username="lanh_dao", password=PASSWORD)
+    client.login(username=province.users["leader"].username, password=PASSWORD)
     assert client.post(url, form).status_code == 403
     client.login(username="ban_dan_van", password=PASSWORD)
     response = client.post(url, form)

@@ -8,8 +8,15 @@ from typing import Any
 
 import pytest
 
-from tests.web.factories import OrganisationFactory, user_with_role
-from tests.web.tracking.factories import PlanItemFactory, TargetFactory, TaskFactory, assign, scheduled_plan
+from tests.web.factories import (
+    OrganisationFactory,
+    PlanItemFactory,
+    TargetFactory,
+    TaskFactory,
+    assign,
+    scheduled_plan,
+    user_with_role,
+)
 from trienkhai_web.accounts.models import Role
 
 
@@ -31,14 +38,8 @@ class World:
     other: Any
 
 
-@pytest.fixture(autouse=True)
-def fast_passwords(settings):
-    """Hashing eight users' passwords with PBKDF2 would dominate the run time."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
-def world(db, fast_passwords) -> World:
+def world(erin) -> World:
     parent = OrganisationFactory(name="Đảng ủy xã Tân Hòa")
     unit = OrganisationFactory(name="Chi bộ ấp 1", parent=parent)
     partner = OrganisationFactory(name="Hội Nông dân xã", parent=parent)
@@ -59,7 +60,7 @@ def world(db, fast_passwords) -> World:
         reporter=user_with_role(Role.UNIT_REPORTER, unit, "phong_vien"), head=user_with_role(Role.UNIT_HEAD, unit, "bi_thu"),
         partner_reporter=user_with_role(Role.UNIT_REPORTER, partner, "hoi_nd"),
         monitor=user_with_role(Role.MONITOR, plan.monitoring_body, "ban_dan_van"),
-        leader=user_with_role(Role.LEADER, None, "lanh_dao"),
+        leader=erin,
         parent_head=user_with_role(Role.UNIT_HEAD, parent, "dang_uy_xa"),
         other=user_with_role(Role.UNIT_REPORTER, OrganisationFactory(name="Đơn vị khác"), "nguoi_ngoai"),
     )

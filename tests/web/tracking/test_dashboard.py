@@ -5,8 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.web.factories import OrganisationFactory
-from tests.web.tracking.factories import TaskFactory, assign
+from tests.web.factories import OrganisationFactory, TaskFactory, assign
 from trienkhai_web.tracking import dashboard, queries, services
 from trienkhai_web.tracking.models import UnitReport
 

@@ -9,8 +9,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_demo_is_idempotent_and_gives_realistic_figures(world):
-    from tests.web.factories import OrganisationFactory
-    from tests.web.tracking.factories import TaskFactory, assign
+    from tests.web.factories import OrganisationFactory, TaskFactory, assign
 
     for _ in range(20):
         assign(TaskFactory(plan=world.plan, item=world.tasks[0].item, due_date=date(2025, 3, 1)),

@@ -55,17 +55,22 @@ def test_several_files_per_value_stored_privately(world, client, private_root):
     assert "bang-tong-hop.docx" in report.last_change
 
 
-@pytest.mark.parametrize(("name", "content", "message"), [
-    ("chuong-trinh.exe", b"MZ\x90\x00", "chỉ nhận tệp minh chứng PDF, Word (.docx), Excel (.xlsx), JPG và PNG"),
-    ("gia-mao.pdf", b"MZ\x90\x00 not a pdf", "không phải là tệp PDF thật"),
-    ("bang.xlsx", docx_bytes(), "không phải là tệp XLSX thật"),
-    ("rong.png", b"", "là tệp rỗng"),
-    ("qua-lon.pdf", PDF + b"0" * EVIDENCE_MAX_BYTES, "mỗi tệp minh chứng tối đa 10 MB"),
-])
-def test_refused_files_change_nothing(world, client, name, content, message):
+# The contents are made inside the test and the ids are the file names: a zip's timestamp or a 10 MB
+# payload in a test id differs between pytest-xdist workers, which then refuse to run.
+REFUSED = [
+    ("chuong-trinh.exe", lambda: b"MZ\x90\x00", "chỉ nhận tệp minh chứng PDF, Word (.docx), Excel (.xlsx), JPG và PNG"),
+    ("gia-mao.pdf", lambda: b"MZ\x90\x00 not a pdf", "không phải là tệp PDF thật"),
+    ("bang.xlsx", docx_bytes, "không phải là tệp XLSX thật"),
+    ("rong.png", lambda: b"", "là tệp rỗng"),
+    ("qua-lon.pdf", lambda: PDF + b"0" * EVIDENCE_MAX_BYTES, "mỗi tệp minh chứng tối đa 10 MB"),
+]
+
+
+@pytest.mark.parametrize(("name", "make_content", "message"), REFUSED, ids=[name for name, *_ in REFUSED])
+def test_refused_files_change_nothing(world, client, name, make_content, message):
     report = services.open_report(world.period, world.unit)
     client.force_login(world.reporter)
-    page = upload(client, world, report, SimpleUploadedFile(name, content)).content.decode()
+    page = upload(client, world, report, SimpleUploadedFile(name, make_content())).content.decode()
     assert message in page and name in page
     assert not Evidence.objects.exists()
     report.refresh_from_db()

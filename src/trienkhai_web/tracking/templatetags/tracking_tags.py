@@ -6,6 +6,7 @@ from typing import Any
 
 from django import template
 
+from trienkhai.tracking.assess import Assessment
 from trienkhai_web.tracking.labels import (
     ACTION_LABELS,
     ASSESSMENT_LABELS,
@@ -28,7 +29,11 @@ def get(mapping: Any, key: Any) -> Any:
 
 @register.simple_tag
 def assessment(code: str) -> str:
-    return str(ASSESSMENT_LABELS.get(code, code))
+    """The words for an assessment (the core's enum value); nothing for a row not assessed."""
+    try:
+        return str(ASSESSMENT_LABELS[Assessment(code)])
+    except ValueError:
+        return ""
 
 
 @register.simple_tag

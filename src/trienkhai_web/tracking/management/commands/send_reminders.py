@@ -15,7 +15,8 @@ from trienkhai_web.tracking import reminders
 
 
 class Command(BaseCommand):
-    help = gettext_lazy("Send report reminders (due soon, overdue, escalation to the parent body); "
+    # argparse formats a lazy help text; the stubs declare `help` as str only.
+    help = gettext_lazy("Send report reminders (due soon, overdue, escalation to the parent body); "  # type: ignore[assignment]
                         "running it again sends nothing twice.")
 
     def add_arguments(self, parser: Any) -> None:

@@ -1,12 +1,7 @@
-"""Draft plans as the parser produces them (`trienkhai.plan/1`), for review and publish tests."""
+"""A draft plan as the parser produces it (`trienkhai.plan/1`) and its source text, for review and publish
+tests (`tests.web.factories.DraftPlanFactory` stores it)."""
 
 from __future__ import annotations
-
-import hashlib
-
-import factory
-
-from trienkhai_web.plans.models import Plan, PlanStatus
 
 SOURCE = """KẾ HOẠCH
 Thực hiện Nghị quyết số 43-NQ/TW, ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng
@@ -57,18 +52,3 @@ def draft_json(number: str = "55-KH/TU", implements: tuple[str, ...] = ("43-NQ/T
                         "issuer": "Ban Chấp hành Trung ương", "text": None}],
         "warnings": [], "preamble": [],
     }
-
-
-class DraftPlanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Plan
-
-    status = PlanStatus.DRAFT
-    kind = "ke_hoach"
-    number = factory.Sequence(lambda n: f"{n + 100}-KH/TU")
-    ref_id = factory.LazyAttribute(lambda o: o.number)
-    title = "Thực hiện Nghị quyết số 43-NQ/TW"
-    draft = factory.LazyAttribute(lambda o: draft_json(o.number))
-    source_text = SOURCE
-    source_filename = "kh.txt"
-    source_sha256 = factory.Sequence(lambda n: hashlib.sha256(f"doc{n}".encode()).hexdigest())
