@@ -31,3 +31,12 @@ class EncodingError(DocumentError):
 
 class NotAPlanError(TrienkhaiError):
     """The document was read but does not look like a plan, resolution or other directive text."""
+
+
+class PlanFormatError(TrienkhaiError):
+    """A JSON document that is not a valid `trienkhai.plan/1` or `/2` (an import, or a bug in our output)."""
+
+
+class DraftEditError(TrienkhaiError):
+    """A change to a parsed plan that cannot be made: an item that does not exist, a field that is not
+    editable or is required, a split point not in the text."""

@@ -311,7 +311,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "trienkhai API",
-    "DESCRIPTION": "Plans, items, targets, assignments and organisations (format trienkhai.plan/1).",
+    "DESCRIPTION": "Plans, items, targets, assignments and organisations (format trienkhai.plan/2).",
     "VERSION": "1",
     # Users have no internet: Swagger UI is vendored (npm swagger-ui-dist 5.35.0) instead of a CDN.
     "SWAGGER_UI_DIST": "/" + STATIC_URL.strip("/") + "/vendor/swagger-ui",

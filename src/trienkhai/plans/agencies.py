@@ -110,3 +110,15 @@ def split_agencies(text: str) -> list[str]:
 def canonical_map(names: list[str]) -> dict[str, str]:
     """Original name → canonical form, for the names given."""
     return {n: canonical_name(n) for n in names}
+
+
+_CELL_SPLIT_RE = re.compile(r"[;\n]+")
+
+
+def split_names(text: str | None) -> list[str]:
+    """The bodies named in a cell or a typed list ("Sở Nội vụ; Sở Tư pháp, UBND các xã" → three names).
+
+    Semicolons and line breaks always separate; commas and "và" only where a new body's name starts
+    (`split_agencies`), since they also occur inside one name ("Các cơ quan, đơn vị liên quan")."""
+    return [name.strip(" .") for piece in _CELL_SPLIT_RE.split(text or "") for name in split_agencies(piece)
+            if name.strip(" .")]

@@ -109,7 +109,7 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
     """One assignment from the texts of an item. `strict`: only sentences opening with "Giao X" or
     "X chủ trì" count (outside "Tổ chức thực hiện")."""
     responsible: list[str] = []
-    lead: str | None = None
+    leads: list[str] = []
     partners: list[str] = []
     duties: list[str] = []
     kept: list[str] = []
@@ -126,11 +126,12 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
             is_lead = bool(re.match(r"[\s:,\-–]*chủ trì", rest, re.IGNORECASE))
             if strict and not (is_lead or _LEAD_IN_RE.match(sentence)):
                 continue
-            for name in split_agencies(subject):
+            names = split_agencies(subject)
+            for name in names:
                 if name not in responsible:
                     responsible.append(name)
-            if is_lead and lead is None:
-                lead = subject
+            if is_lead and not leads:
+                leads = names
             for m in _PARTNERS_RE.finditer(sentence):
                 for name in split_agencies(m.group(1)):
                     if name not in partners:
@@ -139,8 +140,8 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
     if not responsible:
         return None
     full = " ".join(kept)
-    names = responsible + partners + ([lead] if lead else [])
-    return Assignment(item=item, responsible=responsible, lead=lead, partners=partners, verbs=_verbs(full),
+    names = list(dict.fromkeys(responsible + partners + leads))
+    return Assignment(item=item, responsible=responsible, leads=leads, partners=partners, verbs=_verbs(full),
                       duties=" ".join(duties) or None, reporting=_reporting(full),
                       canonical=canonical_map(names), text=full)
 

@@ -1,7 +1,8 @@
-"""The parsed plan as plain dataclasses, one to one with `trienkhai.plan/1` (../shared/PLAN_FORMAT.md).
+"""The parsed plan as plain dataclasses, one to one with `trienkhai.plan/2` (docs/plan-format.md).
 
-`Plan.to_dict()` gives exactly the JSON the CLI prints and the API returns; `Plan.from_dict()` reads it
-back (the application stores drafts in this format).
+`Plan.to_dict()` gives exactly the JSON the API returns (`to_dict(version=1)` the older `/1`, which the
+CLI prints by default); `Plan.from_dict()` reads either back (the application stores drafts in this
+format). Every field that can name several bodies is a list of names, split once, here in the core.
 """
 
 from __future__ import annotations
@@ -9,7 +10,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_ID = "trienkhai.plan/1"
+SCHEMA_ID = "trienkhai.plan/2"
+SCHEMA_V1 = "trienkhai.plan/1"
 
 DOCUMENT_KINDS = (
     "nghi_quyet", "ke_hoach", "chuong_trinh_hanh_dong", "ket_luan", "chi_thi",
@@ -88,13 +90,20 @@ class Target:
 class Assignment:
     item: str | None
     responsible: list[str] = field(default_factory=list)
-    lead: str | None = None
+    leads: list[str] = field(default_factory=list)  # the bodies the text says "chủ trì"
     partners: list[str] = field(default_factory=list)
     verbs: list[str] = field(default_factory=list)
     duties: str | None = None
     reporting: str | None = None
     canonical: dict[str, str] = field(default_factory=dict)  # original name -> canonical form
     text: str | None = None
+
+    def doers(self) -> list[str]:
+        """Who must carry the assignment out: its leads, or else each responsible body that is not a
+        partner ("Đảng đoàn HĐND tỉnh lãnh đạo, chỉ đạo …" has no "chủ trì" but is plainly its work)."""
+        if self.leads:
+            return list(self.leads)
+        return [n for n in self.responsible if n not in self.partners]
 
 
 @dataclass
@@ -109,8 +118,8 @@ class Timeframe:
 class Task:
     no: int | str | None
     content: str
-    lead: str | None = None
-    partners: str | None = None
+    leads: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
     timeframe: str | None = None
     product: str | None = None
     due: str | None = None
@@ -144,12 +153,38 @@ class Plan:
         for n in self.outline:
             yield from n.walk()
 
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        return {"schema": SCHEMA_ID, **d}
+    def agency_names(self) -> list[str]:
+        """Every body the plan gives work to (doers and partners), in order of first appearance."""
+        seen: dict[str, None] = {}
+        for a in self.assignments:
+            for name in [*a.doers(), *a.partners]:
+                seen.setdefault(name, None)
+        for t in self.tasks:
+            for name in [*t.leads, *t.partners]:
+                seen.setdefault(name, None)
+        return list(seen)
+
+    def to_dict(self, version: int = 2) -> dict[str, Any]:
+        """The plan as `trienkhai.plan/2` JSON, or as `/1` for readers that do not know `/2` yet."""
+        d = {"schema": SCHEMA_ID, **asdict(self)}
+        if version == 1:
+            from trienkhai.plans.format_v1 import downgrade
+
+            return downgrade(d)
+        return d
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> Plan:
+        """Read `trienkhai.plan/2` JSON, or `/1` (converted on the way in)."""
+        schema = d.get("schema", SCHEMA_V1)
+        if schema == SCHEMA_V1:
+            from trienkhai.plans.format_v1 import upgrade
+
+            d = upgrade(d)
+        elif schema != SCHEMA_ID:
+            from trienkhai.errors import PlanFormatError
+
+            raise PlanFormatError(f"Không đọc được định dạng {schema}: phiên bản này đọc {SCHEMA_V1} và {SCHEMA_ID}.")
         def node(n: dict[str, Any]) -> OutlineNode:
             return OutlineNode(
                 path=n["path"], number=n.get("number", ""), title=n.get("title", ""),

@@ -1,6 +1,6 @@
-"""Parse a plan document into `trienkhai.plan/1`: `parse_file(path)` reads it, `parse_document(source)`
-finds the header, preamble, outline, closing and references, then runs the extraction of targets,
-assignments and tasks over the result."""
+"""Parse a plan document into the dataclasses of `trienkhai.plan/2`: `parse_file(path)` reads it,
+`parse_document(source)` finds the header, preamble, outline, closing and references, then runs the
+extraction of targets, assignments and tasks over the result."""
 
 from __future__ import annotations
 

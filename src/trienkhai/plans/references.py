@@ -137,3 +137,4 @@ def merge_references(refs: Iterable[Reference]) -> list[Reference]:
 def find_references(texts: Iterable[str]) -> list[Reference]:
     """References cited anywhere in `texts` (each text scanned once), deduplicated."""
     return merge_references(r for t in texts for r in references_in(t))
+

@@ -47,7 +47,7 @@ def render_assignments(plan: Plan) -> list[str]:
     """The assignments as a table: item, responsible bodies, lead, partners, reporting."""
     if not plan.assignments:
         return ["", "PHÂN CÔNG: (không có)"]
-    rows = [[a.item or "", _short("; ".join(a.responsible), 50), _short(a.lead or "", 30),
+    rows = [[a.item or "", _short("; ".join(a.responsible), 50), _short("; ".join(a.leads), 30),
              _short("; ".join(a.partners), 40), _short(a.reporting or "", 40)] for a in plan.assignments]
     header = ["Mục", "Chịu trách nhiệm", "Chủ trì", "Phối hợp", "Báo cáo"]
     return ["", f"PHÂN CÔNG ({len(plan.assignments)})", *_table(header, rows)]
@@ -61,7 +61,7 @@ def render_tasks(plan: Plan) -> list[str]:
     for t in plan.tasks:
         due = t.due.split("-") if t.due else None
         when = _short(t.timeframe or "", 24) + (f" (hạn {due[2]}/{due[1]}/{due[0]})" if due else "")
-        rows.append([str(t.no if t.no is not None else ""), _short(t.content, 50), _short(t.lead or "", 30),
-                     _short(t.partners or "", 30), when])
+        rows.append([str(t.no if t.no is not None else ""), _short(t.content, 50), _short("; ".join(t.leads), 30),
+                     _short("; ".join(t.partners), 30), when])
     header = ["TT", "Nội dung nhiệm vụ", "Chủ trì", "Phối hợp", "Thời gian"]
     return ["", f"NHIỆM VỤ ({len(plan.tasks)})", *_table(header, rows)]

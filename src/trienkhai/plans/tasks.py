@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from trienkhai.documents.model import SourceDocument
 from trienkhai.plans._text import clean
+from trienkhai.plans.agencies import split_names
 from trienkhai.plans.model import Plan, Task
 from trienkhai.plans.timeframes import parse_timeframe
 from trienkhai.vocab.headers import header_role
@@ -53,6 +54,7 @@ class _Register:
     section: str | None = None
     last: Task | None = None
     above: dict[str, str | None] = field(default_factory=dict)
+    last_cells: dict[str, str] = field(default_factory=dict)  # the last task's cells as written
 
 
 def _cell(cells: list[str], columns: dict[str, int], role: str) -> str:
@@ -65,6 +67,16 @@ def _number(text: str) -> int | str | None:
     if not m:
         return None
     return int(m.group(1)) if m.group(1) else m.group(2)
+
+
+_NAME_ROLES = {"lead": "leads", "partners": "partners"}  # cells naming bodies → the Task's lists
+
+
+def _set(task: Task, role: str, text: str | None) -> None:
+    if role in _NAME_ROLES:
+        setattr(task, _NAME_ROLES[role], split_names(text))
+    else:
+        setattr(task, role, text or None)
 
 
 def _finish(task: Task) -> None:
@@ -93,8 +105,9 @@ def _row(cells: list[str], reg: _Register, tasks: list[Task]) -> None:
         last.content = f"{last.content} {values['content']}".strip()
         for role in ("lead", "partners", "timeframe", "product"):
             if values[role]:
-                joined = f"{getattr(last, role) or ''} {values[role]}".strip()
-                setattr(last, role, joined)
+                joined = f"{reg.last_cells.get(role, '')} {values[role]}".strip()
+                reg.last_cells[role] = joined
+                _set(last, role, joined)
                 if role in _INHERITED:
                     reg.above[role] = joined
         _finish(last)
@@ -103,10 +116,12 @@ def _row(cells: list[str], reg: _Register, tasks: list[Task]) -> None:
         return
     task = Task(no=number if number is not None else (no_text or None), content=values["content"],
                 product=values["product"] or None, section=reg.section)
+    reg.last_cells = {"product": values["product"]}
     for role in _INHERITED:
         value = values[role] or reg.above.get(role)
-        setattr(task, role, value or None)
+        _set(task, role, value)
         reg.above[role] = value
+        reg.last_cells[role] = value or ""
     _finish(task)
     tasks.append(task)
     reg.last = task

@@ -1,4 +1,4 @@
-"""A plan as `trienkhai.plan/1` JSON: the draft as parsed for a draft, rebuilt from rows once published.
+"""A plan as `trienkhai.plan/2` JSON: the draft as parsed for a draft, rebuilt from rows once published.
 
 Published rows are the living record (assignments edited after publication show here); organisations
 are given by their current names. Tasks with a number come from a task register (`tasks`), the others
@@ -10,9 +10,9 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from trienkhai.plans.model import SCHEMA_ID
+from trienkhai.plans.model import Plan as Draft
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, PlanStatus, Task
-
-SCHEMA_ID = "trienkhai.plan/1"
 
 
 def _number(value: Decimal | None) -> float | int | None:
@@ -39,10 +39,10 @@ def _names(task: Task, role: str) -> list[str]:
 
 
 def plan_document(plan: Plan) -> dict[str, Any] | None:
-    """The plan's `trienkhai.plan/1` object, or None for a placeholder never loaded."""
+    """The plan's `trienkhai.plan/2` object, or None for a placeholder never loaded."""
+    parsed = Draft.from_dict(plan.draft) if plan.draft else None  # a draft saved as /1 is read as /2
     if plan.status != PlanStatus.PUBLISHED:
-        return plan.draft
-    draft = plan.draft or {}
+        return parsed.to_dict() if parsed else None
     items = list(plan.items.order_by("order"))
     paths: dict[int | None, str] = {i.pk: i.path for i in items}  # looked up by item_id, None for none
     tasks = list(plan.tasks.order_by("order").prefetch_related("assignments__organisation"))
@@ -51,7 +51,7 @@ def plan_document(plan: Plan) -> dict[str, Any] | None:
         "kind": plan.kind, "number": plan.number or None,
         "date": plan.issued_on.isoformat() if plan.issued_on else None,
         "place": plan.place or None, "issuer": plan.issuer.name if plan.issuer else (plan.issuer_name or None),
-        "province": (draft.get("document") or {}).get("province"), "title": plan.title or None,
+        "province": parsed.document.province if parsed else None, "title": plan.title or None,
         "implements": [p.ref_id or p.number for p in plan.parents.all()],
         "signer": {"name": plan.signer_name or None, "title": plan.signer_title or None,
                    "on_behalf_of": plan.signer_on_behalf_of or None},
@@ -72,13 +72,13 @@ def plan_document(plan: Plan) -> dict[str, Any] | None:
     for t in tasks:
         leads, partners = _names(t, AssignmentRole.LEAD), _names(t, AssignmentRole.PARTNER)
         if t.no:
-            register.append({"no": t.no, "content": t.content, "lead": "; ".join(leads) or None,
-                             "partners": "; ".join(partners) or None, "timeframe": t.timeframe or None,
+            register.append({"no": t.no, "content": t.content, "leads": leads,
+                             "partners": partners, "timeframe": t.timeframe or None,
                              "product": t.product or None, "due": t.due_date.isoformat() if t.due_date else None,
                              "recurrence": t.recurrence or None, "section": paths.get(t.item_id)})
         else:
             assignments.append({"item": paths.get(t.item_id), "responsible": leads + partners,
-                                "lead": leads[0] if leads else None, "partners": partners, "verbs": [],
+                                "leads": leads, "partners": partners, "verbs": [],
                                 "duties": t.content, "reporting": None, "canonical": {}, "text": None})
     references = [{"id": r.ref_id, "kind": r.kind or None,
                    "date": r.issued_on.isoformat() if r.issued_on else None,
@@ -86,13 +86,13 @@ def plan_document(plan: Plan) -> dict[str, Any] | None:
     return {
         "schema": SCHEMA_ID,
         "source": {"filename": plan.source_filename, "sha256": plan.source_sha256, "format": fmt,
-                   "encoding": (draft.get("source") or {}).get("encoding")},
+                   "encoding": parsed.source.encoding if parsed else None},
         "document": document,
         "outline": _outline(items),
         "targets": targets,
         "assignments": assignments,
         "tasks": register,
         "references": references,
-        "warnings": list(draft.get("warnings") or []),
-        "preamble": list(draft.get("preamble") or []),
+        "warnings": list(parsed.warnings) if parsed else [],
+        "preamble": list(parsed.preamble) if parsed else [],
     }

@@ -49,7 +49,7 @@ class PlanDetailSerializer(PlanSerializer):
 
     @extend_schema_field(OpenApiTypes.OBJECT)
     def get_document(self, plan: Plan) -> dict[str, Any] | None:
-        """The plan as trienkhai.plan/1: rebuilt from the rows once published, else the parsed draft."""
+        """The plan as trienkhai.plan/2: rebuilt from the rows once published, else the parsed draft."""
         return plan_document(plan)
 
 
@@ -185,7 +185,7 @@ class TaskViewSet(mixins.UpdateModelMixin, _PlanPartViewSet):
 
         due_raw = request.data.get("due_date")
         updated = plan_services.update_task_assignment(
-            request.user, task, version,
+            request.user, task, version=version,
             leads=organisations("lead", AssignmentRole.LEAD),
             partners=organisations("partners", AssignmentRole.PARTNER),
             timeframe=data.get("timeframe", task.timeframe),

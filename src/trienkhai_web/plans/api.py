@@ -13,6 +13,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from trienkhai_web.accounts.permissions import can_import_plans
+from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.plans import services
 
 
@@ -43,10 +44,10 @@ class PlanImportView(APIView):
         s.is_valid(raise_exception=True)
         f = s.validated_data["file"]
         try:
-            plan = services.import_document(request.user, f.name, f.read())
-        except services.DuplicateError as exc:
-            return Response(self._result(exc.plan, True, exc.message), status=status.HTTP_200_OK)
-        except services.PlanError as exc:
+            plan = services.import_document(request.user, filename=f.name, data=f.read())
+        except Duplicate as exc:
+            return Response(self._result(exc.existing, True, exc.message), status=status.HTTP_200_OK)
+        except UserError as exc:
             return Response({"detail": exc.message}, status=status.HTTP_400_BAD_REQUEST)
         return Response(self._result(plan, False, _("The document was read. Review the draft, then publish it.")),
                         status=status.HTTP_201_CREATED)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.plans import services
 from trienkhai_web.plans.models import Plan, PlanStatus
 
@@ -14,13 +15,13 @@ SUFFIXES = {".txt", ".docx", ".pdf", ".doc"}
 def import_and_publish(user: Any, path: Path) -> tuple[Plan, bool]:
     """(plan, newly published?) for one file; a file already imported is not imported again."""
     try:
-        plan = services.import_document(user, path.name, path.read_bytes())
-    except services.DuplicateError as exc:
-        plan = exc.plan
+        plan = services.import_document(user, filename=path.name, data=path.read_bytes())
+    except Duplicate as exc:
+        plan = exc.existing
     if plan.status == PlanStatus.PUBLISHED:
         return plan, False
     plan = services.auto_map(user, plan)
-    return services.publish(user, plan, plan.version), True
+    return services.publish(user, plan, version=plan.version), True
 
 
 def load(user: Any, docs: Path, log=print) -> list[Plan]:
@@ -28,7 +29,7 @@ def load(user: Any, docs: Path, log=print) -> list[Plan]:
     for path in sorted(p for p in docs.iterdir() if p.suffix.lower() in SUFFIXES):
         try:
             plan, new = import_and_publish(user, path)
-        except services.PlanError as exc:
+        except UserError as exc:
             log(f"  ! {path.name}: {exc.message}")
             continue
         log(f"  {'+' if new else '='} {path.name}: {plan.number or '—'} ({plan.tasks.count()} nhiệm vụ)")

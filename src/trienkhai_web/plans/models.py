@@ -1,7 +1,7 @@
 """Plans and what they contain: outline items, targets, tasks with their lead and partner organisations.
 
 A plan is a placeholder (cited, not loaded), a draft (parsed, under review) or published. The parsed
-document is kept as `trienkhai.plan/1` JSON in `draft`; publishing turns it into the rows below, which
+document is kept as `trienkhai.plan/2` JSON in `draft`; publishing turns it into the rows below, which
 are what tracking and reports work from.
 """
 

@@ -1,6 +1,7 @@
 """Pages for plans: list, upload, review of a draft, publish, plan page, task assignment, a unit's work.
 
-Views stay thin: permission check, form, one service or query call, render."""
+Views stay thin: form, one service or query call, render. Who may change what is checked by the
+services (they raise `PermissionDenied`); reading pages check who may see them here."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from trienkhai.plans.editing import node_text, outline_rows
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
     can_import_plans,
@@ -25,16 +27,22 @@ from trienkhai_web.accounts.permissions import (
     can_view_plan,
     organisations_for,
 )
-from trienkhai_web.errors import UserError
-from trienkhai_web.locking import parse_version
+from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
-from trienkhai_web.plans.forms import TaskAssignmentForm, UploadForm
+from trienkhai_web.plans.forms import (
+    AgencyDecisionForm,
+    DraftItemForm,
+    PublishForm,
+    TaskAssignmentForm,
+    UploadForm,
+    first_error,
+)
 from trienkhai_web.plans.models import Plan, PlanStatus, Task
-from trienkhai_web.plans.parsing import agency_names, node_text, outline_nodes
 
 
 def _plan_for(request: HttpRequest, pk: int, manage: bool = False) -> Plan:
+    """The plan a page shows, for who may see it (reading pages; writes are checked by the services)."""
     plan = get_object_or_404(Plan, pk=pk)
     allowed = can_manage_plan(request.user, plan) if manage else can_view_plan(request.user, plan)
     if not allowed:
@@ -56,12 +64,13 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
         try:
-            plan = services.import_document(request.user, f.name, f.read())
-        except services.DuplicateError as exc:
-            url = reverse("plans:review" if exc.plan.status == PlanStatus.DRAFT else "plans:detail", args=[exc.plan.pk])
+            plan = services.import_document(request.user, filename=f.name, data=f.read())
+        except Duplicate as exc:
+            url = reverse("plans:review" if exc.existing.status == PlanStatus.DRAFT else "plans:detail",
+                          args=[exc.existing.pk])
             messages.warning(request, format_html('{} <a href="{}">{}</a>', exc.message, url, _("Open it")))
             return redirect(url)
-        except services.PlanError as exc:
+        except UserError as exc:
             form.add_error("file", exc.message)
         else:
             messages.success(request, _("The document was read. Review the draft, then publish it."))
@@ -70,30 +79,28 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
-    draft = plan.draft or {}
-    nodes = outline_nodes(draft)
-    texts = [n["title"] for n, _d, _p in nodes]
-    targets = draft.get("targets", [])
-    assignments = draft.get("assignments", [])
-    tasks = draft.get("tasks", [])
+    draft = services.load_draft(plan)
+    nodes = list(outline_rows(draft))
+    targets, assignments, tasks = draft.targets, draft.assignments, draft.tasks
     anchors = queries.item_anchor_lines(
         plan.source_text,
-        texts + [t.get("text") or t.get("subject", "") for t in targets]
-        + [a.get("text") or a.get("duties") or "" for a in assignments] + [t.get("content", "") for t in tasks])
+        [n.title for n, _d, _p in nodes] + [t.text or t.subject for t in targets]
+        + [a.text or a.duties or "" for a in assignments] + [t.content for t in tasks])
     a_nodes, rest = anchors[:len(nodes)], anchors[len(nodes):]
     a_targets, rest = rest[:len(targets)], rest[len(targets):]
     a_assign, a_tasks = rest[:len(assignments)], rest[len(assignments):]
     orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
     agencies = []
     matcher = queries.agency_matcher()
-    for name in agency_names(draft):
+    for name in draft.agency_names():
         decided = name in plan.agency_map
         org_id = plan.agency_map.get(name)
         agencies.append({"name": name, "decided": decided, "organisation": orgs.get(org_id) if org_id else None,
                          "suggestions": [] if decided else queries.match_organisations(name, matcher=matcher)})
     return {
-        "plan": plan, "error": error,
-        "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a} for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
+        "plan": plan, "draft": draft, "error": error,
+        "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a}
+                  for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
         "targets": list(zip(targets, a_targets, strict=True)),
         "assignments": list(zip(assignments, a_assign, strict=True)),
         "tasks": list(zip(tasks, a_tasks, strict=True)),
@@ -111,8 +118,9 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/review.html", _review_context(plan))
 
 
-def _panel(request: HttpRequest, plan: Plan, error: str = "") -> HttpResponse:
-    plan.refresh_from_db()
+def _panel(request: HttpRequest, pk: int, error: str = "") -> HttpResponse:
+    """The review panel after a change (or its refusal): a read, for who may review the plan."""
+    plan = _plan_for(request, pk, manage=True)
     if HtmxDetails(request):  # what the middleware sets as request.htmx, typed
         return render(request, "plans/_review_panel.html", _review_context(plan, error))
     if error:
@@ -120,68 +128,69 @@ def _panel(request: HttpRequest, plan: Plan, error: str = "") -> HttpResponse:
     return redirect("plans:review", pk=plan.pk)
 
 
+def _draft_item_change(user: Any, plan: Plan, form: DraftItemForm) -> None:
+    d = form.cleaned_data
+    common = {"version": d["version"], "kind": d["kind"]}
+    action = d["action"]
+    if action == "edit":
+        services.edit_draft_item(user, plan, key=d["key"], fields=form.item_fields(), **common)
+    elif action == "delete":
+        services.delete_draft_item(user, plan, key=d["key"], **common)
+    elif action == "add":
+        services.add_draft_item(user, plan, fields=form.item_fields(), parent=d["parent"] or None, **common)
+    elif action == "split":
+        services.split_draft_item(user, plan, key=d["key"], at=d["at"], title=d["new_title"], **common)
+    else:
+        services.merge_draft_item(user, plan, key=d["key"], **common)
+
+
 @require_POST
 @login_required
 def review_item(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for(request, pk, manage=True)
-    p = request.POST
-    action, kind, key = p.get("action"), p.get("kind", ""), p.get("key", "")
-    fields = {name: p[name] for name in services.EDITABLE.get(kind, ()) if name in p}
+    plan = get_object_or_404(Plan, pk=pk)
+    form = DraftItemForm(request.POST)
+    if not form.is_valid():
+        return _panel(request, pk, first_error(form))
     try:
-        version = parse_version(p.get("version"))
-        if action == "edit":
-            services.edit_draft_item(request.user, plan, version, kind, key, fields)
-        elif action == "delete":
-            services.delete_draft_item(request.user, plan, version, kind, key)
-        elif action == "add":
-            services.add_draft_item(request.user, plan, version, kind, fields, parent_path=p.get("parent") or None)
-        elif action == "split":
-            services.split_draft_item(request.user, plan, version, kind, key, p.get("at", ""),
-                                      title=p.get("new_title", ""))
-        elif action == "merge":
-            services.merge_draft_item(request.user, plan, version, kind, key)
-        else:
-            raise services.PlanError(_("Unknown action."))
-    except (services.PlanError, UserError) as exc:
-        return _panel(request, plan, exc.message)
-    return _panel(request, plan)
+        _draft_item_change(request.user, plan, form)
+    except UserError as exc:
+        return _panel(request, pk, exc.message)
+    return _panel(request, pk)
 
 
 @require_POST
 @login_required
 def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for(request, pk, manage=True)
-    p = request.POST
-    action, name = p.get("action"), p.get("name", "")
-    org = Organisation.objects.filter(pk=p.get("organisation") or 0).first()
+    plan = get_object_or_404(Plan, pk=pk)
+    form = AgencyDecisionForm(request.POST)
+    if not form.is_valid():
+        return _panel(request, pk, first_error(form))
+    d = form.cleaned_data
+    common = {"version": d["version"], "name": d["name"]}
     try:
-        version = parse_version(p.get("version"))
-        if action == "map":
-            if org is None:
-                raise services.PlanError(_("Choose an organisation."))
-            services.map_agency(request.user, plan, version, name, org)
-        elif action == "alias":
-            if org is None:
-                raise services.PlanError(_("Choose an organisation."))
-            services.add_alias_for(request.user, plan, version, name, org)
-        elif action == "none":
-            services.map_agency(request.user, plan, version, name, None)
-        elif action == "create":
-            services.create_organisation_for(request.user, plan, version, name)
+        if d["action"] == "map":
+            services.map_agency(request.user, plan, organisation=d["organisation"], **common)
+        elif d["action"] == "alias":
+            services.add_alias_for(request.user, plan, organisation=d["organisation"], **common)
+        elif d["action"] == "none":
+            services.map_agency(request.user, plan, organisation=None, **common)
         else:
-            raise services.PlanError(_("Unknown action."))
-    except (services.PlanError, UserError) as exc:
-        return _panel(request, plan, exc.message)
-    return _panel(request, plan)
+            services.create_organisation_for(request.user, plan, **common)
+    except UserError as exc:
+        return _panel(request, pk, exc.message)
+    return _panel(request, pk)
 
 
 @require_POST
 @login_required
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
-    plan = _plan_for(request, pk, manage=True)
+    plan = get_object_or_404(Plan, pk=pk)
+    form = PublishForm(request.POST)
     try:
-        services.publish(request.user, plan, parse_version(request.POST.get("version")))
-    except (services.PlanError, UserError) as exc:
+        if not form.is_valid():
+            raise UserError(first_error(form))
+        services.publish(request.user, plan, version=form.cleaned_data["version"])
+    except UserError as exc:
         messages.error(request, exc.message)
         return redirect("plans:review", pk=plan.pk)
     messages.success(request, _("The plan was published."))
@@ -225,9 +234,7 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
     task = get_object_or_404(Task.objects.select_related("plan"), pk=pk)
     if not can_view_plan(request.user, task.plan):
         raise PermissionDenied
-    can_edit = can_manage_plan(request.user, task.plan)
-    if request.method == "POST" and not can_edit:
-        raise PermissionDenied
+    can_edit = can_manage_plan(request.user, task.plan)  # whether to show the form; the service decides
     initial = {"version": task.version, "timeframe": task.timeframe, "recurrence": task.recurrence,
                "due_date": task.due_date, "targets": list(task.targets.all()),
                "leads": [a.organisation for a in task.assignments.filter(role="lead")],
@@ -237,10 +244,10 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
         d = form.cleaned_data
         try:
             services.update_task_assignment(
-                request.user, task, d["version"], leads=list(d["leads"]), partners=list(d["partners"]),
+                request.user, task, version=d["version"], leads=list(d["leads"]), partners=list(d["partners"]),
                 timeframe=d["timeframe"], recurrence=d["recurrence"], due_date=d["due_date"],
                 targets=list(d["targets"]))
-        except services.PlanError as exc:
+        except UserError as exc:
             form.add_error(None, exc.message)
         else:
             messages.success(request, _("The assignment was saved."))

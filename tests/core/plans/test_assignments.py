@@ -16,7 +16,7 @@ def test_numbered_paragraph_is_one_assignment_with_its_path():
                           ("IV.2", "Đảng đoàn HĐND tỉnh lãnh đạo, chỉ đạo rà soát các cơ chế, chính sách."))
     a1, a2 = find_assignments(plan)
     assert (a1.item, a1.responsible) == ("IV.1", ["Các huyện ủy", "thành ủy", "đảng ủy trực thuộc Tỉnh ủy"])
-    assert a1.lead is None and a1.partners == []
+    assert a1.leads == [] and a1.partners == []
     assert a2.responsible == ["Đảng đoàn HĐND tỉnh"]
     assert a2.canonical == {"Đảng đoàn HĐND tỉnh": "Đảng đoàn Hội đồng nhân dân tỉnh"}
     assert a2.verbs[:2] == ["lãnh đạo", "chỉ đạo"]
@@ -35,7 +35,7 @@ def test_lead_generic_partner_and_reporting():
                                    "Tỉnh ủy."))
     (a,) = find_assignments(plan)
     assert a.responsible == ["Ban Dân vận Tỉnh ủy"]
-    assert a.lead == "Ban Dân vận Tỉnh ủy"
+    assert a.leads == ["Ban Dân vận Tỉnh ủy"]
     assert a.partners == ["các cơ quan, đơn vị liên quan"]
     assert a.reporting == "định kỳ báo cáo Ban Thường vụ Tỉnh ủy"
     assert {"chủ trì", "phối hợp", "theo dõi", "kiểm tra", "đôn đốc"} <= set(a.verbs)
@@ -69,7 +69,7 @@ def test_outside_implementation_only_explicit_assignments_count():
         node("III.1", "Đổi mới công tác dân vận", "Mặt trận Tổ quốc phối hợp với chính quyền vận động Nhân dân.",
              "Giao Sở Nội vụ chủ trì tham mưu ban hành quy chế.")]))
     (a,) = find_assignments(plan)
-    assert (a.item, a.responsible, a.lead) == ("III.1", ["Sở Nội vụ"], "Sở Nội vụ")
+    assert (a.item, a.responsible, a.leads) == ("III.1", ["Sở Nội vụ"], ["Sở Nội vụ"])
 
 
 def test_a_paragraph_opening_with_a_verb_assigns_nobody():
@@ -93,7 +93,7 @@ def test_sample_documents_assignments_match_the_gold(corpus_docs):
             assert [canonical_name(x) for x in a.responsible] == [canonical_name(x) for x in g["responsible"]] or (
                 {canonical_name(x) for x in g["responsible"]} <= {canonical_name(x) for x in a.responsible}
             ), g["item"]
-            assert (canonical_name(a.lead) if a.lead else None) == (canonical_name(g["lead"]) if g["lead"] else None)
+            assert [canonical_name(x) for x in a.leads] == ([canonical_name(g["lead"])] if g["lead"] else [])
             assert [canonical_name(x) for x in a.partners] == [canonical_name(x) for x in g["partners"]]
 
 
@@ -101,7 +101,7 @@ def test_body_followed_by_a_colon_then_its_duties():
     plan = implementation(("IV.2", "Sở Tư pháp: Chủ trì, phối hợp với Sở Nội vụ hướng dẫn thực hiện."),
                           ("IV.3", "Các sở, ban, ngành, địa phương:"))
     a, b = find_assignments(plan)
-    assert (a.responsible, a.lead, a.partners) == (["Sở Tư pháp"], "Sở Tư pháp", ["Sở Nội vụ"])
+    assert (a.responsible, a.leads, a.partners) == (["Sở Tư pháp"], ["Sở Tư pháp"], ["Sở Nội vụ"])
     assert b.responsible == ["Các sở, ban, ngành, địa phương"]  # one collective phrase
 
 

@@ -145,7 +145,7 @@ def test_abbreviations_old_tone_and_bracketed_lists_in_assignments():
     assert first.canonical["Uỷ ban MTTQ VN xã"] == "Ủy ban Mặt trận Tổ quốc Việt Nam xã"
     assert "Hội Liên hiệp Phụ nữ, Đoàn Thanh niên, Cựu chiến binh" in first.canonical[first.responsible[1]]
     second = by_item["III.2"]
-    assert (second.lead, second.partners) == ("UBND xã", ["các ban, ngành, đoàn thể xã"])
+    assert (second.leads, second.partners) == (["UBND xã"], ["các ban, ngành, đoàn thể xã"])
     assert second.reporting == "định kỳ 6 tháng báo cáo Ban Thường vụ Đảng ủy"
 
 
@@ -218,10 +218,10 @@ def test_task_register_with_other_column_names_group_row_and_dates():
     )), plan_with())
     assert [t.no for t in tasks] == [1, 2, 3]
     assert tasks[0].section == "A. NHIỆM VỤ CHUNG"
-    assert (tasks[0].lead, tasks[0].partners, tasks[0].product) == ("Uỷ ban MTTQ VN tỉnh", "Hội LHPN tỉnh, Tỉnh đoàn",
-                                                                  "Báo cáo")
+    assert (tasks[0].leads, tasks[0].partners, tasks[0].product) == (["Uỷ ban MTTQ VN tỉnh"],
+                                                                   ["Hội LHPN tỉnh", "Tỉnh đoàn"], "Báo cáo")
     assert [t.due for t in tasks] == ["2024-03-05", "2024-03-31", "2024-03-05"]
-    assert (tasks[2].lead, tasks[2].partners) == ("Sở Nội vụ", "UBND các xã, phường")  # merged cells
+    assert (tasks[2].leads, tasks[2].partners) == (["Sở Nội vụ"], ["UBND các xã, phường"])  # merged cells
 
 
 def test_timeframes_in_every_usual_spelling():

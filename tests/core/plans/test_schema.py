@@ -53,3 +53,31 @@ def test_cli_json_output_validates(corpus_docs):
     result = subprocess.run([EXE, "parse", str(f), "--json"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     validate_plan_dict(json.loads(result.stdout))
+
+
+def test_cli_prints_v1_by_default_and_v2_when_asked(corpus_docs):
+    f = corpus_docs / "004_e02ef3f550a5da59.txt"  # has a task register: leads and partners per row
+    docs = {}
+    for version in ("1", "2"):
+        result = subprocess.run([EXE, "parse", str(f), "--json", "--format-version", version],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        docs[version] = json.loads(result.stdout)
+        validate_plan_dict(docs[version])
+    v1, v2 = docs["1"], docs["2"]
+    assert (v1["schema"], v2["schema"]) == ("trienkhai.plan/1", "trienkhai.plan/2")
+    assert all(isinstance(t["lead"], str | None) for t in v1["tasks"])
+    assert all(isinstance(t["leads"], list) and "lead" not in t for t in v2["tasks"])
+    assert [t["lead"] for t in v1["tasks"]] == ["; ".join(t["leads"]) or None for t in v2["tasks"]]
+    with_default = subprocess.run([EXE, "parse", str(f), "--json"], capture_output=True, text=True)
+    assert json.loads(with_default.stdout) == v1
+
+
+def test_a_v1_document_validates_against_v1_and_not_v2(corpus_docs):
+    from trienkhai.plans.parse import parse_file
+
+    v1 = json.loads(json.dumps(parse_file(corpus_docs / "004_e02ef3f550a5da59.txt").to_dict(version=1)))
+    validate_plan_dict(v1)
+    v1["schema"] = "trienkhai.plan/2"  # the same content claiming /2: its name strings are refused
+    with pytest.raises(PlanFormatError):
+        validate_plan_dict(v1)

@@ -40,9 +40,9 @@ def test_plan_list_and_retrieve_per_role(world, role):
     detail = client.get(f"/api/plans/{world.plan_a.pk}/")
     assert detail.status_code == 200
     doc = detail.json()["document"]
-    assert doc["schema"] == "trienkhai.plan/1"
+    assert doc["schema"] == "trienkhai.plan/2"
     assert doc["outline"][0]["path"] == "I" and doc["outline"][0]["children"][0]["path"] == "I.1"
-    assert doc["tasks"][0]["lead"] == world.unit.name and doc["tasks"][0]["section"] == "I.1"
+    assert doc["tasks"][0]["leads"] == [world.unit.name] and doc["tasks"][0]["section"] == "I.1"
     assert doc["targets"][0]["value"] == [2, 3] and doc["targets"][0]["section"] == "I.1"
     hidden = client.get(f"/api/plans/{world.plan_b.pk}/")
     assert hidden.status_code == (200 if role in READ_ALL else 404)

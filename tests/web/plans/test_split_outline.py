@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from tests.web.factories import DraftPlanFactory
 from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.errors import UserError
 from trienkhai_web.plans import services
 
 pytestmark = pytest.mark.django_db
@@ -25,13 +26,15 @@ def _with_heading(monitor, blocks: list[dict]):
     """A draft whose heading I.1 holds `blocks` (edited through the service, like a user would)."""
     plan = DraftPlanFactory()
     text = "\n".join(b["text"] for b in blocks)
-    return services.edit_draft_item(monitor, plan, plan.version, "outline", "I.1", {"text": text})
+    return services.edit_draft_item(monitor, plan, version=plan.version, kind="outline", key="I.1",
+                                    fields={"text": text})
 
 
 def test_split_at_a_block_makes_the_next_sibling_from_that_block_on(monitor):
     plan = _with_heading(monitor, _blocks("Phát huy sức mạnh.", "2. Yêu cầu", "Bám sát thực tiễn.", "Cụ thể."))
     before = plan.version
-    plan = services.split_draft_item(monitor, plan, plan.version, "outline", "I.1", "2. Yêu cầu")
+    plan = services.split_draft_item(monitor, plan, version=plan.version, kind="outline", key="I.1",
+                                     at="2. Yêu cầu")
     first, second = plan.draft["outline"][0]["children"]
     assert (first["path"], first["title"], [b["text"] for b in first["blocks"]]) == (
         "I.1", "Mục đích", ["Phát huy sức mạnh."])
@@ -45,7 +48,8 @@ def test_split_at_a_block_makes_the_next_sibling_from_that_block_on(monitor):
 
 def test_split_inside_a_block_splits_the_block_and_takes_the_given_title(monitor):
     plan = _with_heading(monitor, _blocks("Phát huy sức mạnh đại đoàn kết. Nâng cao chất lượng giám sát.", "Kết."))
-    plan = services.split_draft_item(monitor, plan, plan.version, "outline", "I.1", "Nâng cao chất lượng",
+    plan = services.split_draft_item(monitor, plan, version=plan.version, kind="outline", key="I.1",
+                                     at="Nâng cao chất lượng",
                                      title="Giám sát")
     first, second = plan.draft["outline"][0]["children"]
     assert [b["text"] for b in first["blocks"]] == ["Phát huy sức mạnh đại đoàn kết."]
@@ -56,7 +60,7 @@ def test_split_inside_a_block_splits_the_block_and_takes_the_given_title(monitor
 def test_split_a_top_heading_takes_next_roman_number_or_a_prime_and_moves_children(monitor):
     plan = DraftPlanFactory()
     # II has no blocks: split inside its title; the number III is taken, so the new part is III'.
-    plan = services.split_draft_item(monitor, plan, plan.version, "outline", "II", "GIẢI PHÁP")
+    plan = services.split_draft_item(monitor, plan, version=plan.version, kind="outline", key="II", at="GIẢI PHÁP")
     paths = [n["path"] for n in plan.draft["outline"]]
     assert paths == ["I", "II", "III'", "III"]
     assert plan.draft["outline"][1]["title"] == "NHIỆM VỤ,"
@@ -70,8 +74,8 @@ def test_split_a_top_heading_takes_next_roman_number_or_a_prime_and_moves_childr
 def test_split_text_not_found_or_at_the_very_start_changes_nothing(monitor):
     plan = DraftPlanFactory()
     for at in ("không có trong mục", "MỤC ĐÍCH", "  "):
-        with pytest.raises(services.PlanError) as exc:
-            services.split_draft_item(monitor, plan, plan.version, "outline", "I", at)
+        with pytest.raises(UserError) as exc:
+            services.split_draft_item(monitor, plan, version=plan.version, kind="outline", key="I", at=at)
         assert "không tìm thấy" in exc.value.message.lower() or "not found" in exc.value.message
     fresh = type(plan).objects.get(pk=plan.pk)
     assert fresh.version == plan.version and fresh.draft == plan.draft

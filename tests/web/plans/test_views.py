@@ -28,8 +28,8 @@ def world():
     draft = DraftPlanFactory()
     for name in services.undecided_names(draft):
         org = {"Ban Dân vận Tỉnh ủy": monitor_org, "Ban Tuyên giáo Tỉnh ủy": unit}.get(name)
-        draft = services.map_agency(users["monitor"], draft, draft.version, name, org)
-    published = services.publish(users["monitor"], draft, draft.version)
+        draft = services.map_agency(users["monitor"], draft, version=draft.version, name=name, organisation=org)
+    published = services.publish(users["monitor"], draft, version=draft.version)
     other_draft = DraftPlanFactory()
     task = published.tasks.order_by("order").first()
     return {"users": users, "plan": published, "draft": other_draft, "task": task, "unit": unit,
@@ -75,7 +75,8 @@ def test_writes_forbidden_to_non_managers(client, world, role):
         (reverse("plans:review_agency", args=[draft.pk]), {"action": "none", "name": "các cơ quan liên quan",
                                                            "version": draft.version}),
         (reverse("plans:publish", args=[draft.pk]), {"version": draft.version}),
-        (reverse("plans:task", args=[world["task"].pk]), {"version": world["task"].version}),
+        (reverse("plans:task", args=[world["task"].pk]), {"version": world["task"].version,
+                                                         "leads": [world["outsider"].pk]}),
     ]
     for url, data in posts:
         assert client.post(url, data).status_code == 403, url

@@ -7,6 +7,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.plans import services
 from trienkhai_web.plans.demo import import_and_publish
 
@@ -33,12 +34,12 @@ class Command(BaseCommand):
                 plan, new = import_and_publish(user, path)
                 verb = "Đã ban hành" if new else "Đã có sẵn (không nhập lại)"
             else:
-                plan = services.import_document(user, path.name, path.read_bytes())
+                plan = services.import_document(user, filename=path.name, data=path.read_bytes())
                 verb = "Đã nhập bản nháp"
-        except services.DuplicateError as exc:
-            self.stdout.write(f"Tệp này đã được nhập trước đây: kế hoạch #{exc.plan.pk} {exc.plan.number}.")
+        except Duplicate as exc:
+            self.stdout.write(f"Tệp này đã được nhập trước đây: kế hoạch #{exc.existing.pk} {exc.existing.number}.")
             return
-        except services.PlanError as exc:
+        except UserError as exc:
             raise CommandError(exc.message) from exc
         self.stdout.write(f"{verb}: #{plan.pk} {plan.number} — {plan.title[:80]}")
         if plan.status == "draft":
