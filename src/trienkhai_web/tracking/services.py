@@ -37,7 +37,7 @@ from trienkhai_web.audit.services import record
 from trienkhai_web.errors import Conflict, UserError, from_core
 from trienkhai_web.locking import lock_first, lock_version
 from trienkhai_web.organisations.models import Organisation
-from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task
+from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task, TaskAssignment
 from trienkhai_web.tracking import calendar_days
 from trienkhai_web.tracking.evidence import check_upload
 from trienkhai_web.tracking.models import (
@@ -138,13 +138,20 @@ def _now(now: datetime | None) -> datetime:
 
 def open_report(period: ReportingPeriod, organisation: Organisation, *, user: Any = None) -> UnitReport:
     """The unit's report for the period, created as an empty draft the first time (by one who reports
-    for the unit)."""
+    for the unit, and only for a unit the plan gives a task to, as lead or partner)."""
     require(user, can_report_for, organisation)
+    if not is_assigned(period.plan, organisation):
+        raise PermissionDenied(_("This plan gives your unit no task: there is nothing for it to report."))
     report, created = UnitReport.objects.get_or_create(period=period, organisation=organisation)
     if created:
         with transaction.atomic():
             record(None, Action.REPORT_OPEN, report)
     return report
+
+
+def is_assigned(plan: Plan, organisation: Organisation) -> bool:
+    """Whether the plan names the unit on any of its tasks (the units that report on a plan)."""
+    return TaskAssignment.objects.filter(task__plan=plan, organisation=organisation).exists()
 
 
 def content_hash(report: UnitReport) -> str:

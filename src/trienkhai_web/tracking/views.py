@@ -88,15 +88,19 @@ def my_reports(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_entry(request: HttpRequest, plan_id: int, org_id: int, code: str) -> HttpResponse:
-    period = get_object_or_404(ReportingPeriod, plan_id=plan_id, code=code)
+    """Where a reminder or "my reports" leads: the unit's report for the period. A report not yet
+    begun is created by the button on this page (a POST), never by merely opening the link."""
+    period = get_object_or_404(ReportingPeriod.objects.select_related("plan"), plan_id=plan_id, code=code)
     organisation = get_object_or_404(Organisation, pk=org_id)
-    try:
+    existing = UnitReport.objects.filter(period=period, organisation=organisation).first()
+    if existing is not None and can_view_report(request.user, period.plan, organisation):
+        return redirect("tracking:report", existing.pk)
+    if request.method == "POST":
         return redirect("tracking:report", services.open_report(period, organisation, user=request.user).pk)
-    except PermissionDenied:  # not one who reports for the unit: show its report to those who may read it
-        existing = UnitReport.objects.filter(period=period, organisation=organisation).first()
-        if existing and can_view_report(request.user, period.plan, organisation):
-            return redirect("tracking:report", existing.pk)
-        raise
+    if not (can_report_for(request.user, organisation) and services.is_assigned(period.plan, organisation)):
+        raise PermissionDenied
+    return render(request, "tracking/start_report.html", {"period": period, "organisation": organisation,
+                                                          "plan": period.plan})
 
 
 def _report_or_403(request: HttpRequest, pk: int) -> UnitReport:

@@ -17,11 +17,18 @@ def choose(page, task, status):
     page.wait_for_function("document.getElementById('save-status').textContent.includes('Đã lưu')")
 
 
+def begin(page, entry: str) -> None:
+    """Open a unit's report from its link: a report not begun yet is begun with the page's button."""
+    page.goto(entry)
+    page.get_by_role("button", name="Bắt đầu lập báo cáo").click()
+    page.wait_for_url("**/theo-doi/bao-cao/*/")
+
+
 def test_submit_return_accept_and_dashboard(world, page):
     entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
     dashboard = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}&data=submitted"
     login(page, world.head.username, PASSWORD)
-    page.goto(entry)
+    begin(page, entry)
     assert "Báo cáo của Chi bộ ấp 1" in page.inner_text("h1")
     choose(page, world.tasks[0], "cham_tien_do")
     for task in world.tasks[1:]:
@@ -80,7 +87,7 @@ def test_two_people_edit_the_same_report(world, page, browser, live_server):
     """Two open pages: different fields both save (twice in a row), the same field is refused clearly."""
     entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
     login(page, world.reporter.username, PASSWORD)
-    page.goto(entry)
+    begin(page, entry)
     context = browser.new_context(viewport={"width": 1366, "height": 768}, base_url=live_server.url,
                                   locale="vi-VN")
     other = context.new_page()

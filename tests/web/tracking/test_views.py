@@ -1,10 +1,11 @@
 from io import BytesIO
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from openpyxl import load_workbook
 
 from trienkhai_web.tracking import services
-from trienkhai_web.tracking.models import ReminderLog, ReportStatus
+from trienkhai_web.tracking.models import ReminderLog, ReportStatus, UnitReport
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +48,27 @@ def test_report_page_roles(world, client):
     entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
     assert get(client, world.reporter, entry).status_code == 302
     assert get(client, world.other, entry).status_code == 403
+
+
+def test_opening_the_link_of_a_report_not_begun_creates_nothing(world, client):
+    entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{world.unit.pk}/{world.period.code}/"
+    page = get(client, world.reporter, entry)
+    assert page.status_code == 200 and "Bắt đầu lập báo cáo" in page.content.decode()
+    assert not UnitReport.objects.exists()
+    begun = client.post(entry)
+    report = UnitReport.objects.get(period=world.period, organisation=world.unit)
+    assert begun.status_code == 302 and begun["Location"] == f"/theo-doi/bao-cao/{report.pk}/"
+
+
+def test_a_unit_the_plan_gives_no_task_cannot_report_on_it(world, client):
+    outsider = world.other  # reports for "Đơn vị khác", which no task of the plan names
+    unit = outsider.memberships.get().organisation
+    entry = f"/theo-doi/ke-hoach/{world.plan.pk}/don-vi/{unit.pk}/{world.period.code}/"
+    assert get(client, outsider, entry).status_code == 403
+    assert client.post(entry).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.open_report(world.period, unit, user=outsider)
+    assert not UnitReport.objects.exists()
 
 
 def test_autosave_view_and_conflict_message(world, client):
