@@ -151,6 +151,10 @@ class DraftPlanFactory(factory.django.DjangoModelFactory):
     source_text = SOURCE
     source_filename = "kh.txt"
     source_sha256 = factory.Sequence(lambda n: hashlib.sha256(f"doc{n}".encode()).hexdigest())
+    # Followed by the monitoring body of the test's monitor (bob), as an imported draft is by its importer's.
+    monitoring_body = factory.LazyFunction(lambda: next(
+        (m.organisation for m in Membership.objects.filter(role=Role.MONITOR, organisation__isnull=False)
+         .select_related("organisation").order_by("pk")), None))
 
 
 def at(day: date, hour: int = 9) -> datetime:

@@ -90,11 +90,12 @@ def can_manage_plan(user: Any, plan: Any) -> bool:
     """Edit a draft or published plan, its items, targets and assignments; publish it."""
     if is_admin(user):
         return True
-    monitored = organisations_for(user, Role.MONITOR)
-    if not monitored and not has_role(user, Role.MONITOR):
+    # A monitoring body manages the plans it monitors, and the one who imported a plan manages it; a plan
+    # with no monitoring body is nobody's but its importer's (publishing gives it one).
+    if not has_role(user, Role.MONITOR):
         return False
-    return plan.monitoring_body_id in monitored or (plan.created_by_id is not None and plan.created_by_id == user.pk) \
-        or (plan.monitoring_body_id is None and has_role(user, Role.MONITOR))
+    return plan.monitoring_body_id in organisations_for(user, Role.MONITOR) \
+        or (plan.created_by_id is not None and plan.created_by_id == user.pk)
 
 
 def can_report_for(user: Any, organisation: Any) -> bool:

@@ -12,7 +12,7 @@ from trienkhai_web.plans.models import Plan, PlanStatus
 SUFFIXES = {".txt", ".docx", ".pdf", ".doc"}
 
 
-def import_and_publish(user: Any, path: Path) -> tuple[Plan, bool]:
+def import_and_publish(user: Any, path: Path, monitoring_body: Any = None) -> tuple[Plan, bool]:
     """(plan, newly published?) for one file; a file already imported is not imported again."""
     try:
         plan = services.import_document(user, filename=path.name, data=path.read_bytes())
@@ -21,14 +21,14 @@ def import_and_publish(user: Any, path: Path) -> tuple[Plan, bool]:
     if plan.status == PlanStatus.PUBLISHED:
         return plan, False
     plan = services.auto_map(user, plan)
-    return services.publish(user, plan, version=plan.version), True
+    return services.publish(user, plan, version=plan.version, monitoring_body=monitoring_body), True
 
 
-def load(user: Any, docs: Path, log=print) -> list[Plan]:
+def load(user: Any, docs: Path, log=print, monitoring_body: Any = None) -> list[Plan]:
     plans = []
     for path in sorted(p for p in docs.iterdir() if p.suffix.lower() in SUFFIXES):
         try:
-            plan, new = import_and_publish(user, path)
+            plan, new = import_and_publish(user, path, monitoring_body)
         except UserError as exc:
             log(f"  ! {path.name}: {exc.message}")
             continue

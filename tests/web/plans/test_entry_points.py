@@ -56,8 +56,13 @@ def test_import_command_draft_and_publish(corpus_docs):
     call_command("import_plan", str(corpus_docs / "004_e02ef3f550a5da59.txt"), stdout=out)
     plan = Plan.objects.get(number="55-CTr/TU")
     assert plan.status == PlanStatus.DRAFT and "ra-soat" in out.getvalue()
-    call_command("import_plan", str(corpus_docs / "003_70c23ef7c9a34c4f.txt"), "--publish", stdout=out)
+    with pytest.raises(CommandError, match="cơ quan theo dõi"):  # nobody would follow its reports
+        call_command("import_plan", str(corpus_docs / "003_70c23ef7c9a34c4f.txt"), "--publish", stdout=out)
+    OrganisationFactory(name="Ban Dân vận Huyện ủy", code="bdv-hu")
+    call_command("import_plan", str(corpus_docs / "003_70c23ef7c9a34c4f.txt"), "--publish", "--theo-doi", "bdv-hu",
+                 stdout=out)
     published = Plan.objects.get(status=PlanStatus.PUBLISHED)
+    assert published.monitoring_body.code == "bdv-hu"
     assert published.tasks.exists() and published.parents.get().ref_id == "69-KL/TU"
     with pytest.raises(CommandError):
         call_command("import_plan", "/khong/co/tep.txt")

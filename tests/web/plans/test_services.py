@@ -233,3 +233,21 @@ def test_upload_limit_is_the_setting_passed_to_the_core(monitor, settings, corpu
     assert error.value.message.startswith("Tệp kh.txt quá lớn") and "giới hạn là 100 byte" in error.value.message
     settings.TRIENKHAI_MAX_UPLOAD_BYTES = len(data)
     assert services.import_document(monitor, filename="kh.txt", data=data).source_filename == "kh.txt"
+
+
+def test_publishing_gives_the_plan_a_monitoring_body_or_refuses(monitor):
+    """The issuer's Ban Dân vận by default; a plan nobody would monitor is not published."""
+    issuer = OrganisationFactory(name="Tỉnh ủy Lai Châu")
+    bdv = OrganisationFactory(name="Ban Dân vận Tỉnh ủy Lai Châu", parent=issuer)
+    plan = _map_all(None, DraftPlanFactory(monitoring_body=None, issuer=issuer))
+    assert services.publish(None, plan, version=plan.version).monitoring_body == bdv
+    orphan = _map_all(None, DraftPlanFactory(monitoring_body=None))
+    with pytest.raises(UserError, match="cơ quan theo dõi"):
+        services.publish(None, orphan, version=orphan.version)
+    orphan.refresh_from_db()
+    assert orphan.status == PlanStatus.DRAFT and not orphan.tasks.exists()
+    # Imported by a monitoring officer: published by them, it is their body's to follow.
+    Plan.objects.filter(pk=orphan.pk).update(created_by=monitor)
+    orphan.refresh_from_db()
+    published = services.publish(monitor, orphan, version=orphan.version)
+    assert published.monitoring_body_id == monitor.memberships.get(role="monitor").organisation_id

@@ -26,7 +26,8 @@ from trienkhai.errors import TrienkhaiError
 from trienkhai.plans import editing
 from trienkhai.plans.model import Plan as Draft
 from trienkhai.plans.parse import parse_document
-from trienkhai_web.accounts.permissions import can_import_plans, can_manage_plan
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import can_import_plans, can_manage_plan, organisations_for
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.errors import Duplicate, UserError, from_core
@@ -119,6 +120,9 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
             plan = Plan(created_by=user if getattr(user, "is_authenticated", False) else None)
         else:
             bump(plan)
+        if plan.monitoring_body_id is None:  # the importer's monitoring body follows the plan it brought in
+            mine = sorted(organisations_for(user, Role.MONITOR))
+            plan.monitoring_body_id = mine[0] if mine else None
         plan.status = PlanStatus.DRAFT
         plan.source_text = source_text
         plan.source_filename = fit(Plan, source_filename=filename)["source_filename"]

@@ -19,6 +19,8 @@ from trienkhai.plans import editing
 from trienkhai.plans.model import Plan as Draft
 from trienkhai.plans.references import kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import organisations_for
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.errors import UserError
@@ -51,8 +53,26 @@ def when(text: str | None) -> tuple[str, date | None]:
     return (tf.recurrence if tf.recurrence in Recurrence.values else ""), iso_date(tf.due)
 
 
-def publish(user: Any, plan: Plan, *, version: int | None) -> Plan:
-    """Turn the reviewed draft into the plan's items, targets, tasks, references and cascade links."""
+def default_monitoring_body(user: Any, plan: Plan) -> Organisation | None:
+    """Who follows a plan when nobody said: the issuer's Ban Dân vận, else the monitoring body of the one
+    publishing it or of the one who imported it."""
+    if plan.issuer_id is not None:
+        bdv = (Organisation.objects.filter(parent_id=plan.issuer_id, match_key__startswith="ban dan van")
+               .order_by("pk").first())
+        if bdv is not None:
+            return bdv
+    for person in (user, plan.created_by):
+        mine = sorted(organisations_for(person, Role.MONITOR))
+        if mine:
+            return Organisation.objects.get(pk=mine[0])
+    return None
+
+
+def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Organisation | None = None) -> Plan:
+    """Turn the reviewed draft into the plan's items, targets, tasks, references and cascade links.
+
+    The plan gets a monitoring body (`monitoring_body`, or `default_monitoring_body`): a plan that no
+    body monitors is refused, since its reports would reach nobody."""
     check_manage(user, plan)
     with transaction.atomic():
         plan = lock_plan(plan, version)
@@ -70,12 +90,10 @@ def publish(user: Any, plan: Plan, *, version: int | None) -> Plan:
         _references(plan, draft)
         if plan.issuer is None and plan.issuer_name:
             plan.issuer = queries.certain_match(plan.issuer_name)
+        plan.monitoring_body = monitoring_body or plan.monitoring_body or default_monitoring_body(user, plan)
         if plan.monitoring_body is None:
-            from trienkhai_web.accounts.models import Role
-            from trienkhai_web.accounts.permissions import organisations_for
-
-            mine = sorted(organisations_for(user, Role.MONITOR))
-            plan.monitoring_body_id = mine[0] if mine else None
+            raise UserError(_("Choose the body that monitors this plan (usually the issuer's Ban Dân vận) "
+                              "before publishing it: without one, nobody follows its reports."))
         plan.status = PlanStatus.PUBLISHED
         plan.published_at = timezone.now()
         bump(plan)

@@ -73,7 +73,10 @@ class Command(BaseCommand):
                       _user("lanhdao", "Lãnh đạo", Role.LEADER, None)]
         admin = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
         self.stdout.write(f"Nạp văn bản mẫu từ {docs}:")
-        plans_demo.load(admin, docs, log=self.stdout.write)
+        # The demo's monitoring body (the monitor's organisation) follows every sample plan.
+        monitor = Membership.objects.filter(role=Role.MONITOR, organisation__isnull=False).order_by("pk").first()
+        plans_demo.load(admin, docs, log=self.stdout.write,
+                        monitoring_body=monitor.organisation if monitor else None)
         if own_users:
             busiest = (Organisation.objects.annotate(n=Count("task_assignments")).filter(n__gt=0)
                        .order_by("-n", "pk").first()) or _org(MONITOR_ORG)
