@@ -78,6 +78,10 @@ class Plan(models.Model):
         verbose_name = _("plan")
         verbose_name_plural = _("plans")
         ordering = ["-issued_on", "number"]
+        # One live copy of a document: two imports of the same file at the same instant cannot both land.
+        constraints = [models.UniqueConstraint(
+            fields=["source_sha256"], name="plan_unique_live_source",
+            condition=models.Q(status__in=["draft", "published"]) & ~models.Q(source_sha256=""))]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title[:60]}".strip() or self.display_name

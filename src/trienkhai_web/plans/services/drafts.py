@@ -17,7 +17,8 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.core.files.storage import default_storage
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from trienkhai.cascade.refs import canonical_ref
@@ -100,6 +101,11 @@ def _parse(filename: str, data: bytes) -> tuple[Draft, str]:
     return draft, "\n".join(b.text for b in document.blocks)
 
 
+def _remove(name: str) -> None:
+    if name:
+        default_storage.delete(name)
+
+
 def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
     """Parse an uploaded document and store it as a draft plan awaiting review."""
     if user is not None and not can_import_plans(user):
@@ -112,27 +118,37 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
         raise Duplicate(_("This file has already been imported."), existing)
     draft, source_text = _parse(filename, data)
     ref_id = canonical_ref(draft.document.number)
-    with transaction.atomic():
-        # A placeholder made when another plan cited this one is filled in rather than duplicated.
-        plan = Plan.objects.select_for_update().filter(ref_id=ref_id, status=PlanStatus.PLACEHOLDER).first() \
-            if ref_id else None
-        if plan is None:
-            plan = Plan(created_by=user if getattr(user, "is_authenticated", False) else None)
-        else:
-            bump(plan)
-        if plan.monitoring_body_id is None:  # the importer's monitoring body follows the plan it brought in
-            mine = sorted(organisations_for(user, Role.MONITOR))
-            plan.monitoring_body_id = mine[0] if mine else None
-        plan.status = PlanStatus.DRAFT
-        plan.source_text = source_text
-        plan.source_filename = fit(Plan, source_filename=filename)["source_filename"]
-        plan.source_sha256 = sha
-        store_draft(plan, draft)
-        matcher = queries.agency_matcher()
-        plan.agency_map = {n: o.pk for n in draft.agency_names() if (o := queries.certain_match(n, matcher))}
-        plan.source_file.save(filename, ContentFile(data), save=False)
-        plan.save()
-        record(user, Action.PLAN_IMPORT, plan, after={"filename": filename, "sha256": sha, "number": plan.number})
+    stored = ""
+    try:
+        with transaction.atomic():
+            # A placeholder made when another plan cited this one is filled in rather than duplicated.
+            plan = Plan.objects.select_for_update().filter(ref_id=ref_id, status=PlanStatus.PLACEHOLDER).first() \
+                if ref_id else None
+            if plan is None:
+                plan = Plan(created_by=user if getattr(user, "is_authenticated", False) else None)
+            else:
+                bump(plan)
+            if plan.monitoring_body_id is None:  # the importer's monitoring body follows the plan it brought in
+                mine = sorted(organisations_for(user, Role.MONITOR))
+                plan.monitoring_body_id = mine[0] if mine else None
+            plan.status = PlanStatus.DRAFT
+            plan.source_text = source_text
+            plan.source_filename = fit(Plan, source_filename=filename)["source_filename"]
+            plan.source_sha256 = sha
+            store_draft(plan, draft)
+            matcher = queries.agency_matcher()
+            plan.agency_map = {n: o.pk for n in draft.agency_names() if (o := queries.certain_match(n, matcher))}
+            plan.source_file.save(filename, ContentFile(data), save=False)
+            stored = plan.source_file.name
+            plan.save()
+            record(user, Action.PLAN_IMPORT, plan, after={"filename": filename, "sha256": sha, "number": plan.number})
+    except IntegrityError:
+        # The same file imported by someone else in the same instant: theirs is the one kept.
+        _remove(stored)
+        raise Duplicate(_("This file has already been imported."), queries.duplicate_of(sha)) from None
+    except BaseException:
+        _remove(stored)  # the row was not written: its file must not stay behind either
+        raise
     return plan
 
 
