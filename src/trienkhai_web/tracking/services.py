@@ -13,7 +13,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -88,13 +88,24 @@ def _schedule_fields(schedule: ReportingSchedule) -> dict[str, Any]:
             "days_off": sorted(map(str, days_off)), "working_days": sorted(map(str, working_days))}
 
 
-@transaction.atomic
 def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, version: int | None,
                   **settings: Any) -> ReportingSchedule:
     """Create or change the plan's regime and recompute its periods. Periods that already have reports
     are left exactly as they are (their reports were made against those dates); the others are updated,
     added or removed. `version` is the one the form was built on (0: no regime saved yet)."""
     require(user, can_manage_plan, plan)
+    try:
+        with transaction.atomic():
+            return _save_schedule(user, plan, starts_on=starts_on, ends_on=ends_on, version=version, **settings)
+    except IntegrityError:
+        # Two first saves at the same instant: there was no row to lock, so the database's unique rule
+        # decided; the one that lost is told, as for any other concurrent change.
+        raise Conflict(_("The reporting regime was changed by someone else since you opened the page; reload "
+                         "the page to see it, then make your change again.")) from None
+
+
+def _save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, version: int | None,
+                   **settings: Any) -> ReportingSchedule:
     schedule = lock_first(ReportingSchedule.objects.filter(plan=plan), version, conflict=lambda _current: _(
         "The reporting regime was changed by someone else since you opened the page; reload the page to see "
         "it, then make your change again."))

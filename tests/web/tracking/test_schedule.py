@@ -1,10 +1,12 @@
 """The plan's reporting-regime page: who may use it, the preview, the save, kept periods, stale forms."""
 
 from datetime import date
+from unittest import mock
 
 import pytest
 
 from trienkhai_web.audit.models import AuditEntry
+from trienkhai_web.errors import Conflict
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import ReportingPeriod, ReportingSchedule
 
@@ -148,3 +150,13 @@ def test_bad_or_contradictory_days_are_refused_in_vietnamese(world, client):
     response = client.post(url(world), form(world, action="save", days_off="21/06/2025", working_days="21/06/2025"))
     assert response.status_code == 400 and "vừa là ngày nghỉ vừa là ngày làm bù" in response.content.decode()
     assert not ReportingSchedule.objects.get(plan=world.plan).days.exists()
+
+
+def test_two_first_saves_at_the_same_instant_are_a_conflict_not_an_error(world):
+    """Both found no regime to lock; the database keeps one, the other is told (no server error)."""
+    kept = ReportingSchedule.objects.get(plan=world.plan)
+    with mock.patch("trienkhai_web.tracking.services.lock_first", return_value=None), \
+            pytest.raises(Conflict, match="đã được người khác thay đổi"):
+        services.save_schedule(world.monitor, world.plan, starts_on=date(2025, 1, 1), ends_on=date(2025, 12, 31),
+                               version=0, quarterly=True, half_yearly=False, yearly=False, cutoff_day=20)
+    assert ReportingSchedule.objects.get(plan=world.plan).cutoff_day == kept.cutoff_day
