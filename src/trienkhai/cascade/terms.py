@@ -7,8 +7,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from trienkhai.cascade.vocabulary import ABBREVIATIONS, FORMULAIC_PHRASES, FUNCTION_SYLLABLES
 from trienkhai.text.vietnamese import canonical, fold
+from trienkhai.vocab.abbreviations import ABBREVIATIONS as BODY_ABBREVIATIONS
+from trienkhai.vocab.abbreviations import SUBJECTS
+from trienkhai.vocab.coverage import FORMULAIC_PHRASES, FUNCTION_SYLLABLES
+
+# Every abbreviation a plan may use for what another writes out: bodies' and subjects'.
+ABBREVIATIONS = {**BODY_ABBREVIATIONS, **SUBJECTS}
 
 _ABBREVIATION_RE = re.compile(
     r"(?<![\wĐđ])(" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")(?![\wĐđ])")

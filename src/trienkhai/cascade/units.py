@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from trienkhai.cascade.vocabulary import FORMAL_SYLLABLES
 from trienkhai.plans.model import OutlineNode, Plan
 from trienkhai.text.vietnamese import collapse_spaces, fold
+from trienkhai.vocab.coverage import FORMAL_SYLLABLES
 
 BULLET_KINDS = ("bullet", "item")
 _WORD = re.compile(r"[a-z0-9]+")

@@ -39,3 +39,30 @@ ABBREVIATIONS: dict[str, str] = {
     "CCB": "Cựu chiến binh",
     "ĐTN": "Đoàn Thanh niên",
 }
+
+# Abbreviations of subjects rather than bodies ("KT-XH", "ĐBDTTS"), as officials write them (upper case, so
+# that "tu", "ct" … in running text are never taken for one): written out when plans are compared.
+SUBJECTS: dict[str, str] = {
+    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "CTXH": "chính trị - xã hội",
+    "KT-XH": "kinh tế - xã hội",
+    "KTXH": "kinh tế - xã hội",
+    "QP-AN": "quốc phòng - an ninh",
+    "QPAN": "quốc phòng - an ninh",
+    "ANTT": "an ninh trật tự",
+    "ĐBDTTS": "đồng bào dân tộc thiểu số",
+    "DTTS": "dân tộc thiểu số",
+    "HLHPN": "Hội Liên hiệp Phụ nữ",
+    "NCT": "người cao tuổi",
+    "CNH, HĐH": "công nghiệp hóa, hiện đại hóa",
+    "CNH-HĐH": "công nghiệp hóa, hiện đại hóa",
+    "NTM": "nông thôn mới",
+    "CBCCVC": "cán bộ, công chức, viên chức",
+    "CBCC": "cán bộ, công chức",
+    "BCĐ": "Ban Chỉ đạo",
+    "HTCT": "hệ thống chính trị",
+    "XHCN": "xã hội chủ nghĩa",
+    "CĐS": "chuyển đổi số",
+    "CNTT": "công nghệ thông tin",
+    "VN": "Việt Nam",
+}

@@ -12,9 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, Target, Task
-from trienkhai_web.tracking.evidence import evidence_storage
-
-EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+from trienkhai_web.tracking.evidence import EVIDENCE_MAX_BYTES, evidence_storage
 
 
 def validate_evidence_size(file) -> None:  # type: ignore[no-untyped-def]

@@ -1,7 +1,5 @@
-"""The words coverage compares in: abbreviations written out, formulaic wording discounted.
-
-Kept together so the vocabulary package (`trienkhai.vocab`, being built in parallel) can take these lists
-over as they are; nothing else in the cascade package holds a word list.
+"""The words coverage (`trienkhai.cascade`) compares in: abbreviations written out (the bodies' ones from
+`vocab.abbreviations` and the subjects' ones below), formulaic wording discounted.
 
 Phrases are written in ordinary spelling and compared folded (no diacritics, đ→d), so old and new tone
 placement and text typed without accents are equal.
@@ -10,43 +8,6 @@ placement and text typed without accents are equal.
 from __future__ import annotations
 
 from trienkhai.text.vietnamese import fold
-
-# Abbreviations as officials write them (upper case, matched case-sensitively so that "tu", "ct" … in
-# running text are never taken for one) → the full form the other plan may use.
-ABBREVIATIONS: dict[str, str] = {
-    "HĐND": "Hội đồng nhân dân",
-    "UBND": "Ủy ban nhân dân",
-    "UBMTTQVN": "Ủy ban Mặt trận Tổ quốc Việt Nam",
-    "UBMTTQ": "Ủy ban Mặt trận Tổ quốc",
-    "MTTQVN": "Mặt trận Tổ quốc Việt Nam",
-    "MTTQ": "Mặt trận Tổ quốc",
-    "CT-XH": "chính trị - xã hội",
-    "CTXH": "chính trị - xã hội",
-    "KT-XH": "kinh tế - xã hội",
-    "KTXH": "kinh tế - xã hội",
-    "QP-AN": "quốc phòng - an ninh",
-    "QPAN": "quốc phòng - an ninh",
-    "ANTT": "an ninh trật tự",
-    "ĐBDTTS": "đồng bào dân tộc thiểu số",
-    "DTTS": "dân tộc thiểu số",
-    "HLHPN": "Hội Liên hiệp Phụ nữ",
-    "CCB": "cựu chiến binh",
-    "NCT": "người cao tuổi",
-    "TNCS": "thanh niên cộng sản",
-    "CNH, HĐH": "công nghiệp hóa, hiện đại hóa",
-    "CNH-HĐH": "công nghiệp hóa, hiện đại hóa",
-    "NTM": "nông thôn mới",
-    "CBCCVC": "cán bộ, công chức, viên chức",
-    "CBCC": "cán bộ, công chức",
-    "BCH": "Ban Chấp hành",
-    "BTV": "Ban Thường vụ",
-    "BCĐ": "Ban Chỉ đạo",
-    "HTCT": "hệ thống chính trị",
-    "XHCN": "xã hội chủ nghĩa",
-    "CĐS": "chuyển đổi số",
-    "CNTT": "công nghệ thông tin",
-    "VN": "Việt Nam",
-}
 
 # Wording every directive uses whatever its subject: verbs of emphasis, of doing, of leading. They say
 # how strongly, not what, so two items sharing only these are not about the same thing.
