@@ -316,22 +316,31 @@ def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> U
     return report
 
 
-@transaction.atomic
 def attach_evidence(user: Any, report: UnitReport, expected_version: int | None, target: Target,
                     file: UploadedFile, now: datetime | None = None) -> Evidence:
     """Add one evidence file to the unit's value of `target`. Adding a file cannot overwrite anyone's
-    entry, so it does not need the version the user loaded (`expected_version` is accepted and ignored)."""
-    current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
-    _check_editable(user, current)
-    name = os.path.basename(file.name or "")[:200]
-    check_upload(name, file.size or 0, file)
-    row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
-    evidence = Evidence(value=row, original_name=name, size=file.size or 0, uploaded_at=_now(now),
-                        uploaded_by=user if getattr(user, "is_authenticated", False) else None)
-    evidence.file.save(name, file, save=False)
-    evidence.save()
-    label = _("Evidence")
-    _bump(user, current, f"{label} — {target.subject[:40]}: “{name}”", now)
+    entry, so it does not need the version the user loaded (`expected_version` is accepted and ignored).
+    The file is stored inside the transaction and removed again if the transaction does not commit, so a
+    failure leaves neither a row without its file nor a file without its row."""
+    stored: list[tuple[Any, str]] = []
+    try:
+        with transaction.atomic():
+            current = UnitReport.objects.select_for_update(of=("self",)).get(pk=report.pk)
+            _check_editable(user, current)
+            name = os.path.basename(file.name or "")[:200]
+            check_upload(name, file.size or 0, file)
+            row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
+            evidence = Evidence(value=row, original_name=name, size=file.size or 0, uploaded_at=_now(now),
+                                uploaded_by=user if getattr(user, "is_authenticated", False) else None)
+            evidence.file.save(name, file, save=False)
+            stored.append((evidence.file.storage, evidence.file.name))
+            evidence.save()
+            label = _("Evidence")
+            _bump(user, current, f"{label} — {target.subject[:40]}: “{name}”", now)
+    except BaseException:
+        for storage, stored_name in stored:
+            storage.delete(stored_name)
+        raise
     return evidence
 
 

@@ -3,6 +3,7 @@ only for those who may see the report."""
 
 import io
 import zipfile
+from unittest import mock
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -116,3 +117,12 @@ def test_remove_only_while_editable(world, client):
     assert "Báo cáo đã được nộp hoặc đã được duyệt nên không sửa được nữa." in page
     assert Evidence.objects.filter(pk=second.pk).exists()
     assert report.__class__.objects.get(pk=report.pk).status == ReportStatus.SUBMITTED
+
+
+def test_a_crash_while_attaching_evidence_leaves_neither_row_nor_file(world, private_root):
+    report = services.open_report(world.period, world.unit)
+    with mock.patch("trienkhai_web.tracking.services._bump", side_effect=RuntimeError("mất điện")), \
+            pytest.raises(RuntimeError):
+        services.attach_evidence(world.reporter, report, None, world.target, SimpleUploadedFile("a.pdf", PDF))
+    assert not Evidence.objects.exists()
+    assert [p for p in private_root.rglob("*") if p.is_file()] == []
