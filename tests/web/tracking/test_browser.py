@@ -2,6 +2,7 @@
 accepts, and the dashboard follows."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.web.conftest import login
 from tests.web.factories import PASSWORD
@@ -14,7 +15,7 @@ def choose(page, task, status):
     with page.expect_response(lambda r: "/luu/" in r.url) as response:
         page.select_option(f"#status-{task.pk}", status)
     assert response.value.status == 200
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('Đã lưu')")
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu")  # no string predicate: the CSP forbids eval
 
 
 def begin(page, entry: str) -> None:
@@ -38,7 +39,7 @@ def test_submit_return_accept_and_dashboard(world, page):
     with page.expect_response(lambda r: "/luu/" in r.url):
         page.fill(f"#explanation-{world.tasks[0].pk}", "Thiếu kinh phí, đã đề xuất bổ sung")
         page.locator(f"#explanation-{world.tasks[0].pk}").blur()
-    page.wait_for_function("document.getElementById('save-status').textContent.includes('Đã lưu')")
+    expect(page.locator("#save-status")).to_contain_text("Đã lưu")  # no string predicate: the CSP forbids eval
     page.click("#submit-report")
     assert "Đã nộp báo cáo" in page.inner_text(".messages")
     report = UnitReport.objects.get(period=world.period, organisation=world.unit)
