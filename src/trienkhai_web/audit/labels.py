@@ -5,10 +5,6 @@ from __future__ import annotations
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 
-from trienkhai_web.audit.actions import action_label
-
-__all__ = ["action_label", "field_label", "type_label"]
-
 
 def type_label(object_type: str) -> str:
     """`plans.plan` → the model's verbose name ("kế hoạch")."""

@@ -305,6 +305,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
                                  data=dashboards.DATA_SUBMITTED if request.GET.get("data") == dashboards.DATA_SUBMITTED
                                  else dashboards.DATA_ACCEPTED)
     board = dashboards.build(plan, period, filters, _today())
+    manages = can_manage_plan(request.user, plan)  # reminders and the regime: the plan's monitoring body
     export = request.GET.get("export")
     if export in EXPORTS:
         return export_table(board, export, plan)
@@ -319,8 +320,7 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
         "board": board, "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
         "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
         "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
-        "pages": range(1, board.pages + 1), "can_remind": can_manage_plan(request.user, plan),
-        "can_schedule": can_manage_plan(request.user, plan),
+        "pages": range(1, board.pages + 1), "can_remind": manages, "can_schedule": manages,
         "remind_base": f"{reverse_dashboard(plan)}nhac/",
     })
 

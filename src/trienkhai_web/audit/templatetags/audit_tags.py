@@ -7,7 +7,7 @@ from typing import Any
 from django import template
 from django.utils.translation import gettext as _
 
-from trienkhai_web.audit import labels, queries
+from trienkhai_web.audit import actions, labels, queries
 
 register = template.Library()
 
@@ -40,7 +40,7 @@ def audit_value(value: Any) -> str:
 
 @register.filter
 def audit_action(code: str) -> str:
-    return labels.action_label(code)
+    return actions.action_label(code)
 
 
 @register.filter
