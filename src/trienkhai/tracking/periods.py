@@ -17,12 +17,14 @@ Pure functions over dates, no clock: callers pass "today".
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Protocol, TypeVar
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.text.numbering import roman_numeral
 from trienkhai.tracking import workdays
 
 QUARTERLY = "quarterly"
@@ -82,6 +84,10 @@ class Period:
     data_from: date
     cutoff: date
     deadlines: tuple[tuple[str, date], ...]
+
+    @property
+    def title(self) -> str:
+        return period_title(self.code, self.start, self.end)
 
     @property
     def first_deadline(self) -> date:
@@ -228,3 +234,40 @@ def latest_due_period(periods: Iterable[P], today: date) -> P | None:
 def days_late(deadline: date, submitted: date | None, today: date) -> int:
     """Calendar days past the deadline (0 when on time); a missing report counts to today."""
     return max(0, ((submitted or today) - deadline).days)
+
+
+def period_title(code: str, start: date | None = None, end: date | None = None) -> str:
+    """What a user reads for a period, the one naming every page, file and notice uses:
+    "2026-Q3" → "Quý III/2026", "2026-H1" → "6 tháng đầu năm 2026", "2026" → "Năm 2026",
+    the reviews → "Sơ kết 2024 - 2026" / "Tổng kết 2024 - 2030" (the span when known).
+    A code none of these is shown as it was stored (a period named by hand)."""
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
+        return f"Quý {roman_numeral(int(match.group(2)))}/{match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-H1", code):
+        return f"6 tháng đầu năm {match.group(1)}"
+    if re.fullmatch(r"\d{4}", code):
+        return f"Năm {code}"
+    if code in (MIDTERM, FINAL):
+        word = "Sơ kết" if code == MIDTERM else "Tổng kết"
+        if start is not None and end is not None:
+            return f"{word} {_span(start, end)}"
+        return word
+    return code
+
+
+def period_phrase(code: str, start: date | None = None, end: date | None = None) -> str:
+    """The same period inside a sentence, as reports write it: "quý III năm 2026", "6 tháng đầu năm 2026",
+    "năm 2026", a review as its span "giai đoạn 2024 - 2026"."""
+    if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
+        return f"quý {roman_numeral(int(match.group(2)))} năm {match.group(1)}"
+    if match := re.fullmatch(r"(\d{4})-H1", code):
+        return f"6 tháng đầu năm {match.group(1)}"
+    if re.fullmatch(r"\d{4}", code):
+        return f"năm {code}"
+    if start is not None and end is not None:
+        return f"giai đoạn {_span(start, end)}" if start.year != end.year else f"năm {start.year}"
+    return period_title(code, start, end).lower()
+
+
+def _span(start: date, end: date) -> str:
+    return f"{start.year} - {end.year}" if start.year != end.year else str(start.year)

@@ -2,27 +2,12 @@
 
 from __future__ import annotations
 
-import re
-
 from trienkhai.reports.model import Issuer, ReportKind, ReportSigner, Variant
-from trienkhai.text.numbering import roman_numeral
 from trienkhai.vocab.kinds import BY_CODE
 
 
 def report_kind(period_code: str) -> ReportKind:
     return {"so-ket": ReportKind.MID_TERM, "tong-ket": ReportKind.FINAL}.get(period_code, ReportKind.PERIODIC)
-
-
-def period_label(code: str, start_year: int, end_year: int) -> str:
-    """"2025-H1" → "6 tháng đầu năm 2025", "2025-Q3" → "quý III năm 2025", "2025" → "năm 2025",
-    reviews → "giai đoạn 2024 - 2025"."""
-    if match := re.fullmatch(r"(\d{4})-H1", code):
-        return f"6 tháng đầu năm {match.group(1)}"
-    if match := re.fullmatch(r"(\d{4})-Q([1-4])", code):
-        return f"quý {roman_numeral(int(match.group(2)))} năm {match.group(1)}"
-    if re.fullmatch(r"\d{4}", code):
-        return f"năm {code}"
-    return f"giai đoạn {start_year} - {end_year}" if start_year != end_year else f"năm {start_year}"
 
 
 def plan_reference(kind: str, number: str) -> str:

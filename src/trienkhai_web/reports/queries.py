@@ -24,6 +24,7 @@ from trienkhai.reports.model import (
     LeadResult,
     NotReportedRow,
     PartResults,
+    ReportKind,
     ReportPeriod,
     ReviewReportData,
     TargetRow,
@@ -33,6 +34,7 @@ from trienkhai.reports.model import (
 )
 from trienkhai.reports.numbers import fmt_number
 from trienkhai.reports.variant import detect_variant, number_suffix
+from trienkhai.tracking import periods
 from trienkhai.tracking.assess import assess
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Task, TaskAssignment
 from trienkhai_web.reports import labels
@@ -76,7 +78,7 @@ def find_plan(key: str) -> Plan | None:
 
 def _covered_periods(period: ReportingPeriod) -> list[ReportingPeriod]:
     """The period itself, and for a review every period of the plan inside its span, latest first."""
-    if labels.report_kind(period.code).value == "dinh_ky":
+    if labels.report_kind(period.code) is ReportKind.PERIODIC:
         return [period]
     inside = ReportingPeriod.objects.filter(plan_id=period.plan_id, start__gte=period.start, end__lte=period.end)
     return sorted({period, *inside}, key=lambda p: (p.end, p == period), reverse=True)
@@ -99,7 +101,7 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
     today = today or timezone.localdate()
     variant = detect_variant(plan.number, plan.issuer_name)
     kind = labels.report_kind(period.code)
-    label = labels.period_label(period.code, period.start.year, period.end.year)
+    label = periods.period_phrase(period.code, period.start, period.end)
     plan_ref = labels.plan_reference(plan.kind, plan.number)
     covered = _covered_periods(period)
     progress = _latest_progress(covered)

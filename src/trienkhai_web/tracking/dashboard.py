@@ -159,8 +159,8 @@ def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ..
         trend = [(p, values.get(p.pk)) for p in periods]
         known = [(p, v) for p, v in trend if v is not None]
         latest = known[-1] if known else (None, None)
-        chart_points = [(p.code, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
-            [(p.code, None) for p in periods[-1:]]
+        chart_points = [(p.title, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
+            [(p.title, None) for p in periods[-1:]]
         goal = target.value_low if target.value_low is not None else target.value_high
         rows.append({
             "target": target, "latest_period": latest[0], "latest": latest[1],

@@ -43,7 +43,7 @@ def export(board: dashboards.Dashboard, name: str, plan: Plan) -> HttpResponse:
         return xlsx_response(filename, _("Targets"), [_("Target"), _("Direction"), _("Level"), _("Measure"),
                                                       _("Period"), _("Value"), _("Assessment")],
                              [[r["target"].subject, r["target"].direction, level(r["target"]), r["target"].unit,
-                               r["latest_period"].code if r["latest_period"] else "",
+                               r["latest_period"].title if r["latest_period"] else "",
                                float(r["latest"]) if r["latest"] is not None else None,
                                str(ASSESSMENT_LABELS[r["assessment"]])] for r in board.targets])
     if name == "overdue":
@@ -55,6 +55,6 @@ def export(board: dashboards.Dashboard, name: str, plan: Plan) -> HttpResponse:
         return xlsx_response(filename, _("Not reported"), [_("Unit"), _("Deadline"), _("Days late"), _("Status")],
                              [[m.organisation.name, m.deadline.strftime("%d/%m/%Y"), m.days_late,
                                str(REPORT_LABELS.get(m.status, NOT_STARTED_REPORT))] for m in board.unreported])
-    return xlsx_response(filename, _("Timeliness"), [_("Unit"), *[p.code for p in board.timeliness_periods]],
+    return xlsx_response(filename, _("Timeliness"), [_("Unit"), *[p.title for p in board.timeliness_periods]],
                          [[r["organisation"].name, *[str(TIMELINESS_LABELS[c]) for c in r["cells"]]]
                           for r in board.timeliness])

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from trienkhai.tracking import periods
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, Target, Task
 from trienkhai_web.tracking.evidence import EVIDENCE_MAX_BYTES, evidence_storage
@@ -83,7 +84,12 @@ class ReportingPeriod(models.Model):
         constraints = [models.UniqueConstraint(fields=["plan", "code"], name="reportingperiod_unique")]
 
     def __str__(self) -> str:
-        return self.code
+        return self.title
+
+    @property
+    def title(self) -> str:
+        """What users read ("Quý III/2026"); the code stays internal (URLs, keys)."""
+        return periods.period_title(self.code, self.start, self.end)
 
     # The names the core's period rules read (trienkhai.tracking.periods.Dated).
     @property

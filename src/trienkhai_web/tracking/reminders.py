@@ -103,7 +103,7 @@ def _create(period: ReportingPeriod, organisation: Organisation, kind: str, now:
         template = (_("Reminder: the report for %(period)s of “%(plan)s” is due on %(deadline)s.")
                     if kind == ReminderKind.DUE_SOON else
                     _("Overdue: the report for %(period)s of “%(plan)s” was due on %(deadline)s."))
-        text = template % {"period": period.code, "plan": plan.title[:80], "deadline": deadline}
+        text = template % {"period": period.title, "plan": plan.title[:80], "deadline": deadline}
     users, emails = _recipients(target_ids, roles)
     try:
         with transaction.atomic():

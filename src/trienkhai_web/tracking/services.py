@@ -413,7 +413,7 @@ def submit(user: Any, report: UnitReport, *, version: int | None, now: datetime 
     current.save()
     _event(current, user, "submit", before, "", moment, current.organisation_id)
     notify_reviewers(current, _("%(unit)s submitted its report for %(period)s.")
-                     % {"unit": current.organisation.name, "period": current.period.code}, moment)
+                     % {"unit": current.organisation.name, "period": current.period.title}, moment)
     return current
 
 
@@ -450,7 +450,7 @@ def accept(user: Any, report: UnitReport, *, version: int | None, comment: str =
            now: datetime | None = None) -> UnitReport:
     current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.ACCEPTED, "accept", comment.strip(),
                       now, version)
-    notify_unit(current, _("Your report for %(period)s was accepted.") % {"period": current.period.code},
+    notify_unit(current, _("Your report for %(period)s was accepted.") % {"period": current.period.title},
                 _now(now))
     return current
 
@@ -463,7 +463,7 @@ def return_report(user: Any, report: UnitReport, comment: str, *, version: int |
     current = _review(user, report, (ReportStatus.SUBMITTED,), ReportStatus.RETURNED, "return", comment.strip(),
                       now, version)
     notify_unit(current, _("Your report for %(period)s was returned: %(comment)s")
-                % {"period": current.period.code, "comment": comment.strip()}, _now(now))
+                % {"period": current.period.title, "comment": comment.strip()}, _now(now))
     return current
 
 
@@ -475,7 +475,7 @@ def reopen(user: Any, report: UnitReport, reason: str, *, version: int | None,
     current = _review(user, report, (ReportStatus.ACCEPTED,), ReportStatus.REOPENED, "reopen", reason.strip(),
                       now, version)
     notify_unit(current, _("Your report for %(period)s was reopened: %(reason)s")
-                % {"period": current.period.code, "reason": reason.strip()}, _now(now))
+                % {"period": current.period.title, "reason": reason.strip()}, _now(now))
     return current
 
 

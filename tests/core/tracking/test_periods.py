@@ -155,3 +155,13 @@ def test_current_and_latest_due_period_one_rule():
     # Nothing due yet: the current period.
     assert latest_due_period(periods, date(2025, 2, 1)).code == "2025-Q1"
     assert latest_due_period(periods, date(2024, 1, 1)) is None
+
+
+def test_period_titles_are_what_officials_write():
+    from trienkhai.tracking.periods import period_phrase, period_title
+    span = (date(2024, 1, 1), date(2026, 6, 30))
+    assert [period_title(c, *span) for c in ("2026-Q3", "2026-H1", "2026", "so-ket", "tong-ket")] == [
+        "Quý III/2026", "6 tháng đầu năm 2026", "Năm 2026", "Sơ kết 2024 - 2026", "Tổng kết 2024 - 2026"]
+    assert period_phrase("2026-Q3") == "quý III năm 2026"
+    assert period_phrase("so-ket", *span) == "giai đoạn 2024 - 2026"
+    assert period_title("Đợt 1") == "Đợt 1"  # a period named by hand is shown as it was named

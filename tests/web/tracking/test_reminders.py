@@ -82,7 +82,7 @@ def test_failed_email_is_logged_not_sent_then_retried_with_backoff(addresses, se
     row = ReminderLog.objects.get(period=world.period, organisation=world.unit, kind="due_soon")
     assert (row.delivery, row.attempts, row.sent_at) == (Delivery.PENDING, 1, None)
     assert "SMTPServerDisconnected" in row.last_error and not mail.outbox
-    q2_notices = Notification.objects.filter(user=world.reporter, text__contains="2025-Q2")
+    q2_notices = Notification.objects.filter(user=world.reporter, text__contains="Quý II/2025")
     assert q2_notices.count() == 1  # the in-app notice went out with the row
     tried = failing_mail.EmailBackend.attempts
     # Ten minutes later the retry is not due yet (30 minutes after the first failure).

@@ -27,7 +27,7 @@ class Command(BaseCommand):
             raise CommandError(f"Không tìm thấy kế hoạch “{options['plan']}”.")
         period = queries.find_period(plan, options["period"])
         if period is None:
-            codes = ", ".join(p.code for p in queries.periods_for(plan)) or "chưa có kỳ nào"
+            codes = ", ".join(f"{p.code} ({p.title})" for p in queries.periods_for(plan)) or "chưa có kỳ nào"
             raise CommandError(f"Kế hoạch {plan.number or plan.pk} không có kỳ báo cáo “{options['period']}” "
                                f"(các kỳ: {codes}).")
         data = queries.build_report_data(plan, period)
