@@ -56,7 +56,7 @@ def test_preview_computes_without_saving(world, client):
     assert response.status_code == 200
     # 6-monthly: data 15/12/2024 – 14/06/2025; units two working days after the cut-off (Mon 16, Tue 17/06).
     assert "6 tháng đầu năm 2025" in page and "2025-H1" not in page and "15/12/2024 – 14/06/2025" in page and "17/06/2025" in page
-    assert "so-ket" in page and "Chưa lưu gì cho đến khi bấm" in page
+    assert "Sơ kết" in page and "so-ket" not in page and "Chưa lưu gì cho đến khi bấm" in page
     assert list(ReportingPeriod.objects.filter(plan=world.plan).values_list("code", "unit_deadline")) == before
 
 
