@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_htmx",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "trienkhai_web.accounts",
     "trienkhai_web.audit",
     "trienkhai_web.organisations",
@@ -127,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "trienkhai_web.accounts.two_factor.SecondFactorRequiredMiddleware",
     "trienkhai_web.sessions.IdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -193,6 +197,10 @@ AXES_LOCKOUT_CALLABLE = "trienkhai_web.accounts.throttling.locked_out"
 AXES_CLIENT_IP_CALLABLE = "trienkhai_web.accounts.throttling.client_ip"
 AXES_VERBOSE = False
 LOGIN_URL = "login"
+# Two-step sign-in (accounts/two_factor.py): optional for everyone; with TRIENKHAI_2FA_REQUIRED on,
+# administrators and monitoring bodies must set it up before they can use the site.
+TWO_FACTOR_REQUIRED = env_bool("TRIENKHAI_2FA_REQUIRED", False)
+OTP_TOTP_ISSUER = "trienkhai"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
 
@@ -214,6 +222,9 @@ MEDIA_ROOT = env_path("MEDIA_ROOT", VAR_DIR / "media")
 # Evidence files are private (served only by the permission-checking view), so never under MEDIA_ROOT,
 # which DEBUG serves publicly.
 EVIDENCE_ROOT = env_path("EVIDENCE_ROOT", MEDIA_ROOT.parent / "evidence")
+# Behind nginx: stored files are sent by nginx from internal locations after the view's permission check
+# (trienkhai_web/downloads.py); off, Django streams them itself.
+X_ACCEL_REDIRECT = env_bool("TRIENKHAI_X_ACCEL_REDIRECT", False)
 # The site's public address: e-mails (reminders) carry absolute links built on it.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
 STORAGES = {

@@ -12,6 +12,10 @@ from django.utils.translation import gettext_lazy as _
 
 class Action(models.TextChoices):
     LOGIN_LOCKED_OUT = "accounts.login.locked_out", _("login blocked after wrong passwords")
+    LOGIN_SECOND_FACTOR_FAILED = "accounts.login.code_wrong", _("wrong sign-in code")
+    TWO_FACTOR_ENABLE = "accounts.two_factor.enable", _("two-step sign-in turned on")
+    TWO_FACTOR_DISABLE = "accounts.two_factor.disable", _("two-step sign-in turned off")
+    TWO_FACTOR_RESET = "accounts.two_factor.reset", _("two-step sign-in reset by the administrator")
     ORGANISATION_CREATE = "organisation.create", _("organisation created")
     ORGANISATION_UPDATE = "organisation.update", _("organisation edited")
     ORGANISATION_END = "organisation.end", _("organisation ended")

@@ -7,6 +7,7 @@ urlpatterns = [
     path("ke-hoach/", views.plan_list, name="list"),
     path("ke-hoach/nhap/", views.upload, name="upload"),
     path("ke-hoach/<int:pk>/", views.detail, name="detail"),
+    path("ke-hoach/<int:pk>/van-ban-goc/", views.source_document, name="source"),
     path("ke-hoach/<int:pk>/tiep-thu/", views.cascade, name="cascade"),
     path("ke-hoach/<int:pk>/tiep-thu.xlsx", views.cascade_xlsx, name="cascade_xlsx"),
     path("ke-hoach/<int:pk>/ra-soat/", views.review, name="review"),

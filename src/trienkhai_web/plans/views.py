@@ -11,6 +11,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.html import format_html
@@ -27,6 +28,7 @@ from trienkhai_web.accounts.permissions import (
     can_view_plan,
     organisations_for,
 )
+from trienkhai_web.downloads import private_file
 from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
@@ -204,6 +206,13 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "outline": queries.plan_outline(plan), "cascade": queries.cascade_of(plan),
         "can_manage": can_manage_plan(request.user, plan),
     })
+
+
+@login_required
+def source_document(request: HttpRequest, pk: int) -> HttpResponseBase:
+    """The imported document itself, to whoever may open the plan (a draft: only those who manage it)."""
+    plan = _plan_for(request, pk, manage=Plan.objects.filter(pk=pk, status=PlanStatus.DRAFT).exists())
+    return private_file(plan.source_file, filename=plan.source_filename or plan.source_file.name.rsplit("/", 1)[-1])
 
 
 @login_required

@@ -8,7 +8,8 @@ from html import escape
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -26,6 +27,7 @@ from trienkhai_web.accounts.permissions import (
     visible_plans,
 )
 from trienkhai_web.accounts.requests import AuthenticatedHttpRequest
+from trienkhai_web.downloads import private_file
 from trienkhai_web.errors import UserError, from_core, http_status
 from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
@@ -172,14 +174,10 @@ def _evidence_or_403(request: HttpRequest, pk: int) -> Evidence:
 
 
 @login_required
-def evidence_file(request: HttpRequest, pk: int) -> FileResponse:
+def evidence_file(request: HttpRequest, pk: int) -> HttpResponseBase:
     """Serve an evidence file to those who may see its report (never through a public media URL)."""
     item = _evidence_or_403(request, pk)
-    try:
-        handle = item.file.open("rb")
-    except FileNotFoundError as error:
-        raise Http404(_("The file is missing from the server.")) from error
-    return FileResponse(handle, as_attachment=True, filename=item.original_name)
+    return private_file(item.file, filename=item.original_name)
 
 
 @login_required

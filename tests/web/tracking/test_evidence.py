@@ -126,3 +126,16 @@ def test_a_crash_while_attaching_evidence_leaves_neither_row_nor_file(world, pri
         services.attach_evidence(world.reporter, report, None, world.target, SimpleUploadedFile("a.pdf", PDF))
     assert not Evidence.objects.exists()
     assert [p for p in private_root.rglob("*") if p.is_file()] == []
+
+
+def test_behind_nginx_evidence_is_sent_from_its_internal_location(world, client, settings):
+    settings.X_ACCEL_REDIRECT = True
+    report = services.open_report(world.period, world.unit)
+    evidence = services.attach_evidence(world.reporter, report, None, world.target,
+                                        SimpleUploadedFile("Biên bản.pdf", PDF))
+    client.force_login(world.monitor)
+    response = client.get(f"/theo-doi/minh-chung/{evidence.pk}/")
+    assert response.status_code == 200 and response.content == b""
+    assert response["X-Accel-Redirect"].startswith("/_files/evidence/")
+    client.force_login(world.other)
+    assert client.get(f"/theo-doi/minh-chung/{evidence.pk}/").status_code == 403
