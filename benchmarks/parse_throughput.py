@@ -9,7 +9,7 @@
 - Baseline: `benchmarks/docling_baseline.py` run by the benchmark-only venv `.venv-bench` (docling-slim
   with format-docx and the CPU torch; created here when missing) on the same .docx files: time per
   document beside ours, the ratio, and how many gold headings each finds (title prefix, folded text).
-- .pdf engines: the reader (characters from pdfium, pdfplumber only for pages that may hold a ruled
+- .pdf engines: the reader (characters and ruled tables from pdfium, `documents/lattice.py` for pages that may hold a ruled
   table) beside pdfplumber's own word and table extraction over every page (the previous reader's
   engine, pdfminer-bound), on the same files.
 - OCR: seconds per page for a scanned page (a rendered page at 200 dpi, slightly turned), through

@@ -1,4 +1,4 @@
-""".pdf with a text layer → blocks: characters from pdfium (`pdf_pages.py`), ruled tables from pdfplumber.
+""".pdf with a text layer → blocks: characters from pdfium (`pdf_pages.py`), ruled tables from its strokes (`lattice.py`).
 
 Words → lines (same baseline) → paragraphs with `reflow.reassemble`, using geometry: a line ending
 well before the right margin or followed by a larger gap ends a paragraph, a first-line indent
@@ -174,7 +174,7 @@ def _inside(w: dict, bbox: tuple[float, float, float, float]) -> bool:
 
 
 def _page_tables(page, page_no: int) -> list[dict]:
-    """Ruled tables (pdfplumber's lattice finder) as pseudo-lines holding their rows."""
+    """Ruled tables (`lattice`: pdfplumber's method over pdfium's strokes) as pseudo-lines holding their rows."""
     out: list[dict] = []
     for t in page.find_tables():
         rows = [[" ".join((c or "").split()) for c in row] for row in t.extract()]
@@ -226,26 +226,24 @@ def read_pdf(data: bytes, name: str, progress: Progress | None = None) -> tuple[
     _check_encrypted(data, name)
     import pypdfium2 as pdfium
 
-    from trienkhai.documents.pdf_pages import PdfiumPage, TableFinder
+    from trienkhai.documents.pdf_pages import PdfiumPage
 
     warnings: list[str] = []
     all_lines: list[dict] = []
     scanned: list[int] = []
     pdf = pdfium.PdfDocument(data)
-    tables = TableFinder(data)
     try:
         n_pages = len(pdf)
         if n_pages > MAX_PDF_PAGES:
             raise DocumentError(f"Tệp {name} có {n_pages} trang, vượt giới hạn {MAX_PDF_PAGES} trang.")
         for i in range(1, n_pages + 1):
-            page = PdfiumPage(pdf, i - 1, tables)
+            page = PdfiumPage(pdf, i - 1)
             found = _page_lines(page, i)
             if not any(ln.get("rows") or ln["text"].strip() for ln in found) and page.images:
                 scanned.append(i)
             all_lines.extend(found)
             page.flush_cache()
     finally:
-        tables.close()
         pdf.close()
     legacy = Counter(w["legacy"] for ln in all_lines for w in ln.get("words", []) if "legacy" in w)
     if legacy:

@@ -5,27 +5,28 @@ images — what `pdf.py` reads a page from, several times faster than pdfminer (
 `extract_words`, `lines`, `rects`, `images`, `find_tables`, `flush_cache`). Words are formed much as
 pdfplumber forms them: characters on one baseline band (3 pt), in position order (a fallback font's
 glyphs are often drawn last), split at spaces drawn and at gaps wider than a sixth of the font size (pdfium does not always report a space drawn in a fallback font). Ruled tables are
-still found by pdfplumber, opened only for a page whose drawn lines could form a grid.
+found by `lattice` from the page's strokes, only on a page whose drawn lines could form a grid.
 """
 
 from __future__ import annotations
 
 import ctypes
-import io
 from typing import Any
+
+from trienkhai.documents import lattice
 
 _TOLERANCE = 3.0
 _GAP = 0.16
 
 
 class PdfiumPage:
-    def __init__(self, doc: Any, index: int, tables: TableFinder) -> None:
+    def __init__(self, doc: Any, index: int) -> None:
         import pypdfium2.raw as raw
 
         self._raw = raw
         self._page = doc[index]
         self._index = index
-        self._tables = tables
+        self._words: list[dict] | None = None
         self.width, self.height = self._page.get_size()
         self.lines: list[dict] = []
         self.rects: list[dict] = []
@@ -59,7 +60,8 @@ class PdfiumPage:
                 u = get_unicode(page, k)
                 if u in (0, 0xFFFE, 0xFFFF):
                     continue
-                ch = chr(u)
+                # pdfium reports a hyphen that ends a line as U+0002 (its "soft hyphen" mark).
+                ch = "-" if u == 2 else chr(u)
                 space = ch.isspace()
                 if space and raw.FPDFText_IsGenerated(page, k):
                     # pdfium's guess at a space, where the glyph before (in drawing order) ends:
@@ -89,7 +91,10 @@ class PdfiumPage:
         return out
 
     def extract_words(self, **_: Any) -> list[dict]:
-        """Words with `text`, `x0`, `x1`, `top`, `bottom` and their `chars` (each with `fontname`, `size`)."""
+        """Words with `text`, `x0`, `x1`, `top`, `bottom` and their `chars` (each with `fontname`, `size`);
+        formed once per page (the table finder reads them too)."""
+        if self._words is not None:
+            return self._words
         glyphs = self._chars()
         glyphs.sort(key=lambda c: (round(c["top"]), c["x0"]))
         lines: list[list[dict]] = []
@@ -115,12 +120,50 @@ class PdfiumPage:
                 current.append(c)
             if current:
                 words.append(_word(current))
+        self._words = words
         return words
 
     def find_tables(self) -> list[Any]:
+        """Ruled tables (`lattice`), from the strokes pdfium reports: no second reading of the page."""
         if not _could_be_grid(self.rects):
             return []
-        return self._tables.page(self._index).find_tables()
+        if self._words is None:
+            self.extract_words()
+        strokes, boxes = self._strokes()
+        return lattice.find_tables(lattice.edges_from_segments(strokes, boxes), self._words or [])
+
+    def _strokes(self) -> tuple[list[tuple[float, float, float, float]], list[tuple[float, float, float, float]]]:
+        """Straight segments of the page's paths, in page coordinates from the top (as pdfplumber takes
+        line, rectangle and curve edges: curves contribute their straight pieces), and, for paths inside
+        a form (whose coordinates are the form's), their bounds when they are thin enough to be a rule."""
+        raw = self._raw
+        strokes: list[tuple[float, float, float, float]] = []
+        boxes: list[tuple[float, float, float, float]] = []
+        h, w = self.height, self.width
+        x, y = ctypes.c_float(), ctypes.c_float()
+        matrix = raw.FS_MATRIX()
+        for obj in self._page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
+            if obj.level > 0 or not raw.FPDFPageObj_GetMatrix(obj.raw, matrix):
+                x0, y0, x1, y1 = obj.get_bounds()
+                if 0 <= x0 <= x1 <= w and 0 <= y0 <= y1 <= h and min(x1 - x0, y1 - y0) < lattice.THIN:
+                    boxes.append((x0, h - y1, x1, h - y0))
+                continue
+            a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+            start = last = None
+            for k in range(raw.FPDFPath_CountSegments(obj.raw)):
+                segment = raw.FPDFPath_GetPathSegment(obj.raw, k)
+                raw.FPDFPathSegment_GetPoint(segment, x, y)
+                point = (a * x.value + c * y.value + e, h - (b * x.value + d * y.value + f))
+                kind = raw.FPDFPathSegment_GetType(segment)
+                if kind == raw.FPDF_SEGMENT_LINETO and last is not None:
+                    strokes.append((*last, *point))
+                elif kind == raw.FPDF_SEGMENT_MOVETO:
+                    start = point
+                last = point  # a curve's pieces are not rules; the path goes on from where it ends
+                if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+                    strokes.append((*last, *start))
+                    last = start
+        return strokes, boxes
 
     def flush_cache(self) -> None:
         self._page.close()
@@ -133,26 +176,8 @@ def _word(chars: list[dict]) -> dict:
 
 def _could_be_grid(boxes: list[dict]) -> bool:
     """Two horizontal and two vertical strokes at least: the least a ruled table draws."""
-    flat = sum(1 for b in boxes if b["bottom"] - b["top"] < 2.5 and b["x1"] - b["x0"] > 10)
-    tall = sum(1 for b in boxes if b["x1"] - b["x0"] < 2.5 and b["bottom"] - b["top"] > 10)
+    # Bounds include the stroke's width (a rule drawn 2 pt wide has bounds 3 pt across).
+    flat = sum(1 for b in boxes if b["bottom"] - b["top"] < 4 and b["x1"] - b["x0"] > 10)
+    tall = sum(1 for b in boxes if b["x1"] - b["x0"] < 4 and b["bottom"] - b["top"] > 10)
     boxed = sum(1 for b in boxes if b["x1"] - b["x0"] > 10 and b["bottom"] - b["top"] > 10)
     return (flat >= 2 and tall >= 2) or boxed >= 2
-
-
-class TableFinder:
-    """pdfplumber over the same bytes, opened at the first page that may hold a table."""
-
-    def __init__(self, data: bytes) -> None:
-        self._data = data
-        self._pdf: Any = None
-
-    def page(self, index: int) -> Any:
-        if self._pdf is None:
-            import pdfplumber
-
-            self._pdf = pdfplumber.open(io.BytesIO(self._data))
-        return self._pdf.pages[index]
-
-    def close(self) -> None:
-        if self._pdf is not None:
-            self._pdf.close()

@@ -12,7 +12,8 @@ block of the node above.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from trienkhai.plans.headings import (
     BULLET_RE,
@@ -230,10 +231,42 @@ def _group_label(line: Line) -> bool:
         (".", ";"))
 
 
+# A part title whose label was lost (OCR drops a bold "II." before the capitals; a copy keeps only the
+# text): capitals, a few words, no sentence punctuation, maybe a stray mark before it ("_NỘI DUNG").
+_LOST_LABEL_TITLE = re.compile(r"^[_|~—–\-•.,'`\s]*(?P<title>[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,\-–]{2,80})$")
+
+
+def _restore_lost_part_labels(lines: list[Line]) -> list[Line]:
+    """Give back the Roman label a part title lost, where the numbering says one is missing: between part
+    v and part v + 2 exactly one line in capitals, followed by the item "1." of the missing part."""
+    found: list[tuple[int, int]] = []  # (line index, value) of Roman parts
+    for i, line in enumerate(lines):
+        h = match_heading(line.text) if line.kind != "table" else None
+        if h and h.level == "roman":
+            found.append((i, roman_value(h.number) or 0))
+    out = list(lines)
+    for (start, value), (end, next_value) in pairwise(found):
+        if next_value != value + 2:
+            continue
+        candidates = []
+        for i in range(start + 2, end):  # start + 1 may be the part's own title on its own line
+            m = _LOST_LABEL_TITLE.match(lines[i].text.strip()) if lines[i].kind == "paragraph" else None
+            if m and len(m.group("title").split()) <= 10:
+                candidates.append((i, m.group("title").strip()))
+        if len(candidates) != 1:
+            continue
+        i, title = candidates[0]
+        following = next((match_heading(ln.text) for ln in lines[i + 1:end] if match_heading(ln.text)), None)
+        if following is None or following.level != "arabic" or following.number.split(".")[0] != "1":
+            continue
+        out[i] = replace(lines[i], text=f"{roman_numeral(value + 1)}. {title}")
+    return out
+
+
 def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
     """The outline tree of the body `lines`, and warnings about its numbering."""
     state = _State()
-    for line in lines:
+    for line in _restore_lost_part_labels(lines):
         if line.kind == "table":
             _add_block(state, OutlineBlock(kind="table", text="\n".join("\t".join(r) for r in line.rows)))
             state.title_open = False

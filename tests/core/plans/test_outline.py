@@ -138,3 +138,48 @@ def test_a_wrapped_document_number_or_year_continues_the_line_above():
         ("IV.1", "Các cấp ủy quán triệt Nghị quyết số 43-NQ/TW ngày 24/11/2023 của Ban Chấp hành Trung ương."),
         ("IV.2", "Văn phòng Tỉnh ủy theo dõi.")]
     assert not plan.warnings or not [w for w in plan.warnings if "43" in w]
+
+
+def _outline_of(text: str):
+    from trienkhai.plans.lines import Line
+    from trienkhai.plans.outline import build_outline
+    return build_outline([Line(kind="paragraph", text=t) for t in text.strip().splitlines()])
+
+
+def test_a_part_label_lost_before_its_title_is_given_back_where_the_numbering_misses_it():
+    roots, warnings = _outline_of("""
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Nâng cao nhận thức.
+_NỘI DUNG
+1. Mục tiêu
+Vận động Nhân dân.
+III. TỔ CHỨC THỰC HIỆN
+1. Các chi, đảng bộ trực thuộc
+""")
+    assert [(n.path, n.title) for n in roots] == [("I", "MỤC ĐÍCH, YÊU CẦU"), ("II", "NỘI DUNG"),
+                                                   ("III", "TỔ CHỨC THỰC HIỆN")]
+    assert not any("không liên tục" in w for w in warnings)
+
+
+def test_capitals_are_not_made_a_part_without_a_gap_in_the_numbering():
+    roots, _ = _outline_of("""
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+LƯU Ý CHUNG
+1. Một danh sách khác
+II. NỘI DUNG
+""")
+    assert [n.path for n in roots] == ["I", "II"]
+
+
+def test_two_lines_in_capitals_in_the_gap_are_left_alone():
+    roots, _ = _outline_of("""
+I. MỤC ĐÍCH
+1. Mục đích
+NỘI DUNG
+GHI CHÚ
+1. Mục tiêu
+III. TỔ CHỨC THỰC HIỆN
+""")
+    assert [n.path for n in roots] == ["I", "III"]
