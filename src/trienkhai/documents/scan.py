@@ -80,3 +80,38 @@ def _blocks(texts: list[str], warnings: list[str], page: int | None = None) -> l
         for b in blocks:
             b.page = page
     return blocks
+
+
+def review_image(data: bytes, name: str, page: int, rotated: int = 0, max_width: int = 1240) -> tuple[bytes, float]:
+    """(PNG, scale) of page `page` as OCR read it — rendered, cleaned and turned the same way, so the
+    boxes of its low-confidence words fit — shrunk to at most `max_width` pixels (`scale` = shown / read).
+    For the import review: the reviewer checks those words against the page."""
+    from trienkhai.documents.ocr import clean
+
+    if data[:5] == b"%PDF-":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(data)
+        try:
+            if not 1 <= page <= len(pdf):
+                raise DocumentError(f"Bản quét không có trang {page}.")
+            image = pdf[page - 1].render(scale=RENDER_DPI / 72, grayscale=True).to_pil()
+        finally:
+            pdf.close()
+    else:
+        frames = _frames(data, name)
+        if not 1 <= page <= len(frames):
+            raise DocumentError(f"Bản quét không có trang {page}.")
+        image = frames[page - 1]
+    cleaned, _ = clean(image)
+    if rotated:
+        cleaned = cleaned.rotate(-rotated, expand=True, fillcolor=255)
+    scale = min(1.0, max_width / cleaned.width)
+    if scale < 1.0:
+        from PIL import Image
+
+        cleaned = cleaned.resize((round(cleaned.width * scale), round(cleaned.height * scale)),
+                                 Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    cleaned.save(out, format="PNG", optimize=True)
+    return out.getvalue(), scale

@@ -20,11 +20,25 @@ DOCUMENT_KINDS = (
 
 
 @dataclass
+class OcrPageInfo:
+    """How a scanned page was read, for the reviewer to check it against the page image: the page's
+    mean confidence and the words read with low confidence, boxed in the page image as OCR read it
+    (`size` pixels, after cleaning and turning; `trienkhai.documents.scan.review_image` redraws it)."""
+
+    page: int
+    confidence: float
+    size: tuple[int, int]
+    rotated: int = 0
+    low: list[dict[str, Any]] = field(default_factory=list)  # {"text", "confidence", "box": [l, t, r, b]}
+
+
+@dataclass
 class Source:
     filename: str
     sha256: str
     format: str
     encoding: str | None = None
+    ocr: list[OcrPageInfo] = field(default_factory=list)  # scanned pages only; absent from the JSON otherwise
 
 
 @dataclass
@@ -167,6 +181,8 @@ class Plan:
     def to_dict(self, version: int = 2) -> dict[str, Any]:
         """The plan as `trienkhai.plan/2` JSON, or as `/1` for readers that do not know `/2` yet."""
         d = {"schema": SCHEMA_ID, **asdict(self)}
+        if not d["source"]["ocr"]:
+            del d["source"]["ocr"]
         if version == 1:
             from trienkhai.plans.format_v1 import downgrade
 
@@ -196,7 +212,7 @@ class Plan:
         doc = dict(d.get("document") or {})
         signer = doc.pop("signer", None)
         return cls(
-            source=Source(**d["source"]),
+            source=_source(d["source"]),
             document=DocumentInfo(**doc, signer=Signer(**signer) if signer else None),
             outline=[node(n) for n in d.get("outline", [])],
             targets=[Target(**t) for t in d.get("targets", [])],
@@ -206,3 +222,9 @@ class Plan:
             warnings=list(d.get("warnings", [])),
             preamble=list(d.get("preamble", [])),
         )
+
+
+def _source(d: dict[str, Any]) -> Source:
+    pages = [OcrPageInfo(page=p["page"], confidence=p["confidence"], size=tuple(p["size"]),  # type: ignore[arg-type]
+                         rotated=p.get("rotated", 0), low=list(p.get("low", []))) for p in d.get("ocr", [])]
+    return Source(**{k: v for k, v in d.items() if k != "ocr"}, ocr=pages)

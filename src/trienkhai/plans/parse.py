@@ -10,13 +10,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 from trienkhai.documents.model import SourceDocument
+from trienkhai.documents.ocr import OcrPage
 from trienkhai.errors import NotAPlanError
 from trienkhai.plans.assignments import find_assignments
 from trienkhai.plans.header import Front, read_front
 from trienkhai.plans.implements import find_implements, issuer_from_preamble
 from trienkhai.plans.kinds import document_kind, kind_before
 from trienkhai.plans.lines import Line, prepare
-from trienkhai.plans.model import DocumentInfo, Plan, Reference, Signer, Source
+from trienkhai.plans.model import DocumentInfo, OcrPageInfo, Plan, Reference, Signer, Source
 from trienkhai.plans.outline import build_outline
 from trienkhai.plans.references import (
     REF_RE,
@@ -149,7 +150,7 @@ def parse_document(source: SourceDocument) -> Plan:
     document = _document(front, preamble, text, closing)
     plan = Plan(
         source=Source(filename=source.filename, sha256=source.sha256, format=source.format,
-                      encoding=source.encoding),
+                      encoding=source.encoding, ocr=[_ocr_info(r) for r in source.ocr]),
         document=document, outline=outline, references=_cited(find_references([text]), document.number),
         warnings=list(source.warnings), preamble=_paragraphs(preamble_lines),
     )
@@ -181,3 +182,9 @@ def _front_warnings(front: Front, document: DocumentInfo) -> list[str]:
     if front.kind is None:
         out.append(f"Không thấy tên loại văn bản ở đầu; loại được suy ra: {document.kind}.")
     return out
+
+
+def _ocr_info(record: OcrPage) -> OcrPageInfo:
+    return OcrPageInfo(page=record.page, confidence=record.confidence, size=record.size, rotated=record.rotated,
+                       low=[{"text": w.text, "confidence": round(w.confidence, 1), "box": list(w.box)}
+                            for w in record.low])

@@ -152,3 +152,15 @@ def task_history(task: Task) -> list[dict[str, Any]]:
         return "; ".join(parts)
 
     return [{"at": e.at, "user": e.user, "before": describe(e.before), "after": describe(e.after)} for e in entries]
+
+
+def scan_pages(draft: Any) -> list[dict[str, Any]]:
+    """The draft's scanned pages for the review: page, confidence, size, and each uncertain word's box as
+    (x, y, w, h) in the page image as read (the SVG over the page image uses these)."""
+    pages = []
+    for p in draft.source.ocr:
+        words = [{"text": w["text"], "confidence": w["confidence"], "x": w["box"][0], "y": w["box"][1],
+                  "w": w["box"][2] - w["box"][0], "h": w["box"][3] - w["box"][1]} for w in p.low]
+        pages.append({"page": p.page, "confidence": p.confidence, "width": p.size[0], "height": p.size[1],
+                      "words": words})
+    return pages

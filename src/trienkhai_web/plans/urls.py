@@ -12,6 +12,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/tiep-thu.xlsx", views.cascade_xlsx, name="cascade_xlsx"),
     path("ke-hoach/<int:pk>/ra-soat/", views.review, name="review"),
     path("ke-hoach/<int:pk>/ra-soat/muc/", views.review_item, name="review_item"),
+    path("ke-hoach/<int:pk>/ra-soat/trang-quet/<int:page>.png", views.scan_page, name="scan_page"),
     path("ke-hoach/<int:pk>/ra-soat/co-quan/", views.review_agency, name="review_agency"),
     path("ke-hoach/<int:pk>/ban-hanh/", views.publish, name="publish"),
     path("nhiem-vu/<int:pk>/", views.task_edit, name="task"),

@@ -10,7 +10,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +19,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from trienkhai.documents.scan import review_image
+from trienkhai.errors import DocumentError
 from trienkhai.plans.editing import node_text, outline_rows
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -117,7 +119,26 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     plan = _plan_for(request, pk, manage=True)
     if plan.status != PlanStatus.DRAFT:
         return redirect("plans:detail", pk=plan.pk)
-    return render(request, "plans/review.html", _review_context(plan))
+    context = _review_context(plan)
+    context["scan_pages"] = queries.scan_pages(context["draft"])
+    return render(request, "plans/review.html", context)
+
+
+@login_required
+def scan_page(request: HttpRequest, pk: int, page: int) -> HttpResponse:
+    """A scanned page as OCR read it, for the review (the boxes of uncertain words are drawn over it)."""
+    plan = _plan_for(request, pk, manage=True)
+    info = next((p for p in services.load_draft(plan).source.ocr if p.page == page), None) if plan.draft else None
+    if info is None or not plan.source_file:
+        raise Http404(_("This page was not read by text recognition."))
+    try:
+        with plan.source_file.open("rb") as handle:
+            png, _scale = review_image(handle.read(), plan.source_filename, page, info.rotated)
+    except (OSError, DocumentError) as error:
+        raise Http404(_("The file is missing from the server.")) from error
+    response = HttpResponse(png, content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 def _panel(request: HttpRequest, pk: int, error: str = "") -> HttpResponse:

@@ -78,3 +78,28 @@ def test_bad_images_and_limits() -> None:
         read_document("x.png", data=b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
     with pytest.raises(DocumentError, match="vượt giới hạn"):
         ocr.ocr_pages([(i, lambda: None) for i in range(MAX_OCR_PAGES + 1)], None)
+
+
+def test_the_plan_keeps_what_ocr_was_unsure_of_and_the_page_can_be_redrawn_for_review(
+        made_docs: dict[str, Path]) -> None:
+    from PIL import Image
+
+    from trienkhai.documents.scan import review_image
+    from trienkhai.plans.model import Plan
+    from trienkhai.plans.parse import parse_document
+
+    scanned = io.BytesIO()
+    _page_image(made_docs["pdf"], angle=1.5).save(scanned, format="PDF", resolution=200.0)
+    data = scanned.getvalue()
+    plan = parse_document(read_document("ban-quet.pdf", data=data))
+    (info,) = plan.source.ocr
+    assert info.page == 1 and info.confidence > 80 and info.size[0] > 1000
+    again = Plan.from_dict(plan.to_dict())  # kept in the draft's JSON and read back
+    assert again.source.ocr == plan.source.ocr
+    png, scale = review_image(data, "ban-quet.pdf", 1, info.rotated, max_width=800)
+    shown = Image.open(io.BytesIO(png))
+    # The page as OCR read it, shrunk: the low-confidence boxes fit inside it at the same scale.
+    assert shown.width == 800 and abs(shown.height - info.size[1] * scale) <= 1
+    assert all(0 <= w["box"][0] < w["box"][2] <= info.size[0] for w in info.low)
+    with pytest.raises(DocumentError):
+        review_image(data, "ban-quet.pdf", 2)
