@@ -20,6 +20,7 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
+from itertools import pairwise
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,11 +162,17 @@ def _orientation(png: bytes) -> int:
     return rotate if conf >= 1.0 else 0
 
 
+# Tesseract reads the Vietnamese Đ as the Icelandic Ð (U+00D0), or as both ("QĐÐ-UBDT"): never Vietnamese.
+_ETH_RE = re.compile(r"[ĐÐ]{2}|Ð")
+_ETH_LOWER_RE = re.compile(r"[đð]{2}|ð")
+
+
 def _read_tsv(tsv: str) -> list[dict]:
     rows = []
     for r in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
         if r.get("level") != "5" or not (r.get("text") or "").strip():
             continue
+        r["text"] = _ETH_LOWER_RE.sub("đ", _ETH_RE.sub("Đ", r["text"]))
         rows.append(r)
     return rows
 
@@ -174,37 +181,86 @@ _UPPER_REST = r"(?=\s*[^\W\d_]{2,}(?:\W+[^\W\d_]+)*\W*$)"
 # Numbering labels as OCR misreads them at the start of a heading line in capitals: "H." for "II.",
 # "IH." for "III.", "l."/"1." for "I.", the full stop dropped ("I MỤC TIÊU") or read as a comma
 # ("1, Mục tiêu").
-_ROMAN_MISREAD_RE = re.compile(r"^([IVXHl|1]{1,4})([.\-]?)\s+" + _UPPER_REST)
-_COMMA_LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[,;]\s+(?=[A-ZĐÀ-Ỹ])")
+_ROMAN_MISREAD_RE = re.compile(r"^([IVXHl|1]{1,4}|L)([.\-]?)\s+" + _UPPER_REST)
+_COMMA_LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)[,;:]\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+# "1.4... Đẩy mạnh", "2... Ban Dân vận": a full stop read as several; "I. _NỘI DUNG": a stray mark
+# (an underline, a bar) between a label and its title.
+_DOTS_LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.{2,}\s*(?=[A-ZĐÀ-Ỹ])")
+_STRAY_AFTER_LABEL_RE = re.compile(r"^([IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.)\s*[_|~]+\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 def _fix_label(line: str) -> str:
+    line = _STRAY_AFTER_LABEL_RE.sub(r"\1 ", _DOTS_LABEL_RE.sub(r"\1. ", line))
     m = _ROMAN_MISREAD_RE.match(line)
     if m and line[m.end():].upper() == line[m.end():]:
         label = m.group(1).replace("H", "II").replace("l", "I").replace("|", "I").replace("1", "I")
+        label = "I" if label == "L" else label
         if re.fullmatch(r"[IVX]+", label) and (m.group(1) != label or not m.group(2)):
             return f"{label}{m.group(2) or '.'} {line[m.end():]}"
     return _COMMA_LABEL_RE.sub(r"\1. ", line)
 
 
-def _page_text(words: list[dict]) -> str:
+# A gap this wide (a share of the page width) between two words of one OCR line parts two columns:
+# the header's issuing body | motto, number | place and date; the closing's recipients | signature.
+COLUMN_GAP = 0.06
+# Characters across the page when such a line is laid out as a text copy (`pdftotext -layout`).
+LAYOUT_COLUMNS = 110
+
+
+def _segments(words: list[dict], width: int) -> list[list[dict]]:
+    """The words of one OCR line, split where the gap between two is a column's."""
+    out: list[list[dict]] = [[words[0]]]
+    for before, word in pairwise(words):
+        if int(word["left"]) - (int(before["left"]) + int(before["width"])) >= COLUMN_GAP * width:
+            out.append([])
+        out[-1].append(word)
+    return out
+
+
+def _laid_out(segments: list[list[dict]], margin: int, width: int) -> str:
+    """Segments placed across the line as a text copy would place them (`pdftotext -layout`)."""
+    out = ""
+    for segment in segments:
+        column = round((int(segment[0]["left"]) - margin) * LAYOUT_COLUMNS / width)
+        gap = column - len(out)
+        out += " " * (max(4, gap) if out else max(0, gap)) + " ".join(w["text"] for w in segment)
+    return out
+
+
+def _page_text(words: list[dict], width: int = 0) -> str:
     """One line per OCR line, a blank line between OCR paragraphs; numbering labels misread at the
-    start of a heading put right (`_fix_label`)."""
-    out: list[str] = []
+    start of a heading put right (`_fix_label`). Where lines hold two columns (the header's issuing
+    body | motto, number | date; the closing's recipients | signature), they are laid out as a text
+    copy with its layout is, so that the two-column reader (`columns.py`) reads them column by column:
+    a line of the right column alone next to such lines keeps its place on the right."""
+    lines: list[list[dict]] = []
+    breaks: list[bool] = []  # a paragraph starts at this line
     last_par = last_line = None
     for w in words:
         par = (w["block_num"], w["par_num"])
         line = (*par, w["line_num"])
-        if last_line is None:
-            out.append(w["text"])
-        elif line != last_line:
-            if par != last_par:
-                out.append("")
-            out.append(w["text"])
+        if line != last_line:
+            lines.append([w])
+            breaks.append(last_line is not None and par != last_par)
         else:
-            out[-1] += " " + w["text"]
+            lines[-1].append(w)
         last_par, last_line = par, line
-    return "\n".join(_fix_label(t) for t in out)
+    margin = min((int(w["left"]) for w in words), default=0)
+    split = [_segments(ln, width) if width > 0 else [ln] for ln in lines]
+    columned = [len(s) > 1 for s in split]
+    out: list[str] = []
+    for k, segments in enumerate(split):
+        if breaks[k]:
+            out.append("")
+        near = any(columned[j] for j in (k - 1, k + 1) if 0 <= j < len(split))
+        # A line next to two-column lines keeps its place too: alone on the right it stays in that
+        # column; a centred title runs across the gutter and ends the two-column region.
+        text = _laid_out(segments, margin, width) if columned[k] or (near and width > 0) else \
+            " ".join(w["text"] for w in segments[0])
+        out.append(_fix_label(text.rstrip()) if not text.startswith(" ") else text.rstrip())
+    return "\n".join(out)
 
 
 def _ocr_once(img: Any, dpi: int) -> tuple[list[dict], float]:
@@ -246,7 +302,7 @@ def ocr_image(img: Any, page: int, dpi: int | None = None) -> tuple[str, OcrPage
            for w in words if 0 <= float(w["conf"]) < LOW_CONFIDENCE]
     record = OcrPage(page=page, confidence=round(conf, 1), words=len(words), low=low, rotated=rotated,
                      skew=round(skew, 2), size=(cleaned.width, cleaned.height))
-    return _page_text(words), record
+    return _page_text(words, cleaned.width), record
 
 
 def ocr_pages(images: list[tuple[int, Callable[[], Any]]], dpi: int | None,

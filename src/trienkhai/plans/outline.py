@@ -54,6 +54,7 @@ class _State:
     numbered: OutlineNode | None = None  # the last numbered (Roman or Arabic) node: parent of letter items
     letter: str | None = None  # the last letter item under `numbered`
     warnings: list[str] = field(default_factory=list)
+    ocr: bool = False  # the lines come from text recognition: numbering misreads are put right
 
 
 def _title_and_body(rest: str) -> tuple[str, str | None]:
@@ -135,6 +136,11 @@ def _open_node(state: _State, parent: OutlineNode | None, path: str, number: str
 
 
 def _roman(state: _State, h: Heading) -> None:
+    expected = roman_numeral(state.part_value + 1)
+    if state.ocr and h.number + "I" == expected:
+        # OCR merges the strokes of a bold "II"/"III" and drops an "I": a part that would repeat the one
+        # before, or go back, where one more stroke gives the next number, is the next part.
+        h = Heading("roman", expected, h.rest)
     value = roman_value(h.number) or 0
     if value != state.part_value + 1:
         what = "lặp lại" if value <= state.part_value else "không liên tục"
@@ -263,9 +269,10 @@ def _restore_lost_part_labels(lines: list[Line]) -> list[Line]:
     return out
 
 
-def build_outline(lines: list[Line]) -> tuple[list[OutlineNode], list[str]]:
-    """The outline tree of the body `lines`, and warnings about its numbering."""
-    state = _State()
+def build_outline(lines: list[Line], *, ocr: bool = False) -> tuple[list[OutlineNode], list[str]]:
+    """The outline tree of the body `lines`, and warnings about its numbering; `ocr` when the lines were
+    read by text recognition (labels that lost a stroke are read as the number the sequence expects)."""
+    state = _State(ocr=ocr)
     for line in _restore_lost_part_labels(lines):
         if line.kind == "table":
             _add_block(state, OutlineBlock(kind="table", text="\n".join("\t".join(r) for r in line.rows)))

@@ -144,7 +144,7 @@ def parse_document(source: SourceDocument) -> Plan:
     body_end = closing.start if closing and closing.start >= front.outline_from else len(lines)
     preamble_lines = lines[front.preamble_from:min(front.outline_from, body_end)]
     preamble = "\n".join(_paragraphs(preamble_lines))
-    outline, outline_warnings = build_outline(lines[front.outline_from:body_end])
+    outline, outline_warnings = build_outline(lines[front.outline_from:body_end], ocr=bool(source.ocr))
     cited = lines[front.body_from:]
     text = _text_of(cited)
     document = _document(front, preamble, text, closing)

@@ -23,7 +23,7 @@ def _choices(values: tuple[str, ...]) -> list[tuple[str, str]]:
 
 
 class UploadForm(forms.Form):
-    file = forms.FileField(label=_("Document (.docx, .pdf, .doc, .txt)"))
+    file = forms.FileField(label=_("Document (.docx, .pdf, .doc, .txt) or a scan or photo of it (.pdf, .jpg, .png, .tif)"))
 
 
 class DraftItemForm(forms.Form):

@@ -69,7 +69,11 @@ def test_misread_numbering_labels_put_right() -> None:
     assert fix("H. NHIỆM VỤ, GIẢI PHÁP") == "II. NHIỆM VỤ, GIẢI PHÁP"
     assert fix("IH. TỔ CHỨC THỰC HIỆN") == "III. TỔ CHỨC THỰC HIỆN"
     assert fix("I MỤC TIÊU") == "I. MỤC TIÊU" and fix("1, Mục tiêu tổng quát") == "1. Mục tiêu tổng quát"
-    for unchanged in ("H. Nguyễn Văn A", "I. MỤC ĐÍCH", "III- NHIỆM VỤ", "1 Quy định số 12", "Hà Nội"):
+    assert fix("1.4... Đẩy mạnh xây dựng") == "1.4. Đẩy mạnh xây dựng" and fix("2... Ban Dân vận") == "2. Ban Dân vận"
+    assert fix("I. _NỘI DUNG") == "I. NỘI DUNG" and fix("2.| Nhiệm vụ") == "2. Nhiệm vụ"
+    assert fix("L MỤC TIÊU") == "I. MỤC TIÊU" and fix("1: Mục tiêu tổng quát") == "1. Mục tiêu tổng quát"
+    for unchanged in ("H. Nguyễn Văn A", "I. MỤC ĐÍCH", "III- NHIỆM VỤ", "1 Quy định số 12", "Hà Nội",
+                      "Tăng 3... lần", "năm 2025..."):
         assert fix(unchanged) == unchanged
 
 
@@ -103,3 +107,35 @@ def test_the_plan_keeps_what_ocr_was_unsure_of_and_the_page_can_be_redrawn_for_r
     assert all(0 <= w["box"][0] < w["box"][2] <= info.size[0] for w in info.low)
     with pytest.raises(DocumentError):
         review_image(data, "ban-quet.pdf", 2)
+
+
+def _words(line: int, *pieces: tuple[str, int, int]) -> list[dict]:
+    return [{"text": t, "left": left, "width": width, "block_num": "1", "par_num": "1", "line_num": str(line)}
+            for t, left, width in pieces]
+
+
+def test_an_ocr_line_across_two_columns_is_laid_out_for_the_two_column_reader() -> None:
+    from trienkhai.documents.columns import split_columns  # the reader of side-by-side text copies
+
+    words = (_words(1, ("ỦY", 200, 60), ("BAN", 270, 80), ("NHÂN", 360, 100), ("DÂN", 470, 80),
+                    ("CỘNG", 1000, 110), ("HÒA", 1120, 90), ("XÃ", 1220, 50), ("HỘI", 1280, 70))
+             + _words(2, ("TỈNH", 220, 90), ("BẮC", 320, 80), ("NINH", 410, 90),
+                      ("Độc", 1050, 70), ("lập", 1130, 60), ("-", 1200, 20), ("Tự", 1230, 40), ("do", 1280, 40)))
+    text = ocr._page_text(words, width=1654)
+    assert text.splitlines()[0].startswith("ỦY BAN NHÂN DÂN    ") and "    CỘNG HÒA XÃ HỘI" in text
+    columns = split_columns(text.splitlines())
+    assert columns is not None
+    assert columns.lines == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do"]
+    # Words of one column stay a space apart.
+    assert ocr._page_text(_words(1, ("Nâng", 200, 90), ("cao", 300, 60), ("nhận", 370, 80)), 1654) == "Nâng cao nhận"
+
+
+def test_a_right_column_line_alone_keeps_its_place_and_eth_is_read_as_dj() -> None:
+    words = (_words(1, ("ỦY", 200, 60), ("BAN", 270, 80), ("DÂN", 360, 80), ("TỘC", 450, 80),
+                    ("CỘNG", 1000, 110), ("HÒA", 1120, 90))
+             + _words(2, ("CHỦ", 1000, 80), ("NGHĨA", 1090, 110))
+             + _words(3, ("Số:", 220, 60), ("645/QĐ-UBDT", 290, 200), ("Hà", 1000, 50), ("Nội", 1060, 60)))
+    lines = ocr._page_text(words, width=1654).splitlines()
+    assert lines[1].startswith(" " * 40) and lines[1].strip() == "CHỦ NGHĨA"
+    rows = ocr._read_tsv("level\ttext\n5\t645/QĐÐ-UBDT\n5\tÐảng\n")
+    assert [r["text"] for r in rows] == ["645/QĐ-UBDT", "Đảng"]

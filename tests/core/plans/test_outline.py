@@ -183,3 +183,14 @@ GHI CHÚ
 III. TỔ CHỨC THỰC HIỆN
 """)
     assert [n.path for n in roots] == ["I", "III"]
+
+
+def test_in_a_scan_a_roman_label_that_lost_a_stroke_is_the_next_part():
+    from trienkhai.plans.lines import Line
+    from trienkhai.plans.outline import build_outline
+    text = ["I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "I. NỘI DUNG", "1. Mục tiêu", "II. TỔ CHỨC THỰC HIỆN", "1. Các chi bộ"]
+    lines = [Line(kind="paragraph", text=t) for t in text]
+    assert [n.path for n in build_outline(lines, ocr=True)[0]] == ["I", "II", "III"]
+    # Typed text keeps its numbering, errors included: they are the author's, reported, not guessed.
+    roots, warnings = build_outline(lines)
+    assert [n.path for n in roots][:2] == ["I", "I"] and any("lặp lại" in w for w in warnings)
