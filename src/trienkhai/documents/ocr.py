@@ -20,8 +20,8 @@ import re
 import shutil
 import subprocess
 from collections.abc import Callable
-from itertools import pairwise
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
 from trienkhai.documents.limits import MAX_IMAGE_PIXELS, MAX_OCR_PAGES, OCR_PAGE_TIMEOUT_SECONDS
