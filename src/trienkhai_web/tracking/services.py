@@ -508,7 +508,7 @@ def save_unit_settings(user: Any, organisation: Organisation, *, reporter_submit
                        version: int | None) -> UnitSettings:
     """The unit head (or an administrator) decides whether the unit's reporter may submit."""
     require(user, can_submit_for, organisation)
-    settings_row = lock_first(UnitSettings.objects.filter(organisation=organisation), version or None,
+    settings_row = lock_first(UnitSettings.objects.filter(organisation=organisation), version,
                               conflict=lambda _current: _("The unit's settings were changed by someone else; "
                                                           "reload the page."))
     settings_row = settings_row or UnitSettings(organisation=organisation)
