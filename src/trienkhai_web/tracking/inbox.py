@@ -113,7 +113,7 @@ def _unit_items(user: Any, today: date) -> list[Item]:
                    reverse("tracking:unit_entry", args=[period.plan_id, org_id, period.code]))
             marks = [_("overdue %(days)d days") % {"days": late}] if late else []
             if report is not None and report.status == ReportStatus.RETURNED:
-                marks.append(_("returned"))
+                marks.append(_("returned to the unit"))
             items.append(Item("report", period.plan, f"{period.title} — {period.plan.title}", url,
                               _status_words(report), next_step(report, reporter_submits=org_id in submits),
                               deadline=period.unit_deadline, days_late=late, organisation=orgs.get(org_id),

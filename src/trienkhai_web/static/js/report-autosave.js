@@ -15,6 +15,10 @@
 
   document.addEventListener("htmx:configRequest", function (e) {
     var el = e.detail.elt;
+    if (el.dataset && el.dataset.conflict !== undefined && el.dataset.conflict === el.value) {
+      e.preventDefault(); /* refused already: wait for the choice beside the field, do not send it again */
+      return;
+    }
     if (el.dataset && el.dataset.seen !== undefined) {
       e.detail.parameters.seen = el.dataset.seen;
       el.dataset.sending = el.value;
@@ -37,6 +41,9 @@
     if (e.detail.xhr.status === 200) {
       el.dataset.seen = el.dataset.sending.trim();
       el.dataset.saved = el.dataset.sending;
+      delete el.dataset.conflict;
+    } else if (e.detail.xhr.status === 409) {
+      el.dataset.conflict = el.dataset.sending;
     }
   });
 
@@ -49,6 +56,7 @@
     if (!el) return;
     var theirs = button.dataset.theirs;
     el.dataset.seen = theirs; /* I have now seen their value */
+    delete el.dataset.conflict;
     if (keep) {
       htmx.trigger(el, "change"); /* saves my value over theirs */
     } else {
