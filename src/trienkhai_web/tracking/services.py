@@ -380,7 +380,11 @@ def remove_evidence(user: Any, evidence: Evidence, now: datetime | None = None) 
     current = UnitReport.objects.select_for_update(of=("self",)).get(pk=evidence.report_id)
     _check_editable(user, current)
     name = evidence.original_name
-    subject = evidence.value.target.subject[:40] if evidence.value_id else (evidence.task.no or evidence.task.content[:40])
+    if evidence.value is not None:
+        subject = evidence.value.target.subject[:40]
+    else:
+        task = evidence.task
+        subject = (task.no or task.content[:40]) if task is not None else ""
     storage, stored = evidence.file.storage, evidence.file.name
     evidence.delete()
     # The file goes only once the row is surely gone.

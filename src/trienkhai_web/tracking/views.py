@@ -172,14 +172,15 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     late = services.days_late(report) if report.editable or report.first_submitted_at else 0
     task_files: dict[int, list[Evidence]] = {}
     for item in report.evidence_files.filter(task__isnull=False):
-        task_files.setdefault(item.task_id, []).append(item)
+        if item.task_id is not None:
+            task_files.setdefault(item.task_id, []).append(item)
     return render(request, "tracking/report.html", {
         "report": report, "rows": rows, "targets": targets, "plan": plan,
         "can_edit": can_edit, "can_submit": can_submit,
         "can_handoff": can_edit and not can_submit and not report.handed_off_at,
         "can_review": can_review,
         "next_step": inboxes.next_step(report, reporter_submits=services.reporter_submits(report.organisation_id),
-                                       reviewer=plan.monitoring_body.name if plan.monitoring_body_id else ""),
+                                       reviewer=plan.monitoring_body.name if plan.monitoring_body else ""),
         "filled": filled, "total": total, "days_late": late,
         "submit_late": can_submit and late and not report.first_submitted_at,
         "changes": services.changes_since_return(report) if (can_review or report.resubmitted) else [],
@@ -406,6 +407,7 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
     return render(request, "tracking/review_list.html", {
         "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": reviewable,
+        "can_grid": can_manage_plan(request.user, plan) or bool(organisations_for(request.user, Role.UNIT_HEAD)),
         "accepted": [r for r in accepted if can_review_report(request.user, plan, r.organisation)]})
 
 

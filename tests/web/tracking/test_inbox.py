@@ -7,11 +7,19 @@ from datetime import UTC, date, datetime
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from tests.web.factories import TaskFactory, assign, scheduled_plan
 from trienkhai_web.tracking import inbox, services
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def vietnamese():
+    """The inbox's words are made when it is read: in the language of the page (here Vietnamese)."""
+    with translation.override("vi"):
+        yield
 TODAY = date(2025, 7, 1)  # Q1 and Q2 of 2025 are due, Q3 has begun
 NOW = datetime(2025, 6, 16, 9, 0, tzinfo=UTC)
 

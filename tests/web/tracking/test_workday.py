@@ -2,6 +2,7 @@
 resubmission with what changed, notices to the right people (in the app and by e-mail), bulk review only on
 reports opened or ticked, reminders to all late units once per interval, evidence per task."""
 
+import re
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -349,3 +350,48 @@ def test_submit_view_stores_the_reason(world, client):
     page = client.get(f"/theo-doi/bao-cao/{report.pk}/").content.decode()
     assert "Lý do nộp muộn" in page and "Mưa bão" in page and "nộp muộn" in page
     assert date.today() > world.period.unit_deadline
+
+
+# ---- the approval grid ----------------------------------------------------------------------------
+
+def test_the_grid_acts_on_opened_or_ticked_cells_only(world, client):
+    a, b = two_submitted(world)
+    client.force_login(world.monitor)
+    page = client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/luoi-duyet/").content.decode()
+    assert "Quý II/2025" in page and "Chi bộ ấp 1" in page and "Hội Nông dân xã" in page and "Đã nộp" in page
+    text = re.sub(r"<[^>]+>", " ", page)  # what the user reads
+    assert "2025-Q2" not in text and "submitted" not in text
+    client.post(f"/theo-doi/bao-cao/{a.pk}/da-mo/")
+    response = client.post(f"/theo-doi/ke-hoach/{world.plan.pk}/luoi-duyet/", {
+        "action": "accept", "all": "on", f"version-{a.pk}": a.version, f"version-{b.pk}": b.version}, follow=True)
+    page = response.content.decode()
+    assert "Đã xử lý 1 báo cáo" in page and "1 báo cáo bạn chưa mở được giữ nguyên" in page
+    assert UnitReport.objects.get(pk=a.pk).status == ReportStatus.ACCEPTED
+    assert UnitReport.objects.get(pk=b.pk).status == ReportStatus.SUBMITTED
+    # The parent's head sees the units under it; a unit's reporter and the leader may not open the grid.
+    client.force_login(world.parent_head)
+    assert "Hội Nông dân xã" in client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/luoi-duyet/").content.decode()
+    for user in (world.reporter, world.leader):
+        client.force_login(user)
+        assert client.get(f"/theo-doi/ke-hoach/{world.plan.pk}/luoi-duyet/").status_code == 403
+
+
+def test_the_grid_costs_the_same_queries_for_more_units(world, client, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.web.factories import OrganisationFactory
+
+    services.open_report(world.period, world.unit)
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/luoi-duyet/"
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for i in range(6):
+        unit = OrganisationFactory(name=f"Chi bộ ấp {i + 10}", parent=world.parent)
+        assign(world.tasks[1], unit, "partner")
+        services.open_report(world.period, unit)
+    with CaptureQueriesContext(connection) as many:
+        client.get(url)
+    assert len(many) == len(few), " | ".join(q["sql"][:90] for q in many.captured_queries)
