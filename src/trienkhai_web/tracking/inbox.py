@@ -226,7 +226,10 @@ def inbox_count(user: Any, today: date) -> int:
         return 0
     cached = getattr(user, _COUNT_ATTR, None)
     if cached is None:
-        cached = inbox(user, today, with_late=False).count
+        reports_filter, _plans = _reviewed(user)
+        waiting = 0 if reports_filter is None else \
+            UnitReport.objects.filter(reports_filter, status=ReportStatus.SUBMITTED).count()
+        cached = len(_unit_items(user, today)) + waiting
         setattr(user, _COUNT_ATTR, cached)
     return int(cached)
 

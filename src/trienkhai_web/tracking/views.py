@@ -407,7 +407,9 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
     return render(request, "tracking/review_list.html", {
         "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": reviewable,
-        "can_grid": can_manage_plan(request.user, plan) or bool(organisations_for(request.user, Role.UNIT_HEAD)),
+        "can_grid": can_manage_plan(request.user, plan) or Organisation.objects.filter(
+            parent_id__in=organisations_for(request.user, Role.UNIT_HEAD),
+            pk__in=queries.expected_organisation_ids(plan)).exists(),
         "accepted": [r for r in accepted if can_review_report(request.user, plan, r.organisation)]})
 
 
