@@ -177,8 +177,25 @@ def _review_items(user: Any, today: date, with_late: bool = True) -> list[Item]:
                           _("Waiting for your review."), deadline=period.unit_deadline, days_late=late,
                           organisation=report.organisation, period=period, report=report,
                           resubmitted=report.resubmitted, late_reason=report.late_reason, marks=marks))
+    if with_late:
+        items += _answers(user)
     if plans_filter is not None and with_late:
         items += _late_units(plans_filter, today)
+    return items
+
+
+def _answers(user: Any) -> list[Item]:
+    """Explanations the user asked for that the unit has answered (the last word is the unit's)."""
+    threads = (ExplanationRequest.objects.filter(asked_by=user, closed=False)
+               .select_related("task__plan", "organisation", "period").prefetch_related("messages"))
+    items = []
+    for thread in threads:
+        messages = list(thread.messages.all())
+        if messages and messages[-1].author_id != user.pk:
+            items.append(Item("answer", thread.task.plan, _("%(unit)s answered on task %(task)s") % {
+                "unit": thread.organisation.name, "task": thread.task.no or thread.task.content[:40]},
+                reverse("tracking:explanation", args=[thread.pk]), _("Explanation given"),
+                _("Read the answer."), organisation=thread.organisation, period=thread.period))
     return items
 
 

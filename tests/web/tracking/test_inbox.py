@@ -55,6 +55,8 @@ def test_a_unit_finds_every_report_it_owes(world):
     # Answered, the explanation waits for the one who asked, not for the unit.
     services.reply_explanation(world.reporter, explain_thread(world), "Thiếu kinh phí", now=NOW)
     assert not [i for i in inbox.inbox(world.head, TODAY).unit if i.kind == "explanation"]
+    [answer] = [i for i in inbox.inbox(world.monitor, TODAY).review if i.kind == "answer"]
+    assert answer.title.startswith("Chi bộ ấp 1 đã trả lời")
     # Submitted, a report leaves the unit's list.
     q1_report = ready(world, services.open_report(q1, world.unit))
     services.submit(world.head, q1_report, version=q1_report.version, now=NOW, late_reason="Chậm")
