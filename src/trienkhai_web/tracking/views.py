@@ -183,6 +183,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
                                        reviewer=plan.monitoring_body.name if plan.monitoring_body else ""),
         "filled": filled, "total": total, "days_late": late,
         "submit_late": can_submit and late and not report.first_submitted_at,
+        "typed_reason": request.session.pop(f"late-reason-{report.pk}", "") if hasattr(request, "session") else "",
         "changes": services.changes_since_return(report) if (can_review or report.resubmitted) else [],
         "task_files": task_files,
         "mark_opened": can_review and report.status == ReportStatus.SUBMITTED,
@@ -292,12 +293,14 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
+    reason = request.POST.get("late_reason", "")
     try:
-        services.submit(request.user, report, version=posted_version(request.POST),
-                        late_reason=request.POST.get("late_reason", ""))
+        services.submit(request.user, report, version=posted_version(request.POST), late_reason=reason)
         messages.success(request, _("The report was submitted."))
     except UserError as error:
         show_error(request, error)
+        if reason.strip():  # a refused submission keeps the reason typed, for the next attempt
+            request.session[f"late-reason-{report.pk}"] = reason[:2000]
     return redirect("tracking:report", report.pk)
 
 
