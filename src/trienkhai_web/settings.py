@@ -264,6 +264,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trienkhai@localhost")
 # REMINDER_RETRY_MINUTES × 2^(attempts − 1) between tries, at most REMINDER_MAX_ATTEMPTS tries in all.
 REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
 REMINDER_RETRY_MINUTES = env_int("REMINDER_RETRY_MINUTES", 30, minimum=0)
+# A unit reminded by hand is not reminded again by hand within this many hours ("remind all late units").
+REMINDER_REPEAT_HOURS = env_int("REMINDER_REPEAT_HOURS", 24, minimum=0)
 
 # `trienkhai serve` without DEBUG: gunicorn workers (2 × cores + 1 is the usual figure).
 WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3, minimum=1)

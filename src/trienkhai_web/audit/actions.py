@@ -39,6 +39,8 @@ class Action(models.TextChoices):
     REPORT_ACCEPT = "tracking.report.accept", _("unit report accepted")
     REPORT_RETURN = "tracking.report.return", _("unit report returned")
     REPORT_REOPEN = "tracking.report.reopen", _("unit report reopened")
+    REPORT_HANDOFF = "tracking.report.handoff", _("unit report handed to the unit head")
+    UNIT_SETTINGS_SAVE = "tracking.unit_settings.save", _("unit reporting settings saved")
     REMINDER_DUE_SOON = "tracking.reminder.due_soon", _("reminder sent")
     REMINDER_OVERDUE = "tracking.reminder.overdue", _("overdue notice sent")
     REMINDER_ESCALATION = "tracking.reminder.escalation", _("escalated to the monitoring body")

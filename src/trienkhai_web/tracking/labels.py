@@ -18,4 +18,4 @@ TIMELINESS_LABELS = {queries.ON_TIME: _("On time"), queries.LATE: _("Late"), que
 REPORT_LABELS = {s.value: s.label for s in ReportStatus}
 NOT_STARTED_REPORT = _("Not created")
 ACTION_LABELS = {"submit": _("submitted"), "return": _("returned"), "accept": _("accepted"),
-                 "reopen": _("reopened")}
+                 "reopen": _("reopened"), "handoff": _("handed to the unit head")}

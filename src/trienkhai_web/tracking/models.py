@@ -133,6 +133,14 @@ class UnitReport(models.Model):
     last_edited_at = models.DateTimeField(null=True, blank=True)
     last_change = models.TextField(blank=True)  # shown to whoever hits a version conflict
     created_at = models.DateTimeField(auto_now_add=True)
+    # The reporter prepares, then hands the report to the unit head, who submits it.
+    handed_off_at = models.DateTimeField(null=True, blank=True)
+    handed_off_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                      related_name="+")
+    late_reason = models.TextField(_("reason for the late submission"), blank=True)
+    resubmitted = models.BooleanField(default=False)  # submitted again after a return or a reopening
+    # What the report said when it was returned (services.snapshot), to show what changed since.
+    returned_snapshot = models.JSONField(default=dict, blank=True)
 
     class Meta:
         verbose_name = _("unit report")
@@ -207,9 +215,12 @@ class IndicatorValue(models.Model):
 
 
 class Evidence(models.Model):
-    """One evidence file of an indicator value; served only through the permission-checking view."""
+    """One evidence file of a report: for an indicator value (`value`, a target) or for a task (`task`);
+    served only through the permission-checking view."""
 
-    value = models.ForeignKey(IndicatorValue, on_delete=models.CASCADE, related_name="files")
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="evidence_files")
+    value = models.ForeignKey(IndicatorValue, null=True, blank=True, on_delete=models.CASCADE, related_name="files")
+    task = models.ForeignKey(Task, null=True, blank=True, on_delete=models.CASCADE, related_name="evidence_files")
     file = models.FileField(_("file"), upload_to="%Y/%m/", storage=evidence_storage, max_length=255)
     original_name = models.CharField(_("original name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"))
@@ -221,9 +232,42 @@ class Evidence(models.Model):
         verbose_name = _("evidence file")
         verbose_name_plural = _("evidence files")
         ordering = ["uploaded_at", "pk"]
+        constraints = [models.CheckConstraint(
+            condition=models.Q(value__isnull=False, task__isnull=True) | models.Q(value__isnull=True, task__isnull=False),
+            name="evidence_of_a_target_or_a_task")]
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class UnitSettings(models.Model):
+    """How a unit works: whether its reporter may submit (by default only the unit head submits)."""
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="report_settings")
+    reporter_submits = models.BooleanField(_("the reporter may submit the unit's reports"), default=False)
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("unit reporting settings")
+        verbose_name_plural = _("unit reporting settings")
+
+    def __str__(self) -> str:
+        return f"{self.organisation_id}"
+
+
+class ReportOpening(models.Model):
+    """A reviewer opened a report (the page tells the server so with a POST); bulk review acts without an
+    explicit tick only on reports the reviewer opened after their last submission."""
+
+    report = models.ForeignKey(UnitReport, on_delete=models.CASCADE, related_name="openings")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    at = models.DateTimeField()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["report", "user"], name="reportopening_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.report_id}/{self.user_id}"
 
 
 class ReviewEvent(models.Model):
@@ -317,6 +361,8 @@ class ReminderLog(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reminders")
     kind = models.CharField(max_length=16, choices=ReminderKind.choices)
     manual = models.BooleanField(default=False)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                related_name="+")  # who sent a reminder by hand
     recipients = models.JSONField(default=list)
     emails = models.JSONField(default=list)  # the addresses the e-mail goes to (retries reuse them)
     reason = models.TextField(blank=True)

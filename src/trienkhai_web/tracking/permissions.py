@@ -10,6 +10,7 @@ from trienkhai_web.accounts.permissions import (
     can_read_everything,
     can_report_for,
     can_review_report,
+    can_submit_for,
     has_role,
     is_admin,
     organisations_for,
@@ -36,3 +37,21 @@ def can_ask_explanation(user: Any, plan: Any) -> bool:
 
 def can_view_dashboard(user: Any) -> bool:
     return can_read_everything(user)
+
+
+def can_submit_report(user: Any, organisation: Any) -> bool:
+    """Submit the unit's report: its head (accounts.permissions.can_submit_for), or its reporter when the
+    unit's settings let the reporter submit."""
+    if can_submit_for(user, organisation):
+        return True
+    org_id = getattr(organisation, "pk", organisation)
+    if org_id not in organisations_for(user, Role.UNIT_REPORTER):
+        return False
+    from trienkhai_web.tracking.models import UnitSettings
+
+    return UnitSettings.objects.filter(organisation_id=org_id, reporter_submits=True).exists()
+
+
+def can_remind(user: Any, plan: Any) -> bool:
+    """Send reminders by hand: the plan's monitoring body (a leader reads everything but sends nothing)."""
+    return can_manage_plan(user, plan)

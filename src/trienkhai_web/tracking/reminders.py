@@ -96,7 +96,7 @@ def _create(period: ReportingPeriod, organisation: Organisation, kind: str, now:
         if not target_ids and plan.monitoring_body_id:
             target_ids, roles = {plan.monitoring_body_id}, (Role.MONITOR,)
         text = _("%(unit)s has not submitted its report for %(period)s of “%(plan)s” (deadline %(deadline)s).") % {
-            "unit": organisation.name, "period": period.code, "plan": plan.title[:80], "deadline": deadline}
+            "unit": organisation.name, "period": period.title, "plan": plan.title[:80], "deadline": deadline}
         url = reverse("tracking:dashboard", args=[plan.pk]) + f"?period={period.pk}"
     else:
         target_ids, roles = {organisation.pk}, (Role.UNIT_REPORTER, Role.UNIT_HEAD)
@@ -109,6 +109,7 @@ def _create(period: ReportingPeriod, organisation: Organisation, kind: str, now:
         with transaction.atomic():
             reminder = ReminderLog.objects.create(
                 period=period, organisation=organisation, kind=kind, manual=manual,
+                sent_by=user if manual and getattr(user, "is_authenticated", False) else None,
                 recipients=emails + [u.username for u in users], emails=emails, reason=text, link=url,
                 created_at=now, next_attempt_at=now,
                 delivery=Delivery.PENDING if emails else Delivery.NO_ADDRESS)
@@ -190,4 +191,55 @@ def run(now: datetime | None = None, lookback_days: int = 90) -> Outcome:
             for kind in kinds:
                 outcome.add(send(period, missing.organisation, kind, now))
     retry_due(now, outcome)
+    return outcome
+
+
+@dataclass
+class LateReminders:
+    """What "remind all late units" did: units reminded now, and those left alone because they were
+    reminded by hand less than REMINDER_REPEAT_HOURS ago (with when)."""
+
+    sent: list[Organisation]
+    failed: list[Organisation]  # in-app notice made, e-mail to be retried
+    recent: list[tuple[Organisation, datetime]]
+
+
+def last_manual_reminders(period: ReportingPeriod) -> dict[int, ReminderLog]:
+    """organisation id → the latest reminder sent by hand for the period (the "reminded at" log)."""
+    latest: dict[int, ReminderLog] = {}
+    for row in (ReminderLog.objects.filter(period=period, manual=True).select_related("sent_by")
+                .order_by("created_at", "pk")):
+        latest[row.organisation_id] = row
+    return latest
+
+
+def remind_late(period: ReportingPeriod, now: datetime, *, user: Any,
+                organisation_ids: set[int] | None = None) -> LateReminders:
+    """Remind, in one action, every unit that has not submitted its report for the period; a unit reminded
+    by hand within REMINDER_REPEAT_HOURS is skipped, so pressing twice (or two people at once) sends once.
+    Only who manages the plan may (not a read-only leader). `organisation_ids` narrows it to some units (the
+    dashboard's button for one unit). A plain function: a job may call it."""
+    require(user, can_manage_plan, period.plan)
+    today = timezone.localdate(now)
+    kind = ReminderKind.OVERDUE if today > period.unit_deadline else ReminderKind.DUE_SOON
+    since = now - timedelta(hours=settings.REMINDER_REPEAT_HOURS)
+    outcome = LateReminders([], [], [])
+    with transaction.atomic():
+        # One "remind all" at a time per period: the second waits here, then sees the first one's rows.
+        ReportingPeriod.objects.select_for_update().filter(pk=period.pk).first()
+        recent = {r.organisation_id: r.created_at for r in
+                  ReminderLog.objects.filter(period=period, manual=True, created_at__gt=since)}
+        todo = []
+        if organisation_ids is not None:
+            organisation_ids &= queries.expected_organisation_ids(period.plan)
+        for missing in queries.unreported_units(period, today, organisation_ids):
+            if missing.organisation.pk in recent:
+                outcome.recent.append((missing.organisation, recent[missing.organisation.pk]))
+            else:
+                todo.append(missing.organisation)
+        with translation.override(settings.LANGUAGE_CODE):
+            made = [(o, _create(period, o, kind, now, manual=True, user=user)) for o in todo]
+    for organisation, reminder in made:  # e-mails after the commit, each recorded on its row
+        result = deliver(reminder, now) if reminder is not None else SKIPPED
+        (outcome.failed if result in (Delivery.PENDING, Delivery.FAILED) else outcome.sent).append(organisation)
     return outcome

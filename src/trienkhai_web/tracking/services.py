@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -38,7 +39,7 @@ from trienkhai_web.errors import Conflict, UserError, from_core
 from trienkhai_web.locking import lock_first, lock_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, Target, Task, TaskAssignment
-from trienkhai_web.tracking import calendar_days
+from trienkhai_web.tracking import calendar_days, notices
 from trienkhai_web.tracking.evidence import check_upload
 from trienkhai_web.tracking.models import (
     EDITABLE_STATUSES,
@@ -51,12 +52,14 @@ from trienkhai_web.tracking.models import (
     ProgressStatus,
     ReportingPeriod,
     ReportingSchedule,
+    ReportOpening,
     ReportStatus,
     ReviewEvent,
     TaskProgress,
     UnitReport,
+    UnitSettings,
 )
-from trienkhai_web.tracking.permissions import can_ask_explanation
+from trienkhai_web.tracking.permissions import can_ask_explanation, can_submit_report
 
 PROGRESS_FIELDS = ("status", "results", "difficulties", "causes", "proposals", "explanation")
 FIELD_LABELS = {
@@ -172,7 +175,7 @@ def content_hash(report: UnitReport) -> str:
         "c": sorted([list(r) for r in report.contributions.values_list("task_id", "text")]),
         "v": sorted([[t, str(v), n, f] for t, v, n, f in
                      report.indicator_values.values_list("target_id", "value", "note", "evidence")]),
-        "e": sorted(Evidence.objects.filter(value__report=report).values_list("pk", flat=True)),
+        "e": sorted(Evidence.objects.filter(report=report).values_list("pk", flat=True)),
     }
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
@@ -231,6 +234,8 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
             raise UserError(_("Unknown status."))
         row, _created = TaskProgress.objects.get_or_create(report=current, task=task)
         _check_seen(getattr(row, field), seen, value)
+        if getattr(row, field) == value:
+            return current  # nothing changed (typed, then left the field): no new version, no audit entry
         setattr(row, field, value)
         row.save(update_fields=[field])
         label = f"{FIELD_LABELS[field]} — {task.no or task.pk}"
@@ -240,6 +245,8 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
             raise UserError(_("Your unit is not a partner on this task."))
         contribution, _created = PartnerContribution.objects.get_or_create(report=current, task=task)
         _check_seen(contribution.text, seen, value)
+        if contribution.text == value:
+            return current
         contribution.text = value
         contribution.save(update_fields=["text"])
         label = f"{FIELD_LABELS['contribution']} — {task.no or task.pk}"
@@ -251,9 +258,13 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
             if (seen is not None and not _same_number(indicator.value, seen)
                     and not _same_number(indicator.value, value)):
                 raise _field_conflict(_show_number(indicator.value))
+            if indicator.value == number and not _created:
+                return current
             indicator.value = number
         elif field == "note":
             _check_seen(indicator.note, seen, value)
+            if indicator.note == value and not _created:
+                return current
             indicator.note = value
         else:
             raise UserError(_("Unknown field."))
@@ -273,11 +284,19 @@ def _check_seen(stored: str, seen: str | None, value: str) -> None:
     raise _field_conflict(stored)
 
 
-def _field_conflict(stored: str) -> Conflict:
-    return Conflict(
+class FieldConflict(Conflict):
+    """Someone else changed this very field; `current` is what it holds now (the page offers both values)."""
+
+    def __init__(self, message: str, current: str) -> None:
+        super().__init__(message)
+        self.current = current
+
+
+def _field_conflict(stored: str) -> FieldConflict:
+    return FieldConflict(
         _("Someone else changed this field since you opened the page; it now reads “%(current)s”. Your change "
           "was not saved: reload the page to see their version, then enter yours again.")
-        % {"current": stored[:200] or _("(empty)")})
+        % {"current": stored[:200] or _("(empty)")}, stored)
 
 
 def _number(value: str) -> Decimal | None:
@@ -316,9 +335,10 @@ def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> U
     return report
 
 
-def attach_evidence(user: Any, report: UnitReport, expected_version: int | None, target: Target,
-                    file: UploadedFile, now: datetime | None = None) -> Evidence:
-    """Add one evidence file to the unit's value of `target`. Adding a file cannot overwrite anyone's
+def attach_evidence(user: Any, report: UnitReport, expected_version: int | None, target: Target | None,
+                    file: UploadedFile, now: datetime | None = None, *, task: Task | None = None) -> Evidence:
+    """Add one evidence file to the unit's value of `target`, or to a task of the unit (`task`, one it
+    leads or partners on: the biên bản or kế hoạch that proves it was done). Adding a file cannot overwrite anyone's
     entry, so it does not need the version the user loaded (`expected_version` is accepted and ignored).
     The file is stored inside the transaction and removed again if the transaction does not commit, so a
     failure leaves neither a row without its file nor a file without its row."""
@@ -329,14 +349,24 @@ def attach_evidence(user: Any, report: UnitReport, expected_version: int | None,
             _check_editable(user, current)
             name = os.path.basename(file.name or "")[:200]
             check_upload(name, file.size or 0, file)
-            row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
-            evidence = Evidence(value=row, original_name=name, size=file.size or 0, uploaded_at=_now(now),
+            if task is not None:
+                if task.plan_id != current.period.plan_id or not task.assignments.filter(
+                        organisation_id=current.organisation_id).exists():
+                    raise UserError(_("This task is not one of your unit's."))
+                row, subject = None, task.no or task.content[:40]
+            elif target is not None:
+                row, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
+                subject = target.subject[:40]
+            else:
+                raise UserError(_("Unknown field."))
+            evidence = Evidence(report=current, value=row, task=task, original_name=name, size=file.size or 0,
+                                uploaded_at=_now(now),
                                 uploaded_by=user if getattr(user, "is_authenticated", False) else None)
             evidence.file.save(name, file, save=False)
             stored.append((evidence.file.storage, evidence.file.name))
             evidence.save()
             label = _("Evidence")
-            _bump(user, current, f"{label} — {target.subject[:40]}: “{name}”", now)
+            _bump(user, current, f"{label} — {subject}: “{name}”", now)
     except BaseException:
         for storage, stored_name in stored:
             storage.delete(stored_name)
@@ -347,9 +377,14 @@ def attach_evidence(user: Any, report: UnitReport, expected_version: int | None,
 @transaction.atomic
 def remove_evidence(user: Any, evidence: Evidence, now: datetime | None = None) -> None:
     """Remove an evidence file from a report that can still be edited."""
-    current = UnitReport.objects.select_for_update(of=("self",)).get(pk=evidence.value.report_id)
+    current = UnitReport.objects.select_for_update(of=("self",)).get(pk=evidence.report_id)
     _check_editable(user, current)
-    name, subject = evidence.original_name, evidence.value.target.subject[:40]
+    name = evidence.original_name
+    if evidence.value is not None:
+        subject = evidence.value.target.subject[:40]
+    else:
+        task = evidence.task
+        subject = (task.no or task.content[:40]) if task is not None else ""
     storage, stored = evidence.file.storage, evidence.file.name
     evidence.delete()
     # The file goes only once the row is surely gone.
@@ -393,9 +428,19 @@ def _event(report: UnitReport, user: Any, action: str, before: str, comment: str
            after={"status": report.status}, reason=comment)
 
 
+def days_late(report: UnitReport, now: datetime | None = None) -> int:
+    """Calendar days the report is (or was, at its first submission) past the units' deadline."""
+    moment = report.first_submitted_at or _now(now)
+    return calendar.days_late(report.period.unit_deadline, timezone.localdate(moment), timezone.localdate(moment))
+
+
 @transaction.atomic
-def submit(user: Any, report: UnitReport, *, version: int | None, now: datetime | None = None) -> UnitReport:
-    if not can_submit_for(user, report.organisation_id):
+def submit(user: Any, report: UnitReport, *, version: int | None, late_reason: str = "",
+           now: datetime | None = None) -> UnitReport:
+    """Send the report up: by the unit head, or by its reporter when the unit's settings allow it. After
+    the units' deadline a first submission needs the reason it is late (kept, shown to the reviewer). A
+    report submitted again after a return is marked resubmitted; the reviewers are told either way."""
+    if not can_submit_report(user, report.organisation):
         raise PermissionDenied
     current = _lock(report, version)
     if current.status not in EDITABLE_STATUSES:
@@ -404,6 +449,14 @@ def submit(user: Any, report: UnitReport, *, version: int | None, now: datetime 
     if problems:
         raise UserError(_("The report cannot be submitted yet:"), problems)
     moment, before = _now(now), current.status
+    late = 0 if current.first_submitted_at else calendar.days_late(
+        current.period.unit_deadline, timezone.localdate(moment), timezone.localdate(moment))
+    reason = late_reason.strip()
+    if late and not reason and not current.late_reason:
+        raise UserError(_("The report is %(days)d days late: write the reason before submitting it.")
+                        % {"days": late})
+    current.late_reason = reason or current.late_reason
+    current.resubmitted = before in (ReportStatus.RETURNED, ReportStatus.REOPENED)
     current.status = ReportStatus.SUBMITTED
     current.submitted_at, current.submitted_by = moment, user
     current.first_submitted_at = current.first_submitted_at or moment
@@ -411,10 +464,110 @@ def submit(user: Any, report: UnitReport, *, version: int | None, now: datetime 
     current.version += 1
     current.last_edited_by, current.last_edited_at, current.last_change = user, moment, _("submitted")
     current.save()
-    _event(current, user, "submit", before, "", moment, current.organisation_id)
-    notify_reviewers(current, _("%(unit)s submitted its report for %(period)s.")
-                     % {"unit": current.organisation.name, "period": current.period.title}, moment)
+    _event(current, user, "submit", before, reason if late else "", moment, current.organisation_id)
+    values = {"unit": current.organisation.name, "period": current.period.title, "days": late}
+    if current.resubmitted:
+        text = _("%(unit)s resubmitted its report for %(period)s after the return.") % values
+    elif late:
+        text = _("%(unit)s submitted its report for %(period)s, %(days)d days late.") % values
+    else:
+        text = _("%(unit)s submitted its report for %(period)s.") % values
+    notify_reviewers(current, text, moment)
     return current
+
+
+@transaction.atomic
+def hand_off(user: Any, report: UnitReport, *, version: int | None, note: str = "",
+             now: datetime | None = None) -> UnitReport:
+    """The reporter has prepared the report and hands it to the unit head, who is told to submit it."""
+    if not can_report_for(user, report.organisation_id):
+        raise PermissionDenied
+    current = _lock(report, version)
+    _check_editable(user, current)
+    moment = _now(now)
+    current.handed_off_at, current.handed_off_by = moment, user
+    current.version += 1
+    current.save()
+    ReviewEvent.objects.create(report=current, action="handoff", from_status=current.status,
+                               to_status=current.status, actor=user, actor_organisation_id=current.organisation_id,
+                               at=moment, comment=note.strip())
+    record(user, Action.REPORT_HANDOFF, current, reason=note.strip())
+    who = user.get_full_name() or user.username
+    text = _("%(who)s prepared the report for %(period)s of “%(plan)s”: please check and submit it.") % {
+        "who": who, "period": current.period.title, "plan": current.period.plan.title[:80]}
+    if note.strip():
+        text = f"{text} — {note.strip()[:200]}"
+    _notify(_members({current.organisation_id}, (Role.UNIT_HEAD,)), text,
+            reverse("tracking:report", args=[current.pk]), moment)
+    return current
+
+
+def reporter_submits(organisation_id: int) -> bool:
+    """Whether the unit lets its reporter submit (UnitSettings; by default only the head submits)."""
+    return UnitSettings.objects.filter(organisation_id=organisation_id, reporter_submits=True).exists()
+
+
+@transaction.atomic
+def save_unit_settings(user: Any, organisation: Organisation, *, reporter_submits: bool,
+                       version: int | None) -> UnitSettings:
+    """The unit head (or an administrator) decides whether the unit's reporter may submit."""
+    require(user, can_submit_for, organisation)
+    settings_row = lock_first(UnitSettings.objects.filter(organisation=organisation), version,
+                              conflict=lambda _current: _("The unit's settings were changed by someone else; "
+                                                          "reload the page."))
+    settings_row = settings_row or UnitSettings(organisation=organisation)
+    before = {"reporter_submits": settings_row.reporter_submits}
+    settings_row.reporter_submits = reporter_submits
+    settings_row.version = (settings_row.version or 0) + (1 if settings_row.pk else 0)
+    settings_row.save()
+    record(user, Action.UNIT_SETTINGS_SAVE, organisation, before=before, after={"reporter_submits": reporter_submits})
+    return settings_row
+
+
+# ---- what changed since the return ---------------------------------------------------------------
+
+def snapshot(report: UnitReport) -> dict[str, list[str]]:
+    """Everything the unit entered, one entry per field: key → [label, value] (compared after a return)."""
+    fields: dict[str, list[str]] = {}
+    for row in report.progress.select_related("task"):
+        name = row.task.no or row.task.content[:40]
+        for field in PROGRESS_FIELDS:
+            value = getattr(row, field)
+            if field == "status":
+                value = str(ProgressStatus(value).label) if value in ProgressStatus.values else ""
+            fields[f"p:{row.task_id}:{field}"] = [f"{FIELD_LABELS[field]} — {name}", value]
+    for contribution in report.contributions.select_related("task"):
+        fields[f"c:{contribution.task_id}"] = [
+            f"{FIELD_LABELS['contribution']} — {contribution.task.no or contribution.task.content[:40]}",
+            contribution.text]
+    for value in report.indicator_values.select_related("target"):
+        fields[f"v:{value.target_id}:value"] = [f"{FIELD_LABELS['value']} — {value.target.subject[:40]}",
+                                                _show_number(value.value).replace(".", ",")]
+        fields[f"v:{value.target_id}:note"] = [f"{FIELD_LABELS['note']} — {value.target.subject[:40]}", value.note]
+    names = sorted(Evidence.objects.filter(report=report).values_list("original_name", flat=True))
+    fields["e"] = [str(_("Evidence files")), ", ".join(names)]
+    return fields
+
+
+@dataclass
+class FieldChange:
+    label: str
+    before: str
+    after: str
+
+
+def changes_since_return(report: UnitReport) -> list[FieldChange]:
+    """The fields whose value differs from what the report said when it was last returned (or reopened)."""
+    if not report.returned_snapshot:
+        return []
+    before, after = report.returned_snapshot, snapshot(report)
+    changes = []
+    for key in sorted(set(before) | set(after)):
+        label = (after.get(key) or before.get(key) or ["", ""])[0]
+        old, new = (before.get(key) or ["", ""])[1], (after.get(key) or ["", ""])[1]
+        if (old or "") != (new or ""):
+            changes.append(FieldChange(label, old or "", new or ""))
+    return changes
 
 
 def _reviewer_org(user: Any, report: UnitReport) -> int | None:
@@ -439,6 +592,9 @@ def _review(user: Any, report: UnitReport, allowed: tuple[str, ...], to: str, ac
     current.reviewed_at, current.reviewed_by, current.review_comment = moment, user, comment
     if to == ReportStatus.ACCEPTED:
         current.content_hash = current.accepted_hash = content_hash(current)
+    else:  # returned or reopened: what it says now is what a resubmission is compared with
+        current.returned_snapshot = snapshot(current)
+        current.handed_off_at = current.handed_off_by = None
     current.version += 1
     current.save()
     _event(current, user, action, before, comment, moment, _reviewer_org(user, current))
@@ -480,15 +636,68 @@ def reopen(user: Any, report: UnitReport, reason: str, *, version: int | None,
 
 
 @transaction.atomic
+def mark_opened(user: Any, report: UnitReport, now: datetime | None = None) -> None:
+    """A reviewer opened the report's page (its page says so with a POST, never a GET): from then on a bulk
+    step may include it without an explicit tick, until the unit submits it again."""
+    if not can_review_report(user, report.period.plan, report.organisation):
+        raise PermissionDenied
+    ReportOpening.objects.update_or_create(report=report, user=user, defaults={"at": _now(now)})
+
+
+def opened_by(user: Any, reports: list[UnitReport]) -> set[int]:
+    """Ids of the reports `user` opened after their latest submission."""
+    openings = dict(ReportOpening.objects.filter(user=user, report__in=reports).values_list("report_id", "at"))
+    return {r.pk for r in reports if r.pk in openings
+            and (r.submitted_at is None or openings[r.pk] >= r.submitted_at)}
+
+
+BULK_STEPS = {"accept": (ReportStatus.SUBMITTED,), "return": (ReportStatus.SUBMITTED,),
+              "reopen": (ReportStatus.ACCEPTED,)}
+
+
+@dataclass
+class BulkOutcome:
+    done: list[UnitReport]
+    not_opened: int  # reports "select all" left out because the reviewer never opened them
+    other_state: int  # chosen reports this step does not apply to
+
+
+def bulk_review(user: Any, reports: list[UnitReport], action: str, *, ticked: set[int], select_all: bool,
+                versions: Mapping[int, int], comment: str = "", now: datetime | None = None) -> BulkOutcome:
+    """Accept, return or reopen many reports at once. A report is acted on only when the reviewer ticked
+    it, or chose "select all" and had opened it since it was last submitted: "select all" never accepts a
+    report nobody read. Each report at the version the page showed (`versions` by id)."""
+    if action not in BULK_STEPS:
+        raise UserError(_("Unknown action."))
+    if action in ("return", "reopen") and not comment.strip():
+        raise UserError(_("Write the reason: it goes to every unit chosen."))
+    opened = opened_by(user, reports) if select_all else set()
+    done, not_opened, other = [], 0, 0
+    with transaction.atomic():
+        for report in reports:
+            if report.pk not in ticked and report.pk not in opened:
+                not_opened += select_all and report.status in BULK_STEPS[action]
+                continue
+            if report.status not in BULK_STEPS[action]:
+                other += 1
+                continue
+            version = versions.get(report.pk)
+            if action == "accept":
+                done.append(accept(user, report, version=version, comment=comment, now=now))
+            elif action == "return":
+                done.append(return_report(user, report, comment, version=version, now=now))
+            else:
+                done.append(reopen(user, report, comment, version=version, now=now))
+    return BulkOutcome(done, not_opened, other)
+
+
+@transaction.atomic
 def bulk_accept(user: Any, reports: list[UnitReport], *, versions: Mapping[int, int],
                 now: datetime | None = None) -> list[UnitReport]:
-    """Accept every submitted report of the list, each at the version the list showed (`versions` by
-    report id); reports in other states are left as they are."""
-    accepted = []
-    for report in reports:
-        if report.status == ReportStatus.SUBMITTED:
-            accepted.append(accept(user, report, version=versions.get(report.pk), now=now))
-    return accepted
+    """Accept every submitted report of the list (each one chosen by the reviewer), each at the version the
+    list showed (`versions` by report id); reports in other states are left as they are."""
+    return bulk_review(user, reports, "accept", ticked={r.pk for r in reports}, select_all=False,
+                       versions=versions, now=now).done
 
 
 # ---- explanations and notifications ---------------------------------------------------------------
@@ -518,10 +727,15 @@ def reply_explanation(user: Any, request: ExplanationRequest, text: str,
         raise UserError(_("The message is empty."))
     message = ExplanationMessage.objects.create(request=request, author=user, text=text.strip(), created_at=_now(now))
     record(user, Action.EXPLANATION_REPLY, request, after={"text": message.text})
-    if request.asked_by_id and request.asked_by_id != getattr(user, "pk", None):
-        Notification.objects.create(user_id=request.asked_by_id, text=_("%(unit)s answered: %(text)s")
-                                    % {"unit": request.organisation.name, "text": message.text[:200]},
-                                    url=reverse("tracking:explanation", args=[request.pk]), created_at=_now(now))
+    url = reverse("tracking:explanation", args=[request.pk])
+    if can_report_for(user, request.organisation_id) and not can_ask_explanation(user, request.task.plan):
+        if request.asked_by_id and request.asked_by_id != getattr(user, "pk", None):
+            _notify([request.asked_by], _("%(unit)s answered: %(text)s")
+                    % {"unit": request.organisation.name, "text": message.text[:200]}, url, _now(now))
+    else:  # the one who asked writes again: the unit is told
+        notify_organisation(request.organisation, _("New message on the explanation of task %(task)s: %(text)s")
+                            % {"task": request.task.no or request.task.pk, "text": message.text[:200]}, url,
+                            _now(now))
     return message
 
 
@@ -532,24 +746,37 @@ def _members(organisation_ids: set[int], roles: tuple[str, ...]) -> list[Any]:
                                                 memberships__role__in=roles, is_active=True).distinct())
 
 
-def notify_organisation(organisation: Organisation, text: str, url: str, now: datetime) -> list[Any]:
-    users = _members({organisation.pk}, (Role.UNIT_REPORTER, Role.UNIT_HEAD))
+def _notify(users: list[Any], text: str, url: str, now: datetime) -> list[Any]:
+    """In-app notices for `users`, and (once the transaction commits) the same words by e-mail to those with
+    an address (tracking.notices)."""
+    users = list({u.pk: u for u in users}.values())
     Notification.objects.bulk_create([Notification(user=u, text=text, url=url, created_at=now) for u in users])
+    emails = sorted({u.email for u in users if u.email})
+    if emails:
+        transaction.on_commit(lambda: notices.send_email(emails, text, url))
     return users
+
+
+def notify_organisation(organisation: Organisation, text: str, url: str, now: datetime) -> list[Any]:
+    """The unit's people: its reporters and its heads."""
+    return _notify(_members({organisation.pk}, (Role.UNIT_REPORTER, Role.UNIT_HEAD)), text, url, now)
 
 
 def notify_unit(report: UnitReport, text: str, now: datetime) -> None:
     notify_organisation(report.organisation, text, reverse("tracking:report", args=[report.pk]), now)
 
 
-def notify_reviewers(report: UnitReport, text: str, now: datetime) -> None:
+def reviewers(report: UnitReport) -> list[Any]:
+    """Who reviews the report: the monitors of the plan's monitoring body, and the heads of the unit's parent."""
     plan = report.period.plan
     users = _members({plan.monitoring_body_id}, (Role.MONITOR,)) if plan.monitoring_body_id else []
     if report.organisation.parent_id:
         users += _members({report.organisation.parent_id}, (Role.UNIT_HEAD,))
-    Notification.objects.bulk_create(
-        [Notification(user=u, text=text, url=reverse("tracking:report", args=[report.pk]), created_at=now) for u in {u.pk: u for u in users}.values()]
-    )
+    return users
+
+
+def notify_reviewers(report: UnitReport, text: str, now: datetime) -> None:
+    _notify(reviewers(report), text, reverse("tracking:report", args=[report.pk]), now)
 
 
 @transaction.atomic

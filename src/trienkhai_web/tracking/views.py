@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from html import escape
 
+from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
@@ -22,7 +25,6 @@ from trienkhai_web.accounts.permissions import (
     can_manage_plan,
     can_report_for,
     can_review_report,
-    can_submit_for,
     organisations_for,
     visible_plans,
 )
@@ -33,24 +35,26 @@ from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
 from trienkhai_web.tracking import dashboard as dashboards
+from trienkhai_web.tracking import inbox as inboxes
 from trienkhai_web.tracking import queries, reminders, services
 from trienkhai_web.tracking import schedule as regime
 from trienkhai_web.tracking.dashboard_export import EXPORTS
 from trienkhai_web.tracking.dashboard_export import export as export_table
 from trienkhai_web.tracking.labels import REPORT_LABELS, STATUS_LABELS
 from trienkhai_web.tracking.models import (
-    Delivery,
     Evidence,
     ExplanationRequest,
     Notification,
     ProgressStatus,
-    ReminderKind,
     ReportingPeriod,
     ReportStatus,
     UnitReport,
+    UnitSettings,
 )
 from trienkhai_web.tracking.permissions import (
     can_ask_explanation,
+    can_remind,
+    can_submit_report,
     can_view_dashboard,
     can_view_organisation,
     can_view_report,
@@ -113,20 +117,89 @@ def _report_or_403(request: HttpRequest, pk: int) -> UnitReport:
 
 
 @login_required
+def todo(request: HttpRequest) -> HttpResponse:
+    """"Việc cần làm": what waits for the user, across plans."""
+    items = inboxes.inbox(request.user, _today())
+    heads = organisations_for(request.user, Role.UNIT_HEAD)
+    settings_rows = {s.organisation_id: s for s in UnitSettings.objects.filter(organisation_id__in=heads)}
+    return render(request, "tracking/todo.html", {
+        "inbox": items, "today": _today(),
+        "unit_settings": [(o, settings_rows.get(o.pk)) for o in Organisation.objects.filter(pk__in=heads)
+                          .order_by("name")]})
+
+
+@login_required
+@require_POST
+def unit_settings(request: HttpRequest, org_id: int) -> HttpResponse:
+    organisation = get_object_or_404(Organisation, pk=org_id)
+    try:
+        services.save_unit_settings(request.user, organisation,
+                                    reporter_submits=request.POST.get("reporter_submits") == "on",
+                                    version=_int(request.POST.get("version")))
+        messages.success(request, _("The unit's settings were saved."))
+    except UserError as error:
+        show_error(request, error)
+    return redirect("tracking:todo")
+
+
+def _filled(rows: list[queries.UnitTaskRow], targets: list) -> tuple[int, int]:  # type: ignore[type-arg]
+    """(fields filled, fields to fill): each led task's status and results (and its explanation when it is
+    late or off track), each partner task's contribution, each indicator's value."""
+    filled = total = 0
+    for row in rows:
+        if row.role == "lead":
+            progress = row.progress
+            wanted = [progress.status if progress else "", progress.results if progress else ""]
+            if row.needs_explanation:
+                wanted.append(progress.explanation if progress else "")
+        else:
+            wanted = [row.contribution]
+        total += len(wanted)
+        filled += sum(1 for value in wanted if (value or "").strip())
+    for _target, value in targets:
+        total += 1
+        filled += value is not None and value.value is not None
+    return filled, total
+
+
+@login_required
 def report(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
     rows, targets = queries.unit_report_rows(report)
     plan = report.period.plan
+    can_edit = report.editable and can_report_for(request.user, report.organisation)
+    can_submit = report.editable and can_submit_report(request.user, report.organisation)
+    can_review = can_review_report(request.user, plan, report.organisation)
+    filled, total = _filled(rows, targets)
+    late = services.days_late(report) if report.editable or report.first_submitted_at else 0
+    task_files: dict[int, list[Evidence]] = {}
+    for item in report.evidence_files.filter(task__isnull=False):
+        if item.task_id is not None:
+            task_files.setdefault(item.task_id, []).append(item)
     return render(request, "tracking/report.html", {
         "report": report, "rows": rows, "targets": targets, "plan": plan,
-        "can_edit": report.editable and can_report_for(request.user, report.organisation),
-        "can_submit": report.editable and can_submit_for(request.user, report.organisation),
-        "can_review": can_review_report(request.user, plan, report.organisation),
+        "can_edit": can_edit, "can_submit": can_submit,
+        "can_handoff": can_edit and not can_submit and not report.handed_off_at,
+        "can_review": can_review,
+        "next_step": inboxes.next_step(report, reporter_submits=services.reporter_submits(report.organisation_id),
+                                       reviewer=plan.monitoring_body.name if plan.monitoring_body else ""),
+        "filled": filled, "total": total, "days_late": late,
+        "submit_late": can_submit and late and not report.first_submitted_at,
+        "typed_reason": request.session.pop(f"late-reason-{report.pk}", "") if hasattr(request, "session") else "",
+        "changes": services.changes_since_return(report) if (can_review or report.resubmitted) else [],
+        "task_files": task_files,
+        "mark_opened": can_review and report.status == ReportStatus.SUBMITTED,
         "can_ask": can_ask_explanation(request.user, plan),
         "timeline": queries.report_timeline(report),
         "threads": queries.explanation_threads(plan).filter(organisation=report.organisation),
         "statuses": ProgressStatus.choices,
     })
+
+
+def _field_id(request: HttpRequest) -> str:
+    """The id of the field htmx saved (its HX-Trigger header), for the mark beside it; "" if not a field's."""
+    value = request.headers.get("HX-Trigger", "")
+    return value if re.fullmatch(r"[a-z]+-\d{1,12}", value) else ""
 
 
 @login_required
@@ -138,13 +211,19 @@ def autosave(request: HttpRequest, pk: int) -> HttpResponse:
             request.user, report, version=posted_version(request.POST), kind=request.POST.get("kind", ""),
             object_id=_int(request.POST.get("object")) or 0, field=request.POST.get("field", ""),
             value=request.POST.get("value", ""), seen=request.POST.get("seen"))
+    except services.FieldConflict as error:
+        return render(request, "tracking/_save_status.html", {
+            "error": error_text(error), "report": report, "field_id": _field_id(request),
+            "theirs": error.current}, status=http_status(error))
     except UserError as error:
-        return render(request, "tracking/_save_status.html", {"error": error_text(error), "report": report},
+        return render(request, "tracking/_save_status.html", {"error": error_text(error), "report": report,
+                                                              "field_id": _field_id(request)},
                       status=http_status(error))
     except (Task.DoesNotExist, Target.DoesNotExist):
         return render(request, "tracking/_save_status.html", {"error": _("Unknown field."), "report": report},
                       status=400)
-    return render(request, "tracking/_save_status.html", {"report": report})
+    return render(request, "tracking/_save_status.html", {"report": report,
+                                                          "field_id": _field_id(request)})
 
 
 @login_required
@@ -164,10 +243,26 @@ def evidence(request: HttpRequest, pk: int, target_id: int) -> HttpResponse:
     return redirect("tracking:report", report.pk)
 
 
+@login_required
+@require_POST
+def task_evidence(request: HttpRequest, pk: int, task_id: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    task = get_object_or_404(Task, pk=task_id, plan_id=report.period.plan_id)
+    uploads = request.FILES.getlist("evidence")
+    if not uploads:
+        messages.error(request, _("Choose a file."))
+    for upload in uploads:  # each file on its own: one refused file does not lose the others
+        try:
+            services.attach_evidence(request.user, report, None, None, upload, task=task)
+            messages.success(request, _("“%(name)s” was attached.") % {"name": upload.name})
+        except UserError as error:
+            show_error(request, error)
+    return redirect(f"{reverse('tracking:report', args=[report.pk])}#task-{task.pk}")
+
+
 def _evidence_or_403(request: HttpRequest, pk: int) -> Evidence:
-    item = get_object_or_404(Evidence.objects.select_related("value__report__period__plan",
-                                                             "value__report__organisation", "value__target"), pk=pk)
-    report = item.value.report
+    item = get_object_or_404(Evidence.objects.select_related("report__period__plan", "report__organisation"), pk=pk)
+    report = item.report
     if not can_view_report(request.user, report.period.plan, report.organisation):
         raise PermissionDenied
     return item
@@ -189,19 +284,44 @@ def evidence_remove(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("“%(name)s” was removed.") % {"name": item.original_name})
     except UserError as error:
         show_error(request, error)
-    return redirect("tracking:report", item.value.report_id)
+    return redirect("tracking:report", item.report_id)
 
 
 @login_required
 @require_POST
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report_or_403(request, pk)
+    reason = request.POST.get("late_reason", "")
     try:
-        services.submit(request.user, report, version=posted_version(request.POST))
+        services.submit(request.user, report, version=posted_version(request.POST), late_reason=reason)
         messages.success(request, _("The report was submitted."))
     except UserError as error:
         show_error(request, error)
+        if reason.strip():  # a refused submission keeps the reason typed, for the next attempt
+            request.session[f"late-reason-{report.pk}"] = reason[:2000]
     return redirect("tracking:report", report.pk)
+
+
+@login_required
+@require_POST
+def handoff(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report_or_403(request, pk)
+    try:
+        services.hand_off(request.user, report, version=posted_version(request.POST),
+                          note=request.POST.get("note", ""))
+        messages.success(request, _("The report was handed to the unit head, who was told to submit it."))
+    except UserError as error:
+        show_error(request, error)
+    return redirect("tracking:report", report.pk)
+
+
+@login_required
+@require_POST
+def opened(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report page tells the server a reviewer opened it (a POST: opening a page writes nothing)."""
+    report = _report_or_403(request, pk)
+    services.mark_opened(request.user, report)
+    return HttpResponse(status=204)
 
 
 @login_required
@@ -288,7 +408,66 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
     return render(request, "tracking/review_list.html", {
         "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": reviewable,
+        "can_grid": can_manage_plan(request.user, plan) or Organisation.objects.filter(
+            parent_id__in=organisations_for(request.user, Role.UNIT_HEAD),
+            pk__in=queries.expected_organisation_ids(plan)).exists(),
         "accepted": [r for r in accepted if can_review_report(request.user, plan, r.organisation)]})
+
+
+@login_required
+def approval_grid(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Units × periods of a plan (DHIS2's approval screen): accept, return or reopen one cell or many."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    if not (can_manage_plan(request.user, plan) or organisations_for(request.user, Role.UNIT_HEAD)):
+        raise PermissionDenied
+    grid = inboxes.approval_grid(request.user, plan, _today())
+    if not grid.rows and not can_manage_plan(request.user, plan):
+        raise PermissionDenied
+    if request.method == "POST":
+        reports = [c.report for _org, cells in grid.rows for c in cells if c.report is not None]
+        ticked = {int(pk) for pk in request.POST.getlist("report") if pk.isdigit()}
+        try:
+            versions = {r.pk: parse_version(request.POST.get(f"version-{r.pk}")) for r in reports
+                        if request.POST.get(f"version-{r.pk}")}
+            outcome = services.bulk_review(request.user, reports, request.POST.get("action", ""), ticked=ticked,
+                                           select_all=request.POST.get("all") == "on", versions=versions,
+                                           comment=request.POST.get("comment", ""))
+            messages.success(request, _("%(count)d reports were processed.") % {"count": len(outcome.done)})
+            if outcome.not_opened:
+                messages.warning(request, _("%(count)d reports you have not opened were left as they are: open "
+                                            "them, or tick them one by one.") % {"count": outcome.not_opened})
+        except UserError as error:
+            show_error(request, error)
+        return redirect("tracking:approval_grid", plan.pk)
+    return render(request, "tracking/approval_grid.html", {
+        "plan": plan, "grid": grid, "can_remind": can_remind(request.user, plan),
+        "repeat_hours": django_settings.REMINDER_REPEAT_HOURS,
+        "late_periods": [p for p in grid.periods if p.unit_deadline < _today()]})
+
+
+@login_required
+@require_POST
+def remind_all(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Remind every late unit of a period in one action (not those reminded by hand recently)."""
+    plan = get_object_or_404(Plan, pk=plan_id)
+    period = get_object_or_404(ReportingPeriod, plan=plan, pk=_int(request.POST.get("period")) or 0)
+    outcome = reminders.remind_late(period, timezone.now(), user=request.user)
+    _tell_reminded(request, outcome)
+    return redirect("tracking:approval_grid", plan.pk)
+
+
+def _tell_reminded(request: HttpRequest, outcome: reminders.LateReminders) -> None:
+    if outcome.sent or outcome.failed:
+        messages.success(request, _("A reminder was sent to %(count)d units.")
+                         % {"count": len(outcome.sent) + len(outcome.failed)})
+    if outcome.failed:
+        messages.warning(request, _("For %(count)d units the reminder is in their notifications, but its e-mail "
+                                    "could not be sent; it will be tried again.") % {"count": len(outcome.failed)})
+    for organisation, at in outcome.recent:
+        messages.info(request, _("%(unit)s was already reminded at %(when)s; not reminded again.")
+                      % {"unit": organisation.name, "when": timezone.localtime(at).strftime("%H:%M %d/%m")})
+    if not (outcome.sent or outcome.failed or outcome.recent):
+        messages.info(request, _("Every unit has submitted: nobody to remind."))
 
 
 # ---- dashboards -----------------------------------------------------------------------------------
@@ -330,13 +509,14 @@ def remind(request: HttpRequest, plan_id: int, org_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=org_id)
     if period is None:
         raise PermissionDenied
-    kind = ReminderKind.OVERDUE if _today() > period.unit_deadline else ReminderKind.DUE_SOON
-    result = reminders.send(period, organisation, kind, timezone.now(), manual=True, user=request.user)
-    if result in (Delivery.PENDING, Delivery.FAILED):
+    outcome = reminders.remind_late(period, timezone.now(), user=request.user, organisation_ids={organisation.pk})
+    if outcome.failed:
         messages.warning(request, _("The reminder to %(unit)s is in their notifications, but its e-mail could not "
                                     "be sent; it will be tried again.") % {"unit": organisation.name})
-    else:
+    elif outcome.sent:
         messages.success(request, _("A reminder was sent to %(unit)s.") % {"unit": organisation.name})
+    else:
+        _tell_reminded(request, outcome)
     return redirect(f"{reverse_dashboard(plan)}?period={period.pk}")
 
 

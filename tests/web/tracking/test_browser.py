@@ -34,15 +34,18 @@ def test_submit_return_accept_and_dashboard(world, page):
     choose(page, world.tasks[0], "cham_tien_do")
     for task in world.tasks[1:]:
         choose(page, task, "hoan_thanh")
+    page.fill("#late-reason-input", "Chờ số liệu")  # the period's deadline has passed: a reason is asked
     page.click("#submit-report")
     assert "cần ghi giải trình" in page.inner_text(".messages")
     with page.expect_response(lambda r: "/luu/" in r.url):
         page.fill(f"#explanation-{world.tasks[0].pk}", "Thiếu kinh phí, đã đề xuất bổ sung")
         page.locator(f"#explanation-{world.tasks[0].pk}").blur()
     expect(page.locator("#save-status")).to_contain_text("Đã lưu")  # no string predicate: the CSP forbids eval
+    expect(page.locator("#late-reason-input")).to_have_value("Chờ số liệu")  # kept from the refused attempt
     page.click("#submit-report")
     assert "Đã nộp báo cáo" in page.inner_text(".messages")
     report = UnitReport.objects.get(period=world.period, organisation=world.unit)
+    assert report.late_reason == "Chờ số liệu"
     assert report.status == ReportStatus.SUBMITTED
 
     page.context.clear_cookies()
@@ -100,7 +103,10 @@ def test_two_people_edit_the_same_report(world, page, browser, live_server):
         assert _fill(other, f"#difficulties-{task}", "Thiếu kinh phí").status == 200
         assert _fill(page, f"#results-{task}", "Đã tổ chức 2 hội nghị").status == 200  # its own field again
         assert _fill(other, f"#results-{task}", "Bản của bí thư").status == 409
-        assert "Người khác đã sửa ô này" in other.inner_text("#save-status")
+        # The refusal stays beside the field (a later save of another field cannot hide it), with both values.
+        mark = other.locator(f"#mark-results-{task}")
+        expect(mark).to_contain_text("Người khác đã sửa ô này")
+        expect(mark).to_contain_text("Đã tổ chức 2 hội nghị")
     finally:
         context.close()
     report = UnitReport.objects.get(period=world.period, organisation=world.unit)

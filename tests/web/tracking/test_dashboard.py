@@ -25,7 +25,7 @@ def report_for(world, statuses, value="92", when=NOW, accept=True):
                                          object_id=task.pk, field="explanation", value="lý do", now=when)
     report = services.save_field(world.reporter, report, version=report.version, kind="indicator",
                                  object_id=world.target.pk, field="value", value=value, now=when)
-    report = services.submit(world.head, report, version=report.version, now=when)
+    report = services.submit(world.head, report, version=report.version, now=when, late_reason="Chờ số liệu")
     return services.accept(world.monitor, report, version=report.version, now=when) if accept else report
 
 

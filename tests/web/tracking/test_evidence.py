@@ -112,7 +112,7 @@ def test_remove_only_while_editable(world, client):
     for task in world.tasks:
         report = services.save_field(world.reporter, report, version=report.version, kind="progress", object_id=task.pk,
                                      field="status", value="hoan_thanh")
-    services.submit(world.head, report, version=report.version)
+    services.submit(world.head, report, version=report.version, late_reason="Chờ số liệu")
     page = client.post(f"/theo-doi/minh-chung/{second.pk}/xoa/", follow=True).content.decode()
     assert "Báo cáo đã được nộp hoặc đã được duyệt nên không sửa được nữa." in page
     assert Evidence.objects.filter(pk=second.pk).exists()

@@ -96,7 +96,7 @@ def test_submit_review_views(world, client):
     report.refresh_from_db()
     assert report.status == ReportStatus.DRAFT  # a reporter may not submit
     client.force_login(world.head)
-    client.post(f"/theo-doi/bao-cao/{report.pk}/nop/", {"version": report.version})
+    client.post(f"/theo-doi/bao-cao/{report.pk}/nop/", {"version": report.version, "late_reason": "Chờ số liệu"})
     report.refresh_from_db()
     assert report.status == ReportStatus.SUBMITTED
     client.force_login(world.leader)

@@ -10,3 +10,11 @@ document.addEventListener("submit", (event) => {
   const source = form.dataset && form.dataset.versionFrom && document.getElementById(form.dataset.versionFrom);
   if (source && form.elements.version) form.elements.version.value = source.value;
 }, true);
+// A checkbox with data-select-opened="FORM" ticks (or unticks) every checkbox of that form marked
+// data-opened: "select all" in the approval grid picks only the reports the reviewer opened.
+document.addEventListener("change", (event) => {
+  const box = event.target.closest("[data-select-opened]");
+  const form = box && document.getElementById(box.dataset.selectOpened);
+  if (!form) return;
+  form.querySelectorAll("input[type=checkbox][data-opened]").forEach((other) => { other.checked = box.checked; });
+});

@@ -55,3 +55,14 @@ def review_action(code: str) -> str:
 def unread_count(context: Any) -> int:
     request = context.get("request")
     return unread_notifications(getattr(request, "user", None))
+
+
+@register.simple_tag(takes_context=True)
+def todo_count(context: Any) -> int:
+    """The menu badge of "Việc cần làm" (tracking.inbox.inbox_count)."""
+    from django.utils import timezone
+
+    from trienkhai_web.tracking.inbox import inbox_count
+
+    request = context.get("request")
+    return inbox_count(getattr(request, "user", None), timezone.localdate())
