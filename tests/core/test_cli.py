@@ -63,3 +63,31 @@ def test_progress_bar_draws_only_when_called() -> None:
     bar.done()
     assert out.getvalue() == ("\rNhận dạng chữ (OCR): [##........] trang 1/4"
                               "\rNhận dạng chữ (OCR): [##########] trang 4/4\n")
+
+
+def test_parse_of_a_photographed_page_prints_valid_json_in_both_formats(tmp_path):
+    """A photo (.png) is read by OCR; its JSON validates against /1 (the default) and /2 (with the OCR
+    record of each page)."""
+    import json
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    from trienkhai.plans.schema import validate_plan_dict as validate
+
+    page = Image.new("L", (1654, 2339), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 34)
+    for k, line in enumerate(["KẾ HOẠCH", "I. MỤC ĐÍCH, YÊU CẦU", "1. Nâng cao nhận thức.", "II. NỘI DUNG",
+                              "1. Tuyên truyền sâu rộng."]):
+        draw.text((160, 200 + 70 * k), line, font=font, fill=0)
+    photo = tmp_path / "anh-chup.png"
+    page.save(photo, dpi=(200, 200))
+    for version in ("1", "2"):
+        result = subprocess.run([EXE, "parse", str(photo), "--json", "--format-version", version],
+                                capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        validate(data)
+        assert data["source"]["format"] == "image"
+        assert ("ocr" in data["source"]) is (version == "2")
+        assert [n["path"] for n in data["outline"]] == ["I", "II"]

@@ -205,36 +205,73 @@ def _fix_label(line: str) -> str:
 # A gap this wide (a share of the page width) between two words of one OCR line parts two columns:
 # the header's issuing body | motto, number | place and date; the closing's recipients | signature.
 COLUMN_GAP = 0.06
-# Characters across the page when such a line is laid out as a text copy (`pdftotext -layout`).
-LAYOUT_COLUMNS = 110
 
 
 def _segments(words: list[dict], width: int) -> list[list[dict]]:
-    """The words of one OCR line, split where the gap between two is a column's."""
+    """The words of one OCR line, split where the gap between two is a column's; a piece with no
+    letter or digit between columns is a speck of the stamp or the paper (":") and is dropped."""
     out: list[list[dict]] = [[words[0]]]
     for before, word in pairwise(words):
         if int(word["left"]) - (int(before["left"]) + int(before["width"])) >= COLUMN_GAP * width:
             out.append([])
         out[-1].append(word)
-    return out
+    return [seg for seg in out if any(ch.isalnum() for w in seg for ch in w["text"])] or out
 
 
-def _laid_out(segments: list[list[dict]], margin: int, width: int) -> str:
-    """Segments placed across the line as a text copy would place them (`pdftotext -layout`)."""
-    out = ""
-    for segment in segments:
-        column = round((int(segment[0]["left"]) - margin) * LAYOUT_COLUMNS / width)
-        gap = column - len(out)
-        out += " " * (max(4, gap) if out else max(0, gap)) + " ".join(w["text"] for w in segment)
-    return out
+def _left(words: list[dict]) -> int:
+    return int(words[0]["left"])
+
+
+def _right(words: list[dict]) -> int:
+    return max(int(w["left"]) + int(w["width"]) for w in words)
+
+
+def _fits(segments: list[list[dict]], gutter: int, tolerance: float, centre: float) -> bool:
+    """Whether a line can belong to a two-column run whose gutter is at `gutter`: split by a column gap
+    with its left part left of the gutter, or keeping to one side of it and not centred on the text
+    block (a title: "KẾ HOẠCH", "QUYẾT ĐỊNH")."""
+    if len(segments) >= 2 and _right(segments[0]) <= max(gutter, _left(segments[1])):
+        return True
+    line = [w for seg in segments for w in seg]
+    if abs((_left(line) + _right(line)) / 2 - centre) <= 3 * tolerance:
+        return False
+    return _right(line) <= gutter or _left(line) >= gutter - tolerance
+
+
+def _zones(split: list[list[list[dict]]], width: int) -> list[tuple[int, int, int]]:
+    """(first line, last line, gutter x) of each run of lines set in two columns: the lines split by a
+    column gap, with the lines around them that keep to one side of the gutter. A line running across
+    the gutter (a centred title, a paragraph) ends the run."""
+    zones: list[tuple[int, int, int]] = []
+    k = 0
+    n = len(split)
+    every = [w for segments in split for seg in segments for w in seg]
+    centre = (min(_left([w]) for w in every) + max(_right([w]) for w in every)) / 2 if every else width / 2
+    while k < n:
+        if len(split[k]) < 2:
+            k += 1
+            continue
+        gutter = _left(split[k][1])
+        tolerance = 0.02 * width
+        first = k
+        while first > 0 and (zones == [] or first - 1 > zones[-1][1]) and len(split[first - 1]) == 1 \
+                and _left(split[first - 1][0]) >= gutter - tolerance:
+            first -= 1  # the right column began a line earlier than the left one
+        last = k
+        while last + 1 < n and _fits(split[last + 1], gutter, tolerance, centre):
+            last += 1
+            if len(split[last]) >= 2:
+                gutter = min(gutter, _left(split[last][1]))
+        zones.append((first, last, gutter))
+        k = last + 1
+    return zones
 
 
 def _page_text(words: list[dict], width: int = 0) -> str:
     """One line per OCR line, a blank line between OCR paragraphs; numbering labels misread at the
-    start of a heading put right (`_fix_label`). Where lines hold two columns (the header's issuing
-    body | motto, number | date; the closing's recipients | signature), they are laid out as a text
-    copy with its layout is, so that the two-column reader (`columns.py`) reads them column by column:
-    a line of the right column alone next to such lines keeps its place on the right."""
+    start of a heading put right (`_fix_label`). Lines set in two columns (the header's issuing body |
+    motto, number | date; the closing's recipients | signature) are read column by column, as the PDF
+    reader reads them: the left column's lines, then the right column's."""
     lines: list[list[dict]] = []
     breaks: list[bool] = []  # a paragraph starts at this line
     last_par = last_line = None
@@ -247,20 +284,27 @@ def _page_text(words: list[dict], width: int = 0) -> str:
         else:
             lines[-1].append(w)
         last_par, last_line = par, line
-    margin = min((int(w["left"]) for w in words), default=0)
     split = [_segments(ln, width) if width > 0 else [ln] for ln in lines]
-    columned = [len(s) > 1 for s in split]
+    zones = {first: (last, gutter) for first, last, gutter in (_zones(split, width) if width > 0 else [])}
     out: list[str] = []
-    for k, segments in enumerate(split):
+
+    def text(segment: list[dict]) -> str:
+        return _fix_label(" ".join(w["text"] for w in segment))
+
+    k = 0
+    while k < len(split):
+        if k in zones:
+            last, gutter = zones[k]
+            left = [seg for segments in split[k:last + 1] for seg in segments if _right(seg) <= gutter]
+            right = [seg for segments in split[k:last + 1] for seg in segments if _right(seg) > gutter]
+            out.extend(["", *[text(seg) for seg in left], "", *[text(seg) for seg in right], ""])
+            k = last + 1
+            continue
         if breaks[k]:
             out.append("")
-        near = any(columned[j] for j in (k - 1, k + 1) if 0 <= j < len(split))
-        # A line next to two-column lines keeps its place too: alone on the right it stays in that
-        # column; a centred title runs across the gutter and ends the two-column region.
-        text = _laid_out(segments, margin, width) if columned[k] or (near and width > 0) else \
-            " ".join(w["text"] for w in segments[0])
-        out.append(_fix_label(text.rstrip()) if not text.startswith(" ") else text.rstrip())
-    return "\n".join(out)
+        out.append(text([w for seg in split[k] for w in seg]))
+        k += 1
+    return "\n".join(out).strip("\n")
 
 
 def _ocr_once(img: Any, dpi: int) -> tuple[list[dict], float]:

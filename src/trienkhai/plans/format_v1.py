@@ -48,6 +48,7 @@ def downgrade(d: dict[str, Any]) -> dict[str, Any]:
     """A `/2` dict as `/1` (a new dict)."""
     out = copy.deepcopy(d)
     out["schema"] = SCHEMA_V1
+    out.get("source", {}).pop("ocr", None)  # a /2 field
     for a in out.get("assignments", []):
         a["lead"] = _joined(a.pop("leads", []))
     for t in out.get("tasks", []):

@@ -27,7 +27,7 @@ class OcrPageInfo:
 
     page: int
     confidence: float
-    size: tuple[int, int]
+    size: list[int]  # [width, height]
     rotated: int = 0
     low: list[dict[str, Any]] = field(default_factory=list)  # {"text", "confidence", "box": [l, t, r, b]}
 
@@ -225,6 +225,6 @@ class Plan:
 
 
 def _source(d: dict[str, Any]) -> Source:
-    pages = [OcrPageInfo(page=p["page"], confidence=p["confidence"], size=tuple(p["size"]),  # type: ignore[arg-type]
+    pages = [OcrPageInfo(page=p["page"], confidence=p["confidence"], size=list(p["size"]),
                          rotated=p.get("rotated", 0), low=list(p.get("low", []))) for p in d.get("ocr", [])]
     return Source(**{k: v for k, v in d.items() if k != "ocr"}, ocr=pages)

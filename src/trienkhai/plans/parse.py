@@ -185,6 +185,6 @@ def _front_warnings(front: Front, document: DocumentInfo) -> list[str]:
 
 
 def _ocr_info(record: OcrPage) -> OcrPageInfo:
-    return OcrPageInfo(page=record.page, confidence=record.confidence, size=record.size, rotated=record.rotated,
+    return OcrPageInfo(page=record.page, confidence=record.confidence, size=list(record.size), rotated=record.rotated,
                        low=[{"text": w.text, "confidence": round(w.confidence, 1), "box": list(w.box)}
                             for w in record.low])

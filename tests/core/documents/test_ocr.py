@@ -114,28 +114,28 @@ def _words(line: int, *pieces: tuple[str, int, int]) -> list[dict]:
             for t, left, width in pieces]
 
 
-def test_an_ocr_line_across_two_columns_is_laid_out_for_the_two_column_reader() -> None:
-    from trienkhai.documents.columns import split_columns  # the reader of side-by-side text copies
-
+def test_lines_set_in_two_columns_are_read_column_by_column() -> None:
     words = (_words(1, ("ỦY", 200, 60), ("BAN", 270, 80), ("NHÂN", 360, 100), ("DÂN", 470, 80),
                     ("CỘNG", 1000, 110), ("HÒA", 1120, 90), ("XÃ", 1220, 50), ("HỘI", 1280, 70))
              + _words(2, ("TỈNH", 220, 90), ("BẮC", 320, 80), ("NINH", 410, 90),
-                      ("Độc", 1050, 70), ("lập", 1130, 60), ("-", 1200, 20), ("Tự", 1230, 40), ("do", 1280, 40)))
-    text = ocr._page_text(words, width=1654)
-    assert text.splitlines()[0].startswith("ỦY BAN NHÂN DÂN    ") and "    CỘNG HÒA XÃ HỘI" in text
-    columns = split_columns(text.splitlines())
-    assert columns is not None
-    assert columns.lines == ["ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do"]
-    # Words of one column stay a space apart.
-    assert ocr._page_text(_words(1, ("Nâng", 200, 90), ("cao", 300, 60), ("nhận", 370, 80)), 1654) == "Nâng cao nhận"
+                      ("Độc", 1050, 70), ("lập", 1130, 60), ("-", 1200, 20), ("Tự", 1230, 40), ("do", 1280, 40))
+             + _words(3, ("Hà", 1000, 50), ("Nội,", 1060, 60), ("ngày", 1130, 80))  # the right column alone
+             + _words(4, ("KẾ", 700, 60), ("HOẠCH", 770, 140))  # a centred title ends the two columns
+             + _words(5, ("Nâng", 200, 90), ("cao", 300, 60), ("nhận", 370, 1000)))
+    assert ocr._page_text(words, width=1654).splitlines() == [
+        "ỦY BAN NHÂN DÂN", "TỈNH BẮC NINH", "", "CỘNG HÒA XÃ HỘI", "Độc lập - Tự do", "Hà Nội, ngày", "",
+        "KẾ HOẠCH", "Nâng cao nhận"]
 
 
-def test_a_right_column_line_alone_keeps_its_place_and_eth_is_read_as_dj() -> None:
-    words = (_words(1, ("ỦY", 200, 60), ("BAN", 270, 80), ("DÂN", 360, 80), ("TỘC", 450, 80),
-                    ("CỘNG", 1000, 110), ("HÒA", 1120, 90))
-             + _words(2, ("CHỦ", 1000, 80), ("NGHĨA", 1090, 110))
-             + _words(3, ("Số:", 220, 60), ("645/QĐ-UBDT", 290, 200), ("Hà", 1000, 50), ("Nội", 1060, 60)))
-    lines = ocr._page_text(words, width=1654).splitlines()
-    assert lines[1].startswith(" " * 40) and lines[1].strip() == "CHỦ NGHĨA"
+def test_the_closing_recipients_then_the_signature_and_a_speck_between_columns_dropped() -> None:
+    words = (_words(1, ("Nơi", 200, 60), ("nhận:", 270, 90), (":", 640, 8), ("T/M", 900, 70), ("BAN", 980, 70))
+             + _words(2, ("-", 200, 10), ("Như", 220, 60), ("trên,", 290, 80), ("BÍ", 1000, 40), ("THƯ", 1050, 70))
+             + _words(3, ("-", 200, 10), ("Lưu.", 220, 70))
+             + _words(4, ("Tản", 980, 60), ("Thị", 1050, 50), ("Quế", 1110, 60)))
+    assert ocr._page_text(words, width=1654).splitlines() == [
+        "Nơi nhận:", "- Như trên,", "- Lưu.", "", "T/M BAN", "BÍ THƯ", "Tản Thị Quế"]
+
+
+def test_eth_is_read_as_dj() -> None:
     rows = ocr._read_tsv("level\ttext\n5\t645/QĐÐ-UBDT\n5\tÐảng\n")
     assert [r["text"] for r in rows] == ["645/QĐ-UBDT", "Đảng"]
