@@ -83,10 +83,12 @@ def _phrase_spans(folded: str, phrase: Sequence[str]) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(folded)]
 
 
-def highlight(text: str, terms: Iterable[str], *, length: int = 240, phrase: Sequence[str] = ()) -> str:
+def highlight(text: str, terms: Iterable[str], *, length: int = 240, phrase: Sequence[str] = (),
+              phrase_only: bool = False) -> str:
     """An HTML snippet of `text` (escaped) about `length` characters long around the best match of
     `terms` (folded words), each occurrence in <mark>…</mark>; "…" where the text was cut. Where the
-    words of `phrase` stand together in order, the snippet shows that place and marks them as one."""
+    words of `phrase` stand together in order, the snippet shows that place and marks them as one
+    (`phrase_only`: nothing else is marked, for a hit found as a phrase somewhere else)."""
     terms = [t for t in terms if t]
     text = " ".join(text.split())
     if not text:
@@ -94,7 +96,7 @@ def highlight(text: str, terms: Iterable[str], *, length: int = 240, phrase: Seq
     folded, offsets = _folded_with_offsets(text)
     together = _phrase_spans(folded, phrase)
     # Where the phrase occurs, only it is marked (its single words are everywhere: "có", "cơ", "cố").
-    spans = together or _matches(folded, terms)
+    spans = together or ([] if phrase_only else _matches(folded, terms))
     # Back to the original's positions (a folded character always comes from one original one).
     orig = [(offsets[s], offsets[e - 1] + 1) for s, e in spans]
     start = 0

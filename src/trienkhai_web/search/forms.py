@@ -12,12 +12,15 @@ from trienkhai_web.search.models import Kind
 MAX_QUERY_LEN = 200
 
 
+KIND_CHOICES = [("", _("All")), *Kind.choices]
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(label=_("Search"), max_length=MAX_QUERY_LEN, required=False, strip=True)
     plan = forms.IntegerField(label=_("Plan"), required=False, min_value=1)
     unit = forms.IntegerField(label=_("Unit"), required=False, min_value=1)
     period = forms.IntegerField(label=_("Period"), required=False, min_value=1)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("All")), *Kind.choices])
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=KIND_CHOICES)
     page = forms.IntegerField(required=False, min_value=1)
 
     def filters(self) -> dict[str, Any]:

@@ -40,6 +40,12 @@ class SearchDocument(models.Model):
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
         indexes = [models.Index(fields=["plan", "kind"], name="search_doc_plan_kind")]
 
+    def __str__(self) -> str:
+        return self.title[:80]
+
 
 class SearchTerm(models.Model):
     word = models.CharField(max_length=64, unique=True)
+
+    def __str__(self) -> str:
+        return self.word

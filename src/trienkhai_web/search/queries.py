@@ -48,6 +48,13 @@ class Hit:
     plan: str = ""
     unit: str = ""
     period: str = ""
+    text: str = ""  # the title as plain text
+
+    def as_dict(self) -> dict[str, Any]:
+        """What the API and `trienkhai search --json` give for a hit (HTML fields escaped, marks only)."""
+        return {"kind": self.kind, "kind_label": self.kind_label, "title": self.text, "title_html": str(self.title),
+                "snippet_html": str(self.snippet), "url": self.url, "phrase": self.phrase, "plan_id": self.plan_id,
+                "plan": self.plan, "unit": self.unit, "period": self.period}
 
 
 @dataclass
@@ -59,6 +66,11 @@ class Results:
     total: int = 0
     page: int = 1
     pages: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"query": self.query, "corrected_query": self.corrected_query if self.corrected else None,
+                "count": self.total, "page": self.page, "pages": self.pages,
+                "results": [h.as_dict() for h in self.hits]}
 
     @property
     def corrected_query(self) -> str:
@@ -179,9 +191,9 @@ def _hits(ids: list[int], phrase_ids: set[int], terms: list[str], phrase: list[s
             title = f"{entry.task.no}. {entry.task.content}" if entry.task.no else entry.task.content
         hits.append(Hit(
             kind=doc.kind, kind_label=str(labels.get(doc.kind, "")),
-            title=mark_safe(highlight(title, terms, length=300, phrase=phrase)),  # noqa: S308 - highlight() escapes the text
-            snippet=mark_safe(highlight(doc.body, terms, phrase=phrase) if doc.body else ""),  # noqa: S308 - escaped as above
+            title=mark_safe(highlight(title, terms, length=300, phrase=phrase, phrase_only=pk in phrase_ids)),
+            snippet=mark_safe(highlight(doc.body, terms, phrase=phrase, phrase_only=pk in phrase_ids) if doc.body else ""),
             url=doc.url, phrase=pk in phrase_ids, plan_id=doc.plan_id, plan=plans.get(doc.plan_id or 0, ""),
             unit=orgs.get(doc.organisation_id or 0, "") if doc.kind == Kind.REPORT else "",
-            period=periods.get(doc.period_id or 0, "")))
+            period=periods.get(doc.period_id or 0, ""), text=title))
     return hits

@@ -13,7 +13,7 @@ from trienkhai_web.accounts.permissions import visible_plans
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import PlanStatus
 from trienkhai_web.search import queries
-from trienkhai_web.search.forms import SearchForm
+from trienkhai_web.search.forms import KIND_CHOICES, SearchForm
 from trienkhai_web.tracking import queries as tracking_queries
 
 
@@ -36,5 +36,5 @@ def search(request: HttpRequest) -> HttpResponse:
     params = {k: v for k, v in {"q": query, **filters}.items() if v}
     return render(request, "search/results.html", {
         "form": form, "query": query, "results": results, "filters": filters, "plans": plans, "periods": periods,
-        "units": units, "kinds": form.fields["kind"].choices, "params": urlencode(params),
+        "units": units, "kinds": KIND_CHOICES, "params": urlencode(params),
     })
