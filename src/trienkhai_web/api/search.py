@@ -14,7 +14,7 @@ from trienkhai_web.search import queries
 from trienkhai_web.search.forms import SearchForm
 from trienkhai_web.search.models import Kind
 
-_HIT_FIELDS = {
+_HIT_FIELDS: dict[str, serializers.Field] = {
     "kind": serializers.ChoiceField(choices=Kind.choices),
     "kind_label": serializers.CharField(),
     "title": serializers.CharField(help_text="The title as plain text"),
