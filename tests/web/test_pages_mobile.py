@@ -63,6 +63,7 @@ def _pages(tmp_path) -> list[tuple[str | None, str]]:
         ("giamsat", "/to-chuc/"),
         ("giamsat", f"/to-chuc/{org.pk}/"),
         ("quantri", "/nhat-ky/"),
+        ("baocao", "/tim-kiem/?q=nguoi+co+uy+tin"),
         ("giamsat", f"/ke-hoach/{plan.pk}/bao-cao/?ky={period_code}"),
     ]
 

@@ -31,7 +31,8 @@ def plan_document(plan: Plan) -> SearchDocument | None:
     if plan.status == PlanStatus.PLACEHOLDER:
         return None
     title = " ".join(p for p in (plan.display_name, plan.title if plan.number else "") if p)
-    return _doc(Kind.PLAN, plan, title, plan.source_text, reverse("plans:detail", args=[plan.pk]), plan_id=plan.pk)
+    page = "plans:review" if plan.status == PlanStatus.DRAFT else "plans:detail"
+    return _doc(Kind.PLAN, plan, title, plan.source_text, reverse(page, args=[plan.pk]), plan_id=plan.pk)
 
 
 def item_document(item: PlanItem) -> SearchDocument:
