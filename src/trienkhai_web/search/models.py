@@ -38,7 +38,9 @@ class SearchDocument(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="search_document_unique")]
-        indexes = [models.Index(fields=["plan", "kind"], name="search_doc_plan_kind")]
+        indexes = [models.Index(fields=["plan", "kind"], name="search_doc_plan_kind"),
+                   # the newest report entries first (queries._newest)
+                   models.Index(fields=["kind", "id"], name="search_doc_kind_id")]
 
     def __str__(self) -> str:
         return self.title[:80]

@@ -33,6 +33,8 @@ from trienkhai_web.tracking.models import ReportingPeriod, TaskProgress
 
 PAGE_SIZE = 20
 CANDIDATES = 200  # rows ranked per query; pages reach this far (filters narrow the rest)
+COUNT_LIMIT = 1000  # matches counted exactly up to this
+RECENT_WINDOW = 5000  # report entries looked at first, newest first (see _newest)
 PLAN_KINDS = (Kind.PLAN, Kind.ITEM, Kind.TASK, Kind.TARGET)
 
 
@@ -64,12 +66,13 @@ class Results:
     corrected: dict[str, list[str]] = field(default_factory=dict)
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
+    more: bool = False  # more than `total` (= COUNT_LIMIT) matches
     page: int = 1
     pages: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {"query": self.query, "corrected_query": self.corrected_query if self.corrected else None,
-                "count": self.total, "page": self.page, "pages": self.pages,
+                "count": self.total, "more": self.more, "page": self.page, "pages": self.pages,
                 "results": [h.as_dict() for h in self.hits]}
 
     @property
@@ -107,9 +110,27 @@ def _filtered(qs: QuerySet[SearchDocument], *, plan: int | None, unit: int | Non
     return qs
 
 
-def _corrections(words: list[str], *, known_too: bool) -> dict[str, list[str]]:
+def _count(db: Any, qs: QuerySet[SearchDocument], groups: Groups) -> int:
+    """How many rows match, counted up to COUNT_LIMIT + 1 (beyond, a page says "more than"); the plans'
+    text and the report entries apart, as each has its own index on PostgreSQL."""
+    parts = db.filter(qs.exclude(kind=Kind.REPORT), groups).values("id")[:COUNT_LIMIT + 1].count()
+    if parts > COUNT_LIMIT:
+        return parts
+    return parts + db.filter(qs.filter(kind=Kind.REPORT), groups).values("id")[:COUNT_LIMIT + 1 - parts].count()
+
+
+def _newest(db: Any, reports: QuerySet[SearchDocument], groups: Groups, phrase: bool, limit: int) -> list[int]:
+    """The newest `limit` matching report entries. Looked for first among the RECENT_WINDOW newest
+    entries the user may see (a bounded amount of work however common the words are: exact, as every
+    match in the window is newer than any outside it), then, when that is not enough, among all."""
+    found = db.newest(reports, groups, phrase=phrase, limit=limit, window=RECENT_WINDOW)
+    if len(found) < limit:  # rare words: the index finds the few matches cheaply
+        found = list(db.filter(reports, groups, phrase=phrase).order_by("-id").values_list("id", flat=True)[:limit])
+    return found
+
+
+def _corrections(words: list[str], known: set[str], *, known_too: bool) -> dict[str, list[str]]:
     """For each word worth correcting: its nearest vocabulary words (by edit distance, best first)."""
-    known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
     db = backend()
     out: dict[str, list[str]] = {}
     for word in words:
@@ -136,30 +157,42 @@ def search(user: Any, query: str, *, plan: int | None = None, unit: int | None =
         return [([w] if w in keep else []) + corrected.get(w, []) or [w] for w in words]
 
     known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
-    corrected = _corrections(words, known_too=False)
+    corrected = _corrections(words, known, known_too=False)
     query_groups = groups(corrected, known | {w for w in words if w not in corrected})
-    total = db.filter(base, query_groups).count()
-    if total == 0 and any(may_be_typo(w) for w in words):
-        corrected = _corrections(words, known_too=True)
+    found = _count(db, base, query_groups)
+    if found == 0 and any(may_be_typo(w) for w in words):
+        corrected = _corrections(words, known, known_too=True)
         if corrected:
             query_groups = groups(corrected, known)
-            total = db.filter(base, query_groups).count()
+            found = _count(db, base, query_groups)
     results.corrected = {w: c for w, c in corrected.items() if w not in known}
-    results.total = total
-    if not total:
+    results.total, results.more = min(found, COUNT_LIMIT), found > COUNT_LIMIT
+    if not found:
         return results
-    # Phrase first: the words next to each other in order (the best correction of each), then the rest.
+    # Phrase first (the words next to each other in order, the best correction of each), then every word.
+    # Within each: the plans' own text (plans, items, tasks, targets) and organisations by the database's
+    # rank, then the units' report entries newest first — ranking thousands of near-identical entries by
+    # word statistics would cost more than it tells (benchmarks/national.py).
     ids: list[int] = []
+    seen: set[int] = set()
     phrase_ids: set[int] = set()
-    if len(words) > 1:
-        phrase_groups = [[g[0]] for g in query_groups]
-        phrase_ids_list = list(db.ranked(base, phrase_groups, phrase=True).values_list("id", flat=True)[:CANDIDATES])
-        phrase_ids = set(phrase_ids_list)
-        ids += phrase_ids_list
-    for pk in db.ranked(base, query_groups).values_list("id", flat=True)[:CANDIDATES]:
-        if pk not in phrase_ids:
-            ids.append(pk)
-    reachable = min(total, len(ids))
+    parts, reports = base.exclude(kind=Kind.REPORT), base.filter(kind=Kind.REPORT)
+    tiers = [False] if len(words) == 1 else [True, False]
+    for phrase in tiers:
+        search_groups = [[g[0]] for g in query_groups] if phrase else query_groups
+        for part in (parts, reports):
+            room = CANDIDATES - len(ids)  # pages reach CANDIDATES rows: no need to look further
+            if room <= 0 or (kind and (kind == Kind.REPORT) != (part is reports)):
+                continue
+            found_ids = (db.ranked(part, search_groups, phrase=phrase).values_list("id", flat=True)[:room + len(seen)]
+                         if part is parts else _newest(db, part, search_groups, phrase, room + len(seen)))
+            for pk in found_ids:
+                if pk not in seen:
+                    seen.add(pk)
+                    ids.append(pk)
+                    if phrase:
+                        phrase_ids.add(pk)
+    reachable = min(results.total, len(ids))
     results.pages = max(1, math.ceil(reachable / page_size))
     results.page = min(results.page, results.pages)
     window = ids[(results.page - 1) * page_size: results.page * page_size]

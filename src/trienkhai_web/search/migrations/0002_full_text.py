@@ -11,11 +11,14 @@ PG_SETUP = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     f"ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS ({PG_VECTOR}) STORED",
-    "CREATE INDEX search_doc_vector ON search_searchdocument USING gin (vector)",
+    # Two partial indexes: the plans' text and organisations (ranked) apart from the many report entries.
+    "CREATE INDEX search_doc_vector ON search_searchdocument USING gin (vector) WHERE kind <> 'report'",
+    "CREATE INDEX search_doc_vector_reports ON search_searchdocument USING gin (vector) WHERE kind = 'report'",
     "CREATE INDEX search_term_trgm ON search_searchterm USING gist (word gist_trgm_ops)",
 ]
 PG_TEARDOWN = [
     "DROP INDEX IF EXISTS search_term_trgm",
+    "DROP INDEX IF EXISTS search_doc_vector_reports",
     "DROP INDEX IF EXISTS search_doc_vector",
     "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS vector",
 ]

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             return
         if results.corrected:
             self.stdout.write(f"Kết quả cho “{results.corrected_query}”")
-        self.stdout.write(f"{results.total} kết quả (trang {results.page}/{max(results.pages, 1)})")
+        self.stdout.write(f"{'hơn ' if results.more else ''}{results.total} kết quả (trang {results.page}/{max(results.pages, 1)})")
         for hit in results.hits:
             where = " · ".join(p for p in (hit.plan if hit.kind != Kind.PLAN else "", hit.unit, hit.period) if p)
             self.stdout.write(f"\n[{hit.kind_label}] {hit.text[:160]}" + (f"\n  {where}" if where else ""))
