@@ -12,7 +12,7 @@ import html
 import re
 from collections.abc import Iterable, Sequence
 
-from trienkhai.text.vietnamese import fold
+from trienkhai.text.vietnamese import fold, fold_in_place
 
 _WORD_RE = re.compile(r"[^\W_]+")
 # Typo correction is tried only on words long enough to have a likely neighbour, and never on numbers.
@@ -53,6 +53,9 @@ def max_edits(word: str) -> int:
 def _folded_with_offsets(text: str) -> tuple[str, list[int]]:
     """`text` folded character by character, and for each folded character the index it came from.
     (`fold` itself also collapses spaces; here each position must map back into the original.)"""
+    fast = fold_in_place(text)
+    if fast is not None:  # nearly always: every Vietnamese letter folds to one letter
+        return fast, list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):

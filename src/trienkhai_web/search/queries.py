@@ -80,20 +80,29 @@ class Results:
         return " ".join(self.corrected.get(w, [w])[0] for w in self.words)
 
 
-def visible_documents(user: Any) -> QuerySet[SearchDocument]:
-    """The index rows `user` may open (None: the system itself, e.g. the command line: everything)."""
+def visible_split(user: Any) -> tuple[QuerySet[SearchDocument], QuerySet[SearchDocument]]:
+    """The index rows `user` may open, as (the plans' text and organisations, the report entries); None
+    is the system itself (the command line): everything. The few plans and units a unit may see are read
+    first, so that each search query filters on plain lists its indexes can use."""
+    docs = SearchDocument.objects
     if user is None or can_read_everything(user):
-        return SearchDocument.objects.all()
+        return docs.exclude(kind=Kind.REPORT), docs.filter(kind=Kind.REPORT)
     if not user.is_authenticated:
-        return SearchDocument.objects.none()
+        return docs.none(), docs.none()
     own = organisations_for(user, Role.UNIT_REPORTER, Role.UNIT_HEAD)
     heads = organisations_for(user, Role.UNIT_HEAD)
-    plans = visible_plans(user).values("pk")
-    return SearchDocument.objects.filter(
-        Q(kind__in=PLAN_KINDS, plan_id__in=plans)
-        | Q(kind=Kind.REPORT, organisation_id__in=own)
-        | Q(kind=Kind.REPORT, organisation__parent_id__in=heads)
-        | Q(kind=Kind.ORGANISATION))
+    plans = list(visible_plans(user).values_list("pk", flat=True))
+    units = own | (set(Organisation.objects.filter(parent_id__in=heads).values_list("pk", flat=True)) if heads
+                   else set())
+    parts = docs.exclude(kind=Kind.REPORT).filter(Q(kind__in=PLAN_KINDS, plan_id__in=plans)
+                                                  | Q(kind=Kind.ORGANISATION))
+    return parts, docs.filter(kind=Kind.REPORT, organisation_id__in=units)
+
+
+def visible_documents(user: Any) -> QuerySet[SearchDocument]:
+    """The index rows `user` may open (None: the system itself, e.g. the command line: everything)."""
+    parts, reports = visible_split(user)
+    return parts | reports
 
 
 def _filtered(qs: QuerySet[SearchDocument], *, plan: int | None, unit: int | None, period: int | None,
@@ -110,13 +119,13 @@ def _filtered(qs: QuerySet[SearchDocument], *, plan: int | None, unit: int | Non
     return qs
 
 
-def _count(db: Any, qs: QuerySet[SearchDocument], groups: Groups) -> int:
+def _count(db: Any, parts: QuerySet[SearchDocument], reports: QuerySet[SearchDocument], groups: Groups) -> int:
     """How many rows match, counted up to COUNT_LIMIT + 1 (beyond, a page says "more than"); the plans'
     text and the report entries apart, as each has its own index on PostgreSQL."""
-    parts = db.filter(qs.exclude(kind=Kind.REPORT), groups).values("id")[:COUNT_LIMIT + 1].count()
-    if parts > COUNT_LIMIT:
-        return parts
-    return parts + db.filter(qs.filter(kind=Kind.REPORT), groups).values("id")[:COUNT_LIMIT + 1 - parts].count()
+    found = db.filter(parts, groups).values("id")[:COUNT_LIMIT + 1].count()
+    if found > COUNT_LIMIT:
+        return found
+    return found + db.filter(reports, groups).values("id")[:COUNT_LIMIT + 1 - found].count()
 
 
 def _newest(db: Any, reports: QuerySet[SearchDocument], groups: Groups, phrase: bool, limit: int) -> list[int]:
@@ -150,7 +159,7 @@ def search(user: Any, query: str, *, plan: int | None = None, unit: int | None =
     results = Results(query=query, words=words, page=max(1, page))
     if not words:
         return results
-    base = _filtered(visible_documents(user), plan=plan, unit=unit, period=period, kind=kind)
+    parts, reports = (_filtered(qs, plan=plan, unit=unit, period=period, kind=kind) for qs in visible_split(user))
     db = backend()
 
     def groups(corrected: dict[str, list[str]], keep: set[str]) -> Groups:
@@ -159,12 +168,12 @@ def search(user: Any, query: str, *, plan: int | None = None, unit: int | None =
     known = set(SearchTerm.objects.filter(word__in=words).values_list("word", flat=True))
     corrected = _corrections(words, known, known_too=False)
     query_groups = groups(corrected, known | {w for w in words if w not in corrected})
-    found = _count(db, base, query_groups)
+    found = _count(db, parts, reports, query_groups)
     if found == 0 and any(may_be_typo(w) for w in words):
         corrected = _corrections(words, known, known_too=True)
         if corrected:
             query_groups = groups(corrected, known)
-            found = _count(db, base, query_groups)
+            found = _count(db, parts, reports, query_groups)
     results.corrected = {w: c for w, c in corrected.items() if w not in known}
     results.total, results.more = min(found, COUNT_LIMIT), found > COUNT_LIMIT
     if not found:
@@ -176,7 +185,6 @@ def search(user: Any, query: str, *, plan: int | None = None, unit: int | None =
     ids: list[int] = []
     seen: set[int] = set()
     phrase_ids: set[int] = set()
-    parts, reports = base.exclude(kind=Kind.REPORT), base.filter(kind=Kind.REPORT)
     tiers = [False] if len(words) == 1 else [True, False]
     for phrase in tiers:
         search_groups = [[g[0]] for g in query_groups] if phrase else query_groups
