@@ -18,7 +18,7 @@ provincial review report (gather + .docx). Each line: median, p95, queries, rati
 baseline; then how each grows from the smallest to the largest size. Goals: pages p95 < 150 ms, search
 p95 < 100 ms, review report < 3 s, query counts independent of the number of units.
 
-`make bench` runs this at 0.1 and full size (about N minutes to build, printed); set
+`make bench` runs this at 0.1 and full size (the full dataset takes about 4 minutes to build here); set
 TRIENKHAI_BENCH_NATIONAL=quick for 0.1 only, or =0 to skip it.
 """
 
