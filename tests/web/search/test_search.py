@@ -234,3 +234,11 @@ def test_search_query_count_does_not_grow_with_results(django_assert_max_num_que
     with django_assert_max_num_queries(12):
         results = search(erin, PHRASE)
     assert len(results.hits) == 20 and results.total == 30 and results.pages == 2
+
+
+def test_the_api_schema_documents_the_search_endpoint(client, erin):
+    client.force_login(erin)
+    schema = client.get("/api/schema/", {"format": "json"}).json()
+    operation = schema["paths"]["/api/search/"]["get"]
+    assert {p["name"] for p in operation["parameters"]} >= {"q", "plan", "unit", "period", "kind", "page"}
+    assert "SearchResults" in schema["components"]["schemas"]
