@@ -99,5 +99,5 @@ def test_main_pages_fit_a_phone_and_speak_vietnamese(browser, live_server, corpu
     finally:
         for context in contexts.values():
             context.close()
-    assert len(pages) == 20
+    assert len(pages) == 21
     assert problems == []
