@@ -28,6 +28,8 @@ EXAMPLES = {
               "  trienkhai report --plan 3 --period 2025 --xlsx --out bao-cao.xlsx",
     "backup": "ví dụ:\n  trienkhai backup                  # var/backups/trienkhai-YYYYmmdd-HHMMSS.zip\n"
               "  trienkhai backup --out /mnt/sao-luu/",
+    "search": "ví dụ:\n  trienkhai search \"nguoi co uy tin\"\n  trienkhai search \"55-CTr/TU\" --json\n"
+              "  trienkhai search \"dong bao ton giao\" --kind report --user baocao",
     "restore": "ví dụ:\n  trienkhai restore /mnt/sao-luu/trienkhai-20250701-020000.zip   # vào hệ thống trống\n"
                "  trienkhai restore sao-luu.zip --replace    # xóa dữ liệu đang có rồi khôi phục",
 }
@@ -80,6 +82,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="tệp sao lưu .zip")
     p.add_argument("--replace", "--force", action="store_true", dest="replace", default=None,
                    help="xóa dữ liệu và tệp đang có rồi thay bằng bản sao lưu")
+
+    p = sub.add_parser("search", help="tìm trong kế hoạch, nhiệm vụ, chỉ tiêu, báo cáo, tổ chức (không cần dấu)",
+                       epilog=EXAMPLES["search"], formatter_class=fmt)
+    p.add_argument("query", help="từ cần tìm")
+    p.add_argument("--json", action="store_true", help="kết quả dạng JSON")
+    p.add_argument("--user", help="tìm với quyền của người dùng này (mặc định: mọi thứ)")
+    p.add_argument("--plan", type=int, help="chỉ trong kế hoạch này (mã số)")
+    p.add_argument("--kind", choices=["plan", "item", "task", "target", "report", "organisation"],
+                   help="chỉ loại kết quả này")
+    p.add_argument("--limit", type=int, help="số kết quả mỗi trang (mặc định 20)")
+    p.add_argument("--page", type=int, help="trang")
     return parser
 
 
@@ -103,11 +116,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     options = {k: v for k, v in vars(args).items() if k != "command" and v is not None}
     name = {"import": "import_plan", "demo": "load_demo", "serve": "serve", "report": "make_report",
-            "backup": "backup", "restore": "restore"}[args.command]
-    positional = [options.pop("file")] if "file" in options else []
+            "backup": "backup", "restore": "restore", "search": "search"}[args.command]
+    positional = [options.pop(k) for k in ("file", "query") if k in options]
+    if args.command == "search" and not args.json:
+        options.pop("json", None)
     try:
         call_command(name, *positional, **options)
     except CommandError as exc:
         print(f"Lỗi: {exc}", file=sys.stderr)
         return 2
     return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

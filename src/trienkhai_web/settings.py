@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "trienkhai_web.tracking",
     "trienkhai_web.reports",
     "trienkhai_web.operations",
+    "trienkhai_web.search",
 ]
 
 MIDDLEWARE = [

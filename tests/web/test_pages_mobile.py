@@ -63,6 +63,7 @@ def _pages(tmp_path) -> list[tuple[str | None, str]]:
         ("giamsat", "/to-chuc/"),
         ("giamsat", f"/to-chuc/{org.pk}/"),
         ("quantri", "/nhat-ky/"),
+        ("baocao", "/tim-kiem/?q=nguoi+co+uy+tin"),
         ("giamsat", f"/ke-hoach/{plan.pk}/bao-cao/?ky={period_code}"),
     ]
 
@@ -98,5 +99,5 @@ def test_main_pages_fit_a_phone_and_speak_vietnamese(browser, live_server, corpu
     finally:
         for context in contexts.values():
             context.close()
-    assert len(pages) == 20
+    assert len(pages) == 21
     assert problems == []

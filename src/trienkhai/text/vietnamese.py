@@ -104,3 +104,10 @@ def fold(text: str) -> str:
     if len(text) <= _CACHED_LEN:
         return _fold_cached(text)
     return _fold_uncached(text)
+
+
+def fold_in_place(text: str) -> str | None:
+    """`fold` character for character (spaces kept as they are), so that position i of the result is
+    position i of `text`; None when that cannot be (a character folding to several, or to none)."""
+    folded = text.lower().translate(_FOLD)
+    return folded if len(folded) == len(text) else None

@@ -13,6 +13,7 @@ from typing import Any
 
 from django.core.cache import cache
 from django.db.models import QuerySet
+from django.db.models.fields.json import KeyTextTransform, KeyTransform
 
 from trienkhai.cascade.coverage import Coverage, ItemCoverage, cover
 from trienkhai.cascade.units import plan_units
@@ -49,7 +50,10 @@ def plan_label(plan: Plan) -> str:
     """How a child plan is told from its siblings: who issued it and where ("Tỉnh ủy Lâm Đồng"), then
     its number; never only its "Thực hiện Nghị quyết…" title, which siblings share."""
     issuer = plan.issuer.name if plan.issuer_id else plan.issuer_name  # type: ignore[union-attr]
-    province = ((plan.draft or {}).get("document") or {}).get("province") or ""
+    province = getattr(plan, "draft_province", None)
+    if province is None and "draft" not in plan.get_deferred_fields():
+        province = ((plan.draft or {}).get("document") or {}).get("province")
+    province = province or ""
     who = issuer or ""
     if province and province.lower() not in who.lower():
         who = f"{who} {province}".strip()
@@ -92,10 +96,16 @@ class Matrix:
 
 
 def _children(parent: Plan, visible: QuerySet[Plan] | None) -> list[Plan]:
-    children = parent.children.select_related("issuer").order_by("issued_on", "number", "pk")
+    # The children with a text, without reading it: a national resolution has 34 programmes of ~100 KB of
+    # parsed draft each, and the matrix comes from the cache of coverages (the draft is read, one plan at a
+    # time, only on a cache miss). The label's province is read from inside the JSON by the database.
+    children = (parent.children.select_related("issuer").exclude(status=PlanStatus.PLACEHOLDER)
+                .filter(draft__isnull=False).exclude(draft={}).defer("draft", "source_text")
+                .annotate(draft_province=KeyTextTransform("province", KeyTransform("document", "draft")))
+                .order_by("issued_on", "number", "pk"))
     if visible is not None:
         children = children.filter(pk__in=visible.values("pk"))
-    return [c for c in children if core_plan(c) is not None]
+    return list(children)
 
 
 def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None) -> Matrix:
@@ -107,6 +117,17 @@ def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None) -> Matri
     if core_plan(parent) is None and children:
         reference, children = children[0], children[1:]
         base = reference
+    # The assembled rows are cached as a whole (one read instead of one coverage per column: a national
+    # resolution has 34), keyed by every plan's version, so any edit of one of them rebuilds them.
+    key = "matrix:" + ":".join(f"{p.pk}.{p.version}" for p in (parent, base, *children))
+    rows = cache.get(key)
+    if rows is None:
+        rows = _rows(base, children)
+        cache.set(key, rows, CACHE_SECONDS)
+    return Matrix(parent, reference, children, [plan_label(c) for c in children], rows)
+
+
+def _rows(base: Plan, children: list[Plan]) -> list[dict[str, Any]]:
     results = [coverage_between(base, c) for c in children]
     rows: list[dict[str, Any]] = []
     base_plan = core_plan(base)
@@ -122,7 +143,7 @@ def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None) -> Matri
             cells.append(Cell(status_of(item), top.key if top else "", top.label if top else "",
                               top.score if top else None, list(item.why)))
         rows.append({"key": unit.key, "text": unit.text, "cells": cells})
-    return Matrix(parent, reference, children, [plan_label(c) for c in children], rows)
+    return rows
 
 
 def matrix_xlsx(matrix: Matrix, labels: dict[str, str]) -> bytes:

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Avg, Count, Exists, OuterRef, Prefetch, Q, QuerySet, Sum
 
 from trienkhai.tracking import periods as period_rules
 from trienkhai.tracking.periods import days_late
@@ -225,9 +225,12 @@ def plans_overview(plans: Iterable[Plan], today: date) -> list[dict[str, Any]]:
     ids = [p.pk for p in plans]
     tasks = dict(Task.objects.filter(plan_id__in=ids).values("plan_id").annotate(n=Count("pk"))
                  .values_list("plan_id", "n"))
-    overdue = dict(Task.objects.filter(plan_id__in=ids, due_date__lt=today)
-                   .exclude(progress__status="hoan_thanh", progress__report__status__in=("submitted", "accepted"))
-                   .values("plan_id").annotate(n=Count("pk", distinct=True)).values_list("plan_id", "n"))
+    # Overdue: past its due date and done in no submitted or accepted report (one anti-join; excluding
+    # across the relation would test "done" and "submitted" in separate, possibly different, reports).
+    done_somewhere = TaskProgress.objects.filter(task_id=OuterRef("pk"), status="hoan_thanh",
+                                                 report__status__in=("submitted", "accepted"))
+    overdue = dict(Task.objects.filter(plan_id__in=ids, due_date__lt=today).filter(~Exists(done_somewhere))
+                   .values("plan_id").annotate(n=Count("pk")).values_list("plan_id", "n"))
     expected = dict(TaskAssignment.objects.filter(task__plan_id__in=ids).values("task__plan_id")
                     .annotate(n=Count("organisation_id", distinct=True)).values_list("task__plan_id", "n"))
     periods: dict[int, ReportingPeriod] = {}
