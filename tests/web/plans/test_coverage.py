@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from tests.web.factories import PASSWORD, DraftPlanFactory, OrganisationFactory, user_with_role
@@ -121,3 +122,46 @@ def test_cascade_matrix_exports_to_xlsx(monitor_client, programmes):
 def test_cascade_page_needs_permission(client, programmes):
     resolution, _ = programmes
     assert client.get(reverse("plans:cascade", args=[resolution.pk])).status_code == 302
+
+
+RESOLUTIONS = __import__("pathlib").Path(__file__).resolve().parents[2] / "fixtures" / "resolutions"
+
+
+def test_a_resolution_imported_as_the_parent_fills_its_placeholder_and_is_compared_with(monitor_client, programmes):
+    """The resolution's own text (not a plan: no register, no reporting) is imported where it was only
+    cited; from then on every programme is compared with it, not with a sibling."""
+    from trienkhai_web.plans.services import import_document
+
+    resolution, _ = programmes
+    user = get_user_model().objects.get(username="giamsat")
+    data = (RESOLUTIONS / "nq_43_tw.txt").read_bytes()
+    imported = import_document(user, filename="nq_43_tw.txt", data=data)
+    assert imported.pk == resolution.pk and imported.status == PlanStatus.DRAFT
+    assert imported.kind == "nghi_quyet" and imported.number == "43-NQ/TW"
+    matrix = cascade_matrix(imported)
+    assert matrix.reference is None and len(matrix.columns) == 3  # every programme is a column now
+    keys = [r["key"] for r in matrix.rows]
+    assert "III.3#1" in keys and "II.1#2" in keys  # each bullet of the resolution is a unit
+    strata = next(r for r in matrix.rows if r["key"] == "III.3#1")  # "Xây dựng giai cấp công nhân…"
+    assert all(c.status == "covered" for c in strata["cells"])
+    html = monitor_client.get(reverse("plans:cascade", args=[imported.pk])).content.decode()
+    assert "chưa được nạp" not in html and "Tỉnh ủy Lâm Đồng" in html and "III.3#1" in html
+
+
+def test_a_directive_copied_without_its_header_nor_headings_is_a_reference_text(monitor_client):
+    """A directive pasted as paragraphs ("Chỉ thị số 05-CT/TW … về …" then its paragraphs) was refused as
+    "not like a plan": it is read by the line that names it, and each paragraph is a unit."""
+    from trienkhai_web.plans.services import import_document
+
+    user = get_user_model().objects.get(username="giamsat")
+    plan = import_document(user, filename="ct.txt", data=(RESOLUTIONS / "ct_05_tw_body.txt").read_bytes())
+    assert plan.kind == "chi_thi" and plan.ref_id == "5-CT/TW" and plan.issuer_name == "Bộ Chính trị"
+    assert "phong cách Hồ Chí Minh" in plan.title
+    result = coverage_between(plan, plan)
+    assert result is not None and [i.key for i in result.items][:2] == ["#1", "#2"] and result.total == 6
+
+
+def test_a_cited_parent_not_loaded_says_so_on_its_matrix(monitor_client):
+    resolution = Plan.objects.create(status=PlanStatus.PLACEHOLDER, number="69-KL/TU", ref_id="69-KL/TU")
+    html = monitor_client.get(reverse("plans:cascade", args=[resolution.pk])).content.decode()
+    assert "chưa được nạp" in html
