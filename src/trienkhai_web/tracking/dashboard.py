@@ -10,8 +10,8 @@ from typing import Any, NamedTuple
 from django.utils.safestring import mark_safe
 
 from trienkhai.tracking import periods as period_rules
-from trienkhai.tracking.assess import assess
-from trienkhai.tracking.dashboard import ratio, trend_svg
+from trienkhai.tracking.assess import Assessment, assess
+from trienkhai.tracking.dashboard import progress_svg, ratio, stacked_bar_svg, trend_svg
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
 from trienkhai_web.tracking import queries
@@ -123,15 +123,18 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
                                   "part": part, "leads": [orgs[o].name for o in leads.get(task.pk, []) if o in orgs]})
     for key, counter in parts.items():
         total = sum(counter.values())
-        board.parts.append({"part": by_id.get(key) if key else None, "total": total, "counts": counter,
+        part = by_id.get(key) if key else None
+        board.parts.append({"part": part, "total": total, "counts": counter,
                             "cells": [counter[s] for s in STATUS_ORDER],
-                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total),
+                            "bar": status_bar(counter, str(part) if part else "")})
     board.parts.sort(key=lambda r: r["part"].path if r["part"] else "~")
     for org_id, counter in units.items():
         total = sum(counter.values())
         board.units.append({"organisation": orgs[org_id], "total": total, "counts": counter,
                             "cells": [counter[s] for s in STATUS_ORDER],
-                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total),
+                            "bar": status_bar(counter, orgs[org_id].name)})
     board.units.sort(key=lambda r: (r["done_pct"], r["organisation"].name))
     board.targets = _targets(plan, periods, filters.report_statuses)
     expected = {filters.unit} & org_ids if filters.unit else org_ids
@@ -145,6 +148,13 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     board.timeliness = [{"organisation": orgs[pk], "cells": [table[pk][p.pk] for p in board.timeliness_periods]}
                         for pk in page_ids]
     return board
+
+
+def status_bar(counter: Counter, title: str) -> str:
+    """The statuses of some tasks as one stacked bar (the core draws it; the labels are the user's)."""
+    from trienkhai_web.tracking.labels import STATUS_LABELS
+
+    return mark_safe(stacked_bar_svg([(s, str(STATUS_LABELS[s]), counter[s]) for s in STATUS_ORDER], title=title))
 
 
 def plan_assignments(plan: Plan) -> list[tuple[int, int, str]]:
@@ -162,9 +172,12 @@ def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ..
         chart_points = [(p.title, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
             [(p.title, None) for p in periods[-1:]]
         goal = target.value_low if target.value_low is not None else target.value_high
+        verdict = assess(target.direction, target.value_low, target.value_high, latest[1])
         rows.append({
             "target": target, "latest_period": latest[0], "latest": latest[1],
-            "assessment": assess(target.direction, target.value_low, target.value_high, latest[1]).status,
+            "assessment": verdict.status, "completion": verdict.completion,
+            "progress": mark_safe(progress_svg(verdict.completion, verdict.status in (Assessment.MET, Assessment.EXCEEDED),
+                                               title=target.subject[:80])),
             "chart": mark_safe(trend_svg([c for c, _ in chart_points], [v for _, v in chart_points],
                                          float(goal) if goal is not None else None, title=target.subject[:80])),
         })
