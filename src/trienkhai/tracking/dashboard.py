@@ -40,8 +40,13 @@ def trend_svg(labels: Sequence[str], values: Sequence[float | None], target: flo
     for x, py, v in points:
         parts.append(f'<circle cx="{x}" cy="{py}" r="3" fill="#a31515"><title>{v:g}</title></circle>')
     for i, label in enumerate(labels):
-        parts.append(f'<text x="{round(pad + i * step, 1)}" y="{height - 3}" font-size="9" '
-                     f'text-anchor="middle">{escape(label)}</text>')
+        # The first and last labels are anchored inside the picture ("Quý III/2026" is wider than the pad).
+        x, anchor = round(pad + i * step, 1), "middle"
+        if i == 0:
+            x, anchor = 2, "start"
+        elif i == len(labels) - 1:
+            x, anchor = width - 2, "end"
+        parts.append(f'<text x="{x}" y="{height - 3}" font-size="9" text-anchor="{anchor}">{escape(label)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
