@@ -8,7 +8,9 @@ Nothing here re-reads the core's output: rows, keys, counterparts and reasons ar
 from __future__ import annotations
 
 import io
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from django.core.cache import cache
@@ -17,9 +19,14 @@ from django.db.models import QuerySet
 from trienkhai.cascade.coverage import Coverage, ItemCoverage, cover
 from trienkhai.cascade.units import plan_units
 from trienkhai.plans.model import Plan as CorePlan
-from trienkhai_web.plans.models import Plan, PlanStatus
+from trienkhai.spreadsheet import append_row
+from trienkhai.text.vietnamese import fold
+from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.plans.models import AssignmentRole, Plan, PlanStatus, Task, TaskAssignment
 
 CACHE_SECONDS = 24 * 3600
+# The kinds of document that are answered by lower plans rather than reported on themselves.
+REFERENCE_KINDS = ("nghi_quyet", "ket_luan", "chi_thi")
 COVERED, PARTLY, NOT_COVERED = "covered", "partly", "not_covered"
 
 
@@ -71,6 +78,21 @@ class Cell:
     counterpart_text: str = ""
     score: float | None = None
     why: list[str] = field(default_factory=list)
+    counterparts: list[str] = field(default_factory=list)  # every counterpart's key, best first
+    progress: Counter = field(default_factory=Counter)  # status → number of the child's counterpart tasks
+    done: int = 0  # of which done
+
+
+@dataclass
+class Expected:
+    """A body expected to carry the parent out that has issued no plan for it yet, with what a reminder
+    needs: whom to write to, what it was asked, by when, and since when the parent has been out."""
+
+    organisation: Organisation
+    assigned: bool  # named in the parent (else: a body of the level below the issuer)
+    asked: list[str] = field(default_factory=list)  # the parent's items or tasks it was given
+    due: date | None = None
+    days_since: int | None = None  # days since the parent was issued
 
 
 @dataclass
@@ -79,7 +101,26 @@ class Matrix:
     reference: Plan | None  # the sibling compared with, when the parent's text is not loaded
     columns: list[Plan]
     labels: list[str]
-    rows: list[dict[str, Any]]  # {"key", "text", "cells": [Cell per column]}
+    rows: list[dict[str, Any]]  # {"key", "text", "cells": [Cell per column], "progress": Counter}
+    missing: list[Expected] = field(default_factory=list)  # expected children with no plan yet
+
+    @property
+    def progress(self) -> Counter:
+        """The statuses of every child task that is a counterpart of one of the parent's units."""
+        total: Counter = Counter()
+        for row in self.rows:
+            total.update(row["progress"])
+        return total
+
+    @property
+    def progress_summary(self) -> dict[str, Any]:
+        """{"done", "tasks", "bar"}: the roll-up over all the parent's units, as the parent page shows it."""
+        from trienkhai_web.tracking.dashboard import status_bar
+        from trienkhai_web.tracking.models import ProgressStatus
+
+        total = self.progress
+        return {"done": total[ProgressStatus.DONE], "tasks": sum(total.values()),
+                "bar": status_bar(total, self.parent.display_name) if total else ""}
 
     @property
     def totals(self) -> list[dict[str, int]]:
@@ -98,9 +139,81 @@ def _children(parent: Plan, visible: QuerySet[Plan] | None) -> list[Plan]:
     return [c for c in children if core_plan(c) is not None]
 
 
-def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None) -> Matrix:
+def _unit_tasks(children: list[Plan]) -> dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]]:
+    """child id → (task number → task ids, [(item path, task id)]): how a counterpart's key finds the
+    child's tasks (one query for all children)."""
+    out: dict[int, tuple[dict[str, list[int]], list[tuple[str, int]]]] = defaultdict(lambda: (defaultdict(list), []))
+    for pk, plan_id, no, path in Task.objects.filter(plan__in=children).values_list("pk", "plan_id", "no", "item__path"):
+        by_no, by_path = out[plan_id]
+        if no:
+            by_no[str(no)].append(pk)
+        if path:
+            by_path.append((path, pk))
+    return out
+
+
+def counterpart_tasks(key: str, by_no: dict[str, list[int]], by_path: list[tuple[str, int]]) -> set[int]:
+    """The child's tasks a counterpart stands for: a register row ("task:12") its task; an outline unit
+    ("III.2", "III.2#3", the broader "III.2*") the tasks under that heading."""
+    if key.startswith("task:"):
+        return set(by_no.get(key[5:], []))
+    path = key.split("#", 1)[0].rstrip("*")
+    if not path:
+        return set()
+    return {pk for p, pk in by_path if p == path or p.startswith(path + ".")}
+
+
+def expected_children(parent: Plan, today: date | None = None) -> list[Expected]:
+    """The bodies expected to answer `parent` with a plan of their own that have not: those it assigns
+    work to (its tasks' leads, or for a text under review its reviewed names), else the bodies of the
+    level below its issuer. A body has answered when a plan carrying the parent out is issued by it."""
+    today = today or date.today()
+    issued = list(parent.children.exclude(status=PlanStatus.PLACEHOLDER).values_list("issuer_id", "issuer_name"))
+    issued_ids = {pk for pk, _ in issued if pk}
+    issued_names = [fold(name) for _, name in issued if name]
+    asked: dict[int, list[str]] = defaultdict(list)
+    due: dict[int, date] = {}
+    for a in (TaskAssignment.objects.filter(task__plan=parent, role=AssignmentRole.LEAD)
+              .select_related("task", "task__item").order_by("task__order")):
+        task = a.task
+        where = task.item.path if task.item_id else (task.no or "")  # type: ignore[union-attr]
+        asked[a.organisation_id].append(f"{where} {task.content[:120]}".strip())
+        if task.due_date and (a.organisation_id not in due or task.due_date < due[a.organisation_id]):
+            due[a.organisation_id] = task.due_date
+    draft = core_plan(parent)
+    if not asked and draft is not None:  # not published (a reference text): the reviewed names
+        for assignment in draft.assignments:
+            for name in assignment.doers():
+                org_id = (parent.agency_map or {}).get(name)
+                if org_id:
+                    text = collapse(assignment.text or assignment.duties or "")
+                    asked[org_id].append(f"{assignment.item or ''} {text[:120]}".strip())
+    assigned = bool(asked)
+    candidates = Organisation.objects.filter(pk__in=list(asked)) if assigned else (
+        Organisation.objects.filter(parent_id=parent.issuer_id, valid_to__isnull=True)
+        .exclude(pk=parent.monitoring_body_id or 0) if parent.issuer_id else Organisation.objects.none())
+    out = []
+    for org in candidates.order_by("name").only("pk", "name", "email", "match_key"):
+        if org.pk in issued_ids or any(org.match_key and org.match_key in n for n in issued_names):
+            continue
+        out.append(Expected(org, assigned, asked.get(org.pk, []), due.get(org.pk),
+                            (today - parent.issued_on).days if parent.issued_on else None))
+    return out
+
+
+def collapse(text: str) -> str:
+    return " ".join(text.split())
+
+
+def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None, today: date | None = None) -> Matrix:
     """The parent's units × its child plans. When the parent's text is not loaded, the earliest child
-    with text stands in for it and the others are compared with it (siblings compared)."""
+    with text stands in for it and the others are compared with it (siblings compared). Each cell
+    carries the progress of the child's counterpart tasks (their latest due period, accepted reports);
+    each row the sum over the children."""
+    from trienkhai_web.tracking.dashboard import status_bar, task_statuses
+    from trienkhai_web.tracking.models import ProgressStatus
+
+    today = today or date.today()
     children = _children(parent, visible)
     reference = None
     base = parent
@@ -111,18 +224,33 @@ def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None) -> Matri
     rows: list[dict[str, Any]] = []
     base_plan = core_plan(base)
     by_key = [{i.key: i for i in r.items} if r else {} for r in results]
+    tasks = _unit_tasks(children)
+    statuses = task_statuses(children, today)
     for unit in plan_units(base_plan) if base_plan is not None else []:
         cells = []
-        for items in by_key:
+        row_progress: Counter = Counter()
+        for child, items in zip(children, by_key, strict=True):
             item = items.get(unit.key)
             if item is None:
                 cells.append(Cell(NOT_COVERED))
                 continue
             top = item.counterparts[0] if item.counterparts else None
-            cells.append(Cell(status_of(item), top.key if top else "", top.label if top else "",
-                              top.score if top else None, list(item.why)))
-        rows.append({"key": unit.key, "text": unit.text, "cells": cells})
-    return Matrix(parent, reference, children, [plan_label(c) for c in children], rows)
+            cell = Cell(status_of(item), top.key if top else "", top.label if top else "",
+                        top.score if top else None, list(item.why), [c.key for c in item.counterparts])
+            if item.covered:
+                by_no, by_path = tasks[child.pk]
+                found: set[int] = set()
+                for key in cell.counterparts:
+                    found |= counterpart_tasks(key, by_no, by_path)
+                cell.progress = Counter(statuses[pk] for pk in found if pk in statuses)
+                cell.done = cell.progress[ProgressStatus.DONE]
+                row_progress.update(cell.progress)
+            cells.append(cell)
+        rows.append({"key": unit.key, "text": unit.text, "cells": cells, "progress": row_progress,
+                     "bar": status_bar(row_progress, unit.key) if row_progress else "",
+                     "done": row_progress[ProgressStatus.DONE], "tasks": sum(row_progress.values())})
+    return Matrix(parent, reference, children, [plan_label(c) for c in children], rows,
+                  expected_children(parent, today))
 
 
 def matrix_xlsx(matrix: Matrix, labels: dict[str, str]) -> bytes:
@@ -135,21 +263,32 @@ def matrix_xlsx(matrix: Matrix, labels: dict[str, str]) -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = labels["sheet"][:31]
-    ws.append([labels["item"], labels["content"], *matrix.labels])
+    ws.append([labels["item"], labels["content"], *matrix.labels, labels["done"], labels["tasks"]])
     for cell in ws[1]:
         cell.font = Font(bold=True)
     for row in matrix.rows:
         values = [row["key"], row["text"]]
         for c in row["cells"]:
             values.append(labels[c.status] + (f" ({c.counterpart})" if c.counterpart else ""))
-        ws.append(values)
-        for cell, c in zip(ws[ws.max_row][2:], row["cells"], strict=True):
+        append_row(ws, [*values, row["done"], row["tasks"]])
+        for cell, c in zip(ws[ws.max_row][2:], row["cells"], strict=False):
             cell.fill = PatternFill("solid", fgColor=fills[c.status])
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 70
     for row in ws.iter_rows(min_row=2, max_col=2):
         row[1].alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "C2"
+    if matrix.missing:
+        sheet = wb.create_sheet(labels["missing_sheet"][:31])
+        append_row(sheet, [labels["body"], labels["asked"], labels["deadline"], labels["days_since"], labels["email"]])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for m in matrix.missing:
+            append_row(sheet, [m.organisation.name, "\n".join(m.asked), m.due, m.days_since, m.organisation.email])
+            sheet.cell(row=sheet.max_row, column=3).number_format = "DD/MM/YYYY"
+        sheet.column_dimensions["A"].width = 40
+        sheet.column_dimensions["B"].width = 70
+        sheet.column_dimensions["E"].width = 30
     out = io.BytesIO()
     wb.save(out)
     return out.getvalue()

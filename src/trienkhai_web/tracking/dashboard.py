@@ -15,7 +15,7 @@ from trienkhai.tracking.dashboard import progress_svg, ratio, stacked_bar_svg, t
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
 from trienkhai_web.tracking import queries
-from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus
+from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus, TaskProgress
 
 REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 NOT_REPORTED = "chua_bao_cao"
@@ -95,13 +95,7 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
             status_of[(row["task_id"], row["report__organisation_id"])] = row["status"] or NOT_REPORTED
 
     def task_status(task: Task) -> str:
-        statuses = [status_of.get((task.pk, org), NOT_REPORTED) for org in leads.get(task.pk, [])]
-        if not statuses:
-            return NOT_REPORTED
-        for s in (ProgressStatus.LATE, ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS, NOT_REPORTED):
-            if s in statuses:
-                return s
-        return ProgressStatus.DONE
+        return combined_status([status_of.get((task.pk, org), NOT_REPORTED) for org in leads.get(task.pk, [])])
 
     parts: dict[int | None, Counter] = defaultdict(Counter)
     units: dict[int, Counter] = defaultdict(Counter)
@@ -148,6 +142,38 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     board.timeliness = [{"organisation": orgs[pk], "cells": [table[pk][p.pk] for p in board.timeliness_periods]}
                         for pk in page_ids]
     return board
+
+
+# A task reported on by several units is as far as the furthest behind of them.
+WORST_FIRST = (ProgressStatus.LATE, ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS, NOT_REPORTED)
+
+
+def combined_status(statuses: list[str]) -> str:
+    """One status for a task from its lead units' statuses (none reported: not reported)."""
+    if not statuses:
+        return NOT_REPORTED
+    for s in WORST_FIRST:
+        if s in statuses:
+            return s
+    return ProgressStatus.DONE
+
+
+def task_statuses(plans: list[Plan], today: date) -> dict[int, str]:
+    """task id → its latest known status: from the accepted reports of the latest period (by deadline,
+    started by `today`) in which it was reported on, for every task of `plans` (not reported: none).
+    Two queries whatever the number of plans."""
+    latest: dict[int, tuple[date, list[str]]] = {}
+    rows = (TaskProgress.objects.filter(task__plan__in=plans, report__status=ReportStatus.ACCEPTED,
+                                        report__period__data_from__lte=today)
+            .values_list("task_id", "status", "report__period__unit_deadline"))
+    for task_id, status, deadline in rows:
+        known = latest.get(task_id)
+        if known is None or deadline > known[0]:
+            latest[task_id] = (deadline, [status or NOT_REPORTED])
+        elif deadline == known[0]:
+            known[1].append(status or NOT_REPORTED)
+    tasks = Task.objects.filter(plan__in=plans).values_list("pk", flat=True)
+    return {pk: combined_status(latest[pk][1]) if pk in latest else NOT_REPORTED for pk in tasks}
 
 
 def status_bar(counter: Counter, title: str) -> str:
