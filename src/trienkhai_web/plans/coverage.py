@@ -81,6 +81,7 @@ class Cell:
     counterparts: list[str] = field(default_factory=list)  # every counterpart's key, best first
     progress: Counter = field(default_factory=Counter)  # status → number of the child's counterpart tasks
     done: int = 0  # of which done
+    tasks: int = 0
 
 
 @dataclass
@@ -103,14 +104,13 @@ class Matrix:
     labels: list[str]
     rows: list[dict[str, Any]]  # {"key", "text", "cells": [Cell per column], "progress": Counter}
     missing: list[Expected] = field(default_factory=list)  # expected children with no plan yet
+    task_status: dict[int, str] = field(default_factory=dict)  # every counterpart task → its status
 
     @property
     def progress(self) -> Counter:
-        """The statuses of every child task that is a counterpart of one of the parent's units."""
-        total: Counter = Counter()
-        for row in self.rows:
-            total.update(row["progress"])
-        return total
+        """The statuses of the child tasks that are counterparts of the parent's units, each task once
+        (a task answering three of the parent's items is one task)."""
+        return Counter(self.task_status.values())
 
     @property
     def progress_summary(self) -> dict[str, Any]:
@@ -153,14 +153,16 @@ def _unit_tasks(children: list[Plan]) -> dict[int, tuple[dict[str, list[int]], l
 
 
 def counterpart_tasks(key: str, by_no: dict[str, list[int]], by_path: list[tuple[str, int]]) -> set[int]:
-    """The child's tasks a counterpart stands for: a register row ("task:12") its task; an outline unit
-    ("III.2", "III.2#3", the broader "III.2*") the tasks under that heading."""
+    """The child's tasks a counterpart stands for: a register row ("task:12") its task; a heading or one
+    of its bullets ("III.2", "III.2#3") the tasks of that heading; the broader "III.2*" the tasks of the
+    heading and of every heading under it."""
     if key.startswith("task:"):
         return set(by_no.get(key[5:], []))
-    path = key.split("#", 1)[0].rstrip("*")
-    if not path:
-        return set()
-    return {pk for p, pk in by_path if p == path or p.startswith(path + ".")}
+    path = key.split("#", 1)[0]
+    if path.endswith("*"):  # the broader item: the heading with everything under it
+        path = path.rstrip("*")
+        return {pk for p, pk in by_path if p == path or p.startswith(path + ".")}
+    return {pk for p, pk in by_path if p == path} if path else set()
 
 
 def expected_children(parent: Plan, today: date | None = None) -> list[Expected]:
@@ -226,6 +228,7 @@ def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None, today: d
     by_key = [{i.key: i for i in r.items} if r else {} for r in results]
     tasks = _unit_tasks(children)
     statuses = task_statuses(children, today)
+    counted: dict[int, str] = {}
     for unit in plan_units(base_plan) if base_plan is not None else []:
         cells = []
         row_progress: Counter = Counter()
@@ -240,17 +243,20 @@ def cascade_matrix(parent: Plan, visible: QuerySet[Plan] | None = None, today: d
             if item.covered:
                 by_no, by_path = tasks[child.pk]
                 found: set[int] = set()
-                for key in cell.counterparts:
-                    found |= counterpart_tasks(key, by_no, by_path)
+                # The counterpart, and the register rows among the others (what is reported on).
+                for i, key in enumerate(cell.counterparts):
+                    if i == 0 or key.startswith("task:"):
+                        found |= counterpart_tasks(key, by_no, by_path)
                 cell.progress = Counter(statuses[pk] for pk in found if pk in statuses)
-                cell.done = cell.progress[ProgressStatus.DONE]
+                counted.update((pk, statuses[pk]) for pk in found if pk in statuses)
+                cell.done, cell.tasks = cell.progress[ProgressStatus.DONE], sum(cell.progress.values())
                 row_progress.update(cell.progress)
             cells.append(cell)
         rows.append({"key": unit.key, "text": unit.text, "cells": cells, "progress": row_progress,
                      "bar": status_bar(row_progress, unit.key) if row_progress else "",
                      "done": row_progress[ProgressStatus.DONE], "tasks": sum(row_progress.values())})
     return Matrix(parent, reference, children, [plan_label(c) for c in children], rows,
-                  expected_children(parent, today))
+                  expected_children(parent, today), counted)
 
 
 def matrix_xlsx(matrix: Matrix, labels: dict[str, str]) -> bytes:

@@ -187,7 +187,7 @@ def _report_tasks(child, path, statuses, unit):
     report = UnitReportFactory(period=period, organisation=unit)
     tasks = []
     for status in statuses:
-        task = TaskFactory(plan=child, item=item)
+        task = TaskFactory(plan=child, item=item, no="")  # found by its heading, not by a register number
         assign(task, unit)
         if status:
             TaskProgressFactory(report=report, task=task, status=status)
@@ -222,14 +222,15 @@ def test_child_progress_rolls_up_to_the_parents_items(monitor_client, programmes
     cell = strata["cells"][column]
     assert cell.progress == {"hoan_thanh": 1, "dang_trien_khai": 1, "chua_bao_cao": 1} and cell.done == 1
     assert strata["done"] == 1 and strata["tasks"] == 3 and "<svg" in strata["bar"]
-    assert matrix.progress["hoan_thanh"] >= 1 and "IX.9" not in str(matrix.rows)
+    # Each counterpart task counted once in the roll-up, however many of the parent's items it answers.
+    assert matrix.progress == {"hoan_thanh": 1, "dang_trien_khai": 1, "chua_bao_cao": 1}
     page = monitor_client.get(reverse("plans:cascade", args=[resolution.pk])).content.decode()
     assert "Tiến độ nhiệm vụ của kế hoạch cấp dưới" in page and "1/3 nhiệm vụ hoàn thành" in page
     sheet = load_workbook(io.BytesIO(monitor_client.get(reverse("plans:cascade_xlsx", args=[resolution.pk])).content)).active
     row = next(r for r in sheet.iter_rows(min_row=2, values_only=True) if r[0] == "III.3#1")
     assert row[-2:] == (1, 3)
     detail = monitor_client.get(reverse("plans:detail", args=[resolution.pk])).content.decode()
-    assert 'id="rollup"' in detail and "nhiệm vụ tương ứng đã hoàn thành" in detail
+    assert 'id="rollup"' in detail and "1 trên 3 nhiệm vụ tương ứng đã hoàn thành" in detail
 
 
 def test_expected_children_that_have_issued_no_plan_are_listed_for_reminders(monitor_client, programmes):
