@@ -181,3 +181,12 @@ def test_a_paragraph_citing_a_directive_is_not_taken_for_its_name(tmp_path):
     path.write_text("Các chi bộ tổ chức học tập chuyên đề năm 2024.\n\nNội dung gắn với việc làm theo.\n")
     with pytest.raises(NotAPlanError):  # no heading, no header, no name: still not a directive text
         parse_file(path)
+
+
+def test_a_conclusion_is_a_parent_its_numbered_paragraphs_units():
+    """A conclusion opens "Tại hội nghị ngày …, … kết luận như sau:": that is its preamble, not its title;
+    its numbered paragraphs are what it commits to."""
+    plan = parse_file(FIXTURES / "kl_69_tu.txt")
+    assert (plan.document.kind, plan.document.number) == ("ket_luan", "69-KL/TU")
+    assert plan.document.title.endswith("đến năm 2025") and "Tại hội nghị" not in plan.document.title
+    assert [u.key for u in plan_units(plan) if u.kind == "heading"] == ["1", "2", "3", "4", "5", "6"]
