@@ -5,7 +5,9 @@
 - each bullet (or lettered item) directly under a heading: path + "#" + its 1-based position among the
   heading's bullets, "III.2.1#3";
 - each target not already written as a bullet (a table row of targets): "target:" + its position;
-- each row of a task register: "task:" + its number in the register ("task:12").
+- each row of a task register: "task:" + its number in the register ("task:12");
+- in a text without numbered headings (a directive written as paragraphs), each paragraph: "#" + its
+  position ("#2").
 
 A formal heading ("Mục tiêu", "II. NHIỆM VỤ, GIẢI PHÁP") with nothing of its own is not a unit. Every
 heading also yields a *section*: its whole text with its descendants', the broader item a specific
@@ -99,6 +101,11 @@ def plan_units(plan: Plan, sections: bool = False) -> list[Unit]:
 
     for top in plan.outline:
         visit(top, [])
+    if not plan.outline:
+        # A directive or conclusion written as paragraphs without numbered headings (its text copied
+        # without a header, too): each paragraph is what it commits to, keyed as a bullet at the root.
+        for i, text in enumerate((collapse_spaces(p) for p in plan.preamble if _substantive(p)), 1):
+            units.append(Unit(f"#{i}", text, "bullet", "", _label(f"#{i}", text)))
     written = [fold(u.text) for u in units]
     for i, t in enumerate(plan.targets, 1):
         text = collapse_spaces(t.text or t.subject)

@@ -43,7 +43,8 @@ _NAMED_PLACE = re.compile(r"(?<!\w)(?:tỉnh|thành phố|huyện|thị xã|qu�
 # A line holding only the first words of a place ("Kiên", "Hà"), its rest wrapped onto the date's line.
 _PLACE_WORDS = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]*){1,2}$")
 _PLACE_START = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\.?[ \t]+){0,3}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+[ \t]*,\s*ngày\b")
-_PREAMBLE_START = re.compile(r"^(?:[-+•]\s*)?(Thực hiện|Căn cứ|Theo đề nghị|Xét |Để |Nhằm |Kính gửi)")
+_PREAMBLE_START = re.compile(r"^(?:[-+•]\s*)?(Thực hiện|Căn cứ|Theo đề nghị|Xét |Để |Nhằm |Kính gửi|"
+                             r"Tại (?:[Hh]ội nghị|phiên họp|kỳ họp)|Sau khi nghe)")  # a conclusion: "Tại hội nghị ngày …"
 _AUTHORITY = re.compile(r"(?<!\w)(BỘ TRƯỞNG|CHỦ TỊCH|THỦ TƯỚNG|GIÁM ĐỐC|CHỦ NHIỆM|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|"
                         r"TRƯỞNG BAN|BÍ THƯ|HỘI ĐỒNG NHÂN DÂN|ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|CHÍNH PHỦ|QUỐC HỘI)(?!\w)")
 # "KHÓA XVIII, KỲ HỌP THỨ 8": the session line under a council's name, before its "Căn cứ".

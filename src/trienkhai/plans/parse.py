@@ -15,7 +15,7 @@ from trienkhai.errors import NotAPlanError
 from trienkhai.plans.assignments import find_assignments
 from trienkhai.plans.header import Front, read_front
 from trienkhai.plans.implements import find_implements, issuer_from_preamble
-from trienkhai.plans.kinds import document_kind, kind_before
+from trienkhai.plans.kinds import document_kind, kind_before, kind_from_title
 from trienkhai.plans.lines import Line, prepare
 from trienkhai.plans.model import DocumentInfo, OcrPageInfo, Plan, Reference, Signer, Source
 from trienkhai.plans.outline import build_outline
@@ -128,14 +128,39 @@ def _document(front: Front, preamble: str, text: str, closing: Closing | None) -
     )
 
 
+def _named_in_first_line(front: Front, lines: list[Line]) -> None:
+    """A text copied without its header often opens with the line that names it, as a web page's title
+    does: "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về …". Its kind, number, date, issuer and
+    subject are read from that line (only when the front says neither kind nor number)."""
+    if front.kind or front.number:
+        return
+    # Without a heading nor a preamble, the front reads the whole text as header: look from its start.
+    first = next((ln for ln in lines[:front.outline_from] if ln.kind == "paragraph"), None)
+    if first is None:
+        return
+    m = REF_RE.search(first.text[:80])
+    kind = kind_from_title(first.text) if m else None
+    if m is None or kind is None or len(first.text[:m.start()].split()) > 4:
+        return  # the line does not open with a kind word right before the number: a citation, not a name
+    ref = references_in(first.text[m.start():])[0]
+    front.kind, front.number, front.date = kind, ref.id, ref.date
+    front.issuer = front.issuer or ref.issuer
+    about = re.search(r"\s(về|V/v)\s+(.+)$", first.text)
+    front.title = collapse_spaces(about.group(2)) if about else first.text
+    front.preamble_from = first.index + 1
+    front.body_from = first.index
+
+
 def parse_document(source: SourceDocument) -> Plan:
     """The plan format of a document already read into blocks."""
     lines = prepare(source)
     front = read_front(lines)
+    _named_in_first_line(front, lines)
     flat = flatten_closing_tables(lines, front.preamble_from)
     if flat is not lines:
         lines = flat
         front = read_front(lines)  # the same front: only lines after it were renumbered
+        _named_in_first_line(front, lines)
     body_from = front.outline_from if front.outline_from < len(lines) else front.preamble_from
     closing = find_closing(lines, body_from)
     if closing is None and front.preamble_from < front.outline_from:

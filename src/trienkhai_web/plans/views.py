@@ -222,10 +222,19 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from trienkhai_web.accounts.permissions import visible_plans
+    from trienkhai_web.plans.coverage import REFERENCE_KINDS, cascade_matrix, expected_children
+
     plan = _plan_for(request, pk)
+    cascade = queries.cascade_of(plan)
+    # What the lower plans have done of this one, and who has not answered it: for a document that is
+    # carried out by lower plans (it has some, or is a resolution, conclusion or directive).
+    matrix = cascade_matrix(plan, visible_plans(request.user)) if cascade["children"] else None
+    missing = matrix.missing if matrix is not None else (
+        expected_children(plan) if plan.kind in REFERENCE_KINDS else [])
     return render(request, "plans/plan_detail.html", {
-        "plan": plan, "outline": queries.plan_outline(plan), "cascade": queries.cascade_of(plan),
-        "can_manage": can_manage_plan(request.user, plan),
+        "plan": plan, "outline": queries.plan_outline(plan), "cascade": cascade,
+        "can_manage": can_manage_plan(request.user, plan), "rollup": matrix, "missing": missing,
     })
 
 
@@ -252,7 +261,10 @@ def cascade_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
 
     plan = _plan_for(request, pk)
     labels = {"sheet": _("Taken up"), "item": _("Item"), "content": _("Content"), COVERED: _("covered"),
-              PARTLY: _("partly"), NOT_COVERED: _("not covered")}
+              PARTLY: _("partly"), NOT_COVERED: _("not covered"), "done": _("Counterpart tasks done"),
+              "tasks": _("Counterpart tasks reported on"), "missing_sheet": _("No plan yet"), "body": _("Body"),
+              "asked": _("Asked to"), "deadline": _("Due by"), "days_since": _("Days since the document"),
+              "email": _("E-mail")}
     response = HttpResponse(matrix_xlsx(cascade_matrix(plan, visible_plans(request.user)), labels),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="tiep-thu-{plan.pk}.xlsx"'

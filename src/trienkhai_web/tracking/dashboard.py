@@ -10,12 +10,12 @@ from typing import Any, NamedTuple
 from django.utils.safestring import mark_safe
 
 from trienkhai.tracking import periods as period_rules
-from trienkhai.tracking.assess import assess
-from trienkhai.tracking.dashboard import ratio, trend_svg
+from trienkhai.tracking.assess import Assessment, assess
+from trienkhai.tracking.dashboard import progress_svg, ratio, stacked_bar_svg, trend_svg
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
 from trienkhai_web.tracking import queries
-from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus
+from trienkhai_web.tracking.models import ProgressStatus, ReportingPeriod, ReportStatus, TaskProgress
 
 REPORTED = (ReportStatus.SUBMITTED, ReportStatus.ACCEPTED)
 NOT_REPORTED = "chua_bao_cao"
@@ -95,13 +95,7 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
             status_of[(row["task_id"], row["report__organisation_id"])] = row["status"] or NOT_REPORTED
 
     def task_status(task: Task) -> str:
-        statuses = [status_of.get((task.pk, org), NOT_REPORTED) for org in leads.get(task.pk, [])]
-        if not statuses:
-            return NOT_REPORTED
-        for s in (ProgressStatus.LATE, ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS, NOT_REPORTED):
-            if s in statuses:
-                return s
-        return ProgressStatus.DONE
+        return combined_status([status_of.get((task.pk, org), NOT_REPORTED) for org in leads.get(task.pk, [])])
 
     parts: dict[int | None, Counter] = defaultdict(Counter)
     units: dict[int, Counter] = defaultdict(Counter)
@@ -123,15 +117,18 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
                                   "part": part, "leads": [orgs[o].name for o in leads.get(task.pk, []) if o in orgs]})
     for key, counter in parts.items():
         total = sum(counter.values())
-        board.parts.append({"part": by_id.get(key) if key else None, "total": total, "counts": counter,
+        part = by_id.get(key) if key else None
+        board.parts.append({"part": part, "total": total, "counts": counter,
                             "cells": [counter[s] for s in STATUS_ORDER],
-                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total),
+                            "bar": status_bar(counter, str(part) if part else "")})
     board.parts.sort(key=lambda r: r["part"].path if r["part"] else "~")
     for org_id, counter in units.items():
         total = sum(counter.values())
         board.units.append({"organisation": orgs[org_id], "total": total, "counts": counter,
                             "cells": [counter[s] for s in STATUS_ORDER],
-                            "done_pct": ratio(counter[ProgressStatus.DONE], total)})
+                            "done_pct": ratio(counter[ProgressStatus.DONE], total),
+                            "bar": status_bar(counter, orgs[org_id].name)})
     board.units.sort(key=lambda r: (r["done_pct"], r["organisation"].name))
     board.targets = _targets(plan, periods, filters.report_statuses)
     expected = {filters.unit} & org_ids if filters.unit else org_ids
@@ -145,6 +142,45 @@ def build(plan: Plan, period: ReportingPeriod | None, filters: Filters, today: d
     board.timeliness = [{"organisation": orgs[pk], "cells": [table[pk][p.pk] for p in board.timeliness_periods]}
                         for pk in page_ids]
     return board
+
+
+# A task reported on by several units is as far as the furthest behind of them.
+WORST_FIRST = (ProgressStatus.LATE, ProgressStatus.NOT_STARTED, ProgressStatus.IN_PROGRESS, NOT_REPORTED)
+
+
+def combined_status(statuses: list[str]) -> str:
+    """One status for a task from its lead units' statuses (none reported: not reported)."""
+    if not statuses:
+        return NOT_REPORTED
+    for s in WORST_FIRST:
+        if s in statuses:
+            return s
+    return ProgressStatus.DONE
+
+
+def task_statuses(plans: list[Plan], today: date) -> dict[int, str]:
+    """task id → its latest known status: from the accepted reports of the latest period (by deadline,
+    started by `today`) in which it was reported on, for every task of `plans` (not reported: none).
+    Two queries whatever the number of plans."""
+    latest: dict[int, tuple[date, list[str]]] = {}
+    rows = (TaskProgress.objects.filter(task__plan__in=plans, report__status=ReportStatus.ACCEPTED,
+                                        report__period__data_from__lte=today)
+            .values_list("task_id", "status", "report__period__unit_deadline"))
+    for task_id, status, deadline in rows:
+        known = latest.get(task_id)
+        if known is None or deadline > known[0]:
+            latest[task_id] = (deadline, [status or NOT_REPORTED])
+        elif deadline == known[0]:
+            known[1].append(status or NOT_REPORTED)
+    tasks = Task.objects.filter(plan__in=plans).values_list("pk", flat=True)
+    return {pk: combined_status(latest[pk][1]) if pk in latest else NOT_REPORTED for pk in tasks}
+
+
+def status_bar(counter: Counter, title: str) -> str:
+    """The statuses of some tasks as one stacked bar (the core draws it; the labels are the user's)."""
+    from trienkhai_web.tracking.labels import STATUS_LABELS
+
+    return mark_safe(stacked_bar_svg([(s, str(STATUS_LABELS[s]), counter[s]) for s in STATUS_ORDER], title=title))
 
 
 def plan_assignments(plan: Plan) -> list[tuple[int, int, str]]:
@@ -162,9 +198,12 @@ def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ..
         chart_points = [(p.title, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
             [(p.title, None) for p in periods[-1:]]
         goal = target.value_low if target.value_low is not None else target.value_high
+        verdict = assess(target.direction, target.value_low, target.value_high, latest[1])
         rows.append({
             "target": target, "latest_period": latest[0], "latest": latest[1],
-            "assessment": assess(target.direction, target.value_low, target.value_high, latest[1]).status,
+            "assessment": verdict.status, "completion": verdict.completion,
+            "progress": mark_safe(progress_svg(verdict.completion, verdict.status in (Assessment.MET, Assessment.EXCEEDED),
+                                               title=target.subject[:80])),
             "chart": mark_safe(trend_svg([c for c, _ in chart_points], [v for _, v in chart_points],
                                          float(goal) if goal is not None else None, title=target.subject[:80])),
         })

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.tracking.dashboard import STATUS_FILLS
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
     can_manage_plan,
@@ -38,7 +39,7 @@ from trienkhai_web.tracking import dashboard as dashboards
 from trienkhai_web.tracking import inbox as inboxes
 from trienkhai_web.tracking import queries, reminders, services
 from trienkhai_web.tracking import schedule as regime
-from trienkhai_web.tracking.dashboard_export import EXPORTS
+from trienkhai_web.tracking.dashboard_export import EXPORTS, WORKBOOK, workbook_response
 from trienkhai_web.tracking.dashboard_export import export as export_table
 from trienkhai_web.tracking.labels import REPORT_LABELS, STATUS_LABELS
 from trienkhai_web.tracking.models import (
@@ -486,6 +487,8 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     export = request.GET.get("export")
     if export in EXPORTS:
         return export_table(board, export, plan)
+    if export == WORKBOOK:
+        return workbook_response(board, plan, _today())
     query = request.GET.copy()
     query.pop("export", None)
     query.pop("page", None)
@@ -493,8 +496,10 @@ def dashboard(request: HttpRequest, plan_id: int) -> HttpResponse:
     unit_options = mark_safe("".join(
         f'<option value="{o.pk}"{" selected" if o.pk == filters.unit else ""}>{escape(o.name)}</option>'
         for o in board.unit_choices))
-    return render(request, "tracking/dashboard.html", {
-        "board": board, "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
+    printing = request.GET.get("view") == "print"  # the print view for meetings: A4, the pictures, no forms
+    query.pop("view", None)
+    return render(request, "tracking/dashboard_print.html" if printing else "tracking/dashboard.html", {
+        "board": board, "today": _today(), "status_legend": [(STATUS_FILLS[s], STATUS_LABELS[s]) for s in dashboards.STATUS_ORDER], "unit_options": unit_options, "status_headers": [STATUS_LABELS[s] for s in dashboards.STATUS_ORDER],
         "totals": [(s, STATUS_LABELS[s], board.totals[s]) for s in dashboards.STATUS_ORDER], "plan": plan, "period": period, "filters": filters, "labels": STATUS_LABELS,
         "status_order": dashboards.STATUS_ORDER, "query": query.urlencode(), "exports": EXPORTS,
         "pages": range(1, board.pages + 1), "can_remind": manages, "can_schedule": manages,

@@ -1,11 +1,16 @@
 import copy
 import random
+from pathlib import Path
+
+import pytest
 
 from trienkhai.cascade.coverage import cover
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.cascade.terms import expand_abbreviations, terms
 from trienkhai.cascade.units import plan_units
+from trienkhai.errors import NotAPlanError
 from trienkhai.plans.model import OutlineBlock, OutlineNode, Plan, Source, Target, Task
+from trienkhai.plans.parse import parse_file
 
 
 def test_canonical_ref_normalises_spaces_case_and_zeros():
@@ -143,3 +148,45 @@ def test_sample_programmes_on_the_same_resolution_align_and_others_do_not(corpus
     assert same["III.2#1"].counterparts[0].key == "III.2.1#1"
     assert same["III.2#10"].counterparts[0].key == "III.2.1#10"
     assert not same["II.2#2"].covered
+
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures" / "resolutions"
+
+
+def test_a_resolution_text_is_a_parent_its_bullets_units():
+    """The resolution itself (not a plan carrying it out) is compared with the programmes: its strata
+    bullets find the programme's own bullets, one by one."""
+    resolution = parse_file(FIXTURES / "nq_43_tw.txt")
+    assert resolution.document.kind == "nghi_quyet" and resolution.document.number == "43-NQ/TW"
+    keys = [u.key for u in plan_units(resolution)]
+    assert {"III.3#1", "III.3#9", "IV.3", "II.1#4"} <= set(keys)
+
+
+def test_a_directive_without_header_or_headings_is_read_by_the_line_naming_it():
+    plan = parse_file(FIXTURES / "ct_05_tw_body.txt")
+    assert (plan.document.kind, plan.document.number, plan.document.issuer) == ("chi_thi", "5-CT/TW", "Bộ Chính trị")
+    assert plan.document.title.startswith("đẩy mạnh học tập")
+    units = plan_units(plan)
+    assert [u.key for u in units] == ["#1", "#2", "#3", "#4", "#5", "#6"]
+    assert units[5].text.startswith("Ban Tuyên giáo Trung ương chủ trì")
+
+
+def test_a_paragraph_citing_a_directive_is_not_taken_for_its_name(tmp_path):
+    text = ("Thực hiện Chỉ thị số 05-CT/TW của Bộ Chính trị, các chi bộ tổ chức học tập chuyên đề năm 2024.\n\n"
+            "Nội dung học tập gắn với việc làm theo tại cơ quan, đơn vị.\n")
+    path = tmp_path / "doan.txt"
+    path.write_text(text, encoding="utf-8")
+    plan = parse_file(path)  # read (it carries the directive out), but the directive's number is not its own
+    assert plan.document.number is None and plan.document.kind != "chi_thi"
+    path.write_text("Các chi bộ tổ chức học tập chuyên đề năm 2024.\n\nNội dung gắn với việc làm theo.\n")
+    with pytest.raises(NotAPlanError):  # no heading, no header, no name: still not a directive text
+        parse_file(path)
+
+
+def test_a_conclusion_is_a_parent_its_numbered_paragraphs_units():
+    """A conclusion opens "Tại hội nghị ngày …, … kết luận như sau:": that is its preamble, not its title;
+    its numbered paragraphs are what it commits to."""
+    plan = parse_file(FIXTURES / "kl_69_tu.txt")
+    assert (plan.document.kind, plan.document.number) == ("ket_luan", "69-KL/TU")
+    assert plan.document.title.endswith("đến năm 2025") and "Tại hội nghị" not in plan.document.title
+    assert [u.key for u in plan_units(plan) if u.kind == "heading"] == ["1", "2", "3", "4", "5", "6"]

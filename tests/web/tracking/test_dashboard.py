@@ -140,3 +140,69 @@ def test_dashboard_page_states_the_basis(world, client):
     assert "chỉ số liệu đã duyệt" in page and 'data-status="hoan_thanh">0<' in page
     page = client.get(url + "&data=submitted").content.decode()
     assert 'value="submitted" selected' in page and 'data-status="hoan_thanh">3<' in page
+
+
+def test_dashboard_pictures_and_one_workbook_link(world, client):
+    """Status per part and per unit as stacked bars, each target's progress toward its level, the
+    timeliness grid coloured and said in words, and one workbook instead of six files."""
+    report_for(world, ["hoan_thanh", "dang_trien_khai", "cham_tien_do"])
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}"
+    page = client.get(url).content.decode()
+    part_table = page.split('id="by-part"')[1].split("</table>")[0]
+    assert part_table.count('<svg class="bar"') == 2 and 'aria-label="I.' in part_table
+    assert "Hoàn thành: 1" in part_table  # each segment named in words
+    unit_table = page.split('id="by-unit"')[1].split("</table>")[0]
+    assert '<svg class="bar"' in unit_table
+    targets = page.split('id="targets"')[1].split("</table>")[0]
+    assert '<svg class="progress"' in targets and "102%" in targets  # 92 of a level of 90
+    grid = page.split('id="timeliness"')[1].split("</table>")[0]
+    assert 'class="tl-on_time">Đúng hạn' in grid and 'class="tl-missing">Không nộp' in grid
+    assert "tl-legend" in page and "status-legend" in page
+    assert page.count("&export=") == 1 and "export=all" in page and "view=print" in page
+    assert ' style="' not in page.split("<main>")[1]  # the CSP allows no inline style
+
+
+def test_print_view_names_the_plan_and_period_for_a_meeting(world, client, django_assert_max_num_queries):
+    report_for(world, ["hoan_thanh", "dang_trien_khai", "cham_tien_do"])
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}&view=print"
+    with django_assert_max_num_queries(22):
+        response = client.get(url)
+    page = response.content.decode()
+    assert response.status_code == 200 and 'id="print-sheet"' in page
+    heading = page.split('id="print-period"')[1].split("</p>")[0]
+    assert world.period.title in heading and world.period.unit_deadline.strftime("%d/%m/%Y") in heading
+    assert world.plan.display_name in page and "<form method=\"get\"" not in page  # no filters on paper
+    assert '<svg class="bar"' in page and "tl-grid" in page
+    assert world.period.code not in page.split("<main>")[1]
+
+
+def test_one_workbook_holds_every_table_with_title_rows_and_real_dates(world, client, django_assert_max_num_queries):
+    import io
+
+    from openpyxl import load_workbook
+
+    report_for(world, ["dang_trien_khai", "hoan_thanh", "hoan_thanh"], when=LATE)
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/?period={world.period.pk}&export=all"
+    with django_assert_max_num_queries(22):
+        response = client.get(url)
+    assert response.status_code == 200 and ".xlsx" in response["Content-Disposition"]
+    assert world.period.code not in response["Content-Disposition"]
+    book = load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames == ["Theo phần", "Theo đơn vị", "Chỉ tiêu", "Nhiệm vụ quá hạn", "Chưa báo cáo",
+                               "Đúng hạn"]
+    for sheet in book.worksheets:
+        assert world.plan.display_name in sheet["A1"].value
+        assert any(world.period.title in (sheet.cell(row=r, column=1).value or "") for r in range(2, 5))
+    overdue = book["Nhiệm vụ quá hạn"]
+    header_row = next(r for r in range(1, 8) if overdue.cell(row=r, column=1).value == "Số")
+    due = overdue.cell(row=header_row + 1, column=3)
+    assert due.is_date and due.value.date() == world.tasks[0].due_date and due.number_format == "DD/MM/YYYY"
+    late = book["Chưa báo cáo"]
+    row = next(r for r in range(1, 10) if late.cell(row=r, column=1).value == world.partner.name)
+    assert late.cell(row=row, column=2).is_date
+    timeliness = book["Đúng hạn"]
+    header = [c.value for c in timeliness[next(r for r in range(1, 8) if timeliness.cell(row=r, column=1).value == "Đơn vị")]]
+    assert len(header) > 2 and all(str(v).startswith("Quý ") for v in header[1:])  # titles, never codes
