@@ -26,6 +26,7 @@ from trienkhai.cascade.refs import canonical_ref
 from trienkhai.documents.read import read_document
 from trienkhai.errors import TrienkhaiError
 from trienkhai.plans import editing
+from trienkhai.plans.agencies import split_names
 from trienkhai.plans.model import Plan as Draft
 from trienkhai.plans.parse import parse_document
 from trienkhai_web.accounts.models import Role
@@ -34,6 +35,7 @@ from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.errors import Duplicate, UserError, from_core
 from trienkhai_web.locking import bump, lock_version
+from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries
 from trienkhai_web.plans.identity import identity_key, text_fingerprint
 from trienkhai_web.plans.limits import fit
@@ -219,8 +221,9 @@ def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | No
 # --- draft review -----------------------------------------------------------------------------------
 
 def change_draft(user: Any, plan: Plan, version: int | None, action: Action,
-                 change: Callable[[Draft], dict[str, Any]]) -> Plan:
-    """Lock the plan at `version`, apply `change` to its draft, store, bump and audit `change`'s result."""
+                 change: Callable[[Draft], dict[str, Any]], *, map_names: Mapping[str, int] | None = None) -> Plan:
+    """Lock the plan at `version`, apply `change` to its draft, store, bump and audit `change`'s result.
+    `map_names`: names the change put in the draft for organisations the reviewer picked (name → id)."""
     check_manage(user, plan)
     with transaction.atomic():
         locked = lock_plan(plan, version)
@@ -231,6 +234,8 @@ def change_draft(user: Any, plan: Plan, version: int | None, action: Action,
             detail = change(draft)
         except TrienkhaiError as exc:
             raise from_core(exc) from exc
+        if map_names:
+            locked.agency_map = {**(locked.agency_map or {}), **map_names}
         store_draft(locked, draft)
         bump(locked)
         locked.save()
@@ -238,14 +243,36 @@ def change_draft(user: Any, plan: Plan, version: int | None, action: Action,
     return locked
 
 
+def picked_name(plan: Plan, org: Organisation) -> str:
+    """The name a picked organisation takes in the draft: its own, or with its parent when the draft
+    already uses that name for another organisation."""
+    decisions = plan.agency_map or {}
+    if org.name not in decisions or decisions[org.name] == org.pk:
+        return org.name
+    return f"{org.name} ({org.parent.name})" if org.parent is not None else f"{org.name} [{org.pk}]"
+
+
 def edit_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, key: str,
-                    fields: Mapping[str, Any]) -> Plan:
-    """Change some fields of one item of the draft (`EDITABLE[kind]`)."""
+                    fields: Mapping[str, Any], picked: Mapping[str, list[Organisation]] | None = None) -> Plan:
+    """Change some fields of one item of the draft (`EDITABLE[kind]`). `picked`: organisations chosen
+    from the tree for its leads or partners ("leads" → organisations), added to the names kept in
+    `fields` and mapped to them at once (no agency decision is left to make for them)."""
+    fields = dict(fields)
+    map_names: dict[str, int] = {}
+    for name, orgs in (picked or {}).items():
+        if name not in ("leads", "partners") or not orgs:
+            continue
+        kept = fields.get(name, [])
+        kept = split_names(kept) if isinstance(kept, str) else [k for k in kept if str(k).strip()]
+        chosen = [picked_name(plan, o) for o in orgs]
+        map_names.update({n: o.pk for n, o in zip(chosen, orgs, strict=True)})
+        fields[name] = [*kept, *chosen]
+
     def change(draft: Draft) -> dict[str, Any]:
         editing.edit_item(draft, kind, key, fields)
-        return {"kind": kind, "key": key, "fields": dict(fields)}
+        return {"kind": kind, "key": key, "fields": fields}
 
-    return change_draft(user, plan, version, Action.PLAN_DRAFT_EDIT, change)
+    return change_draft(user, plan, version, Action.PLAN_DRAFT_EDIT, change, map_names=map_names)
 
 
 def delete_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, key: str) -> Plan:
