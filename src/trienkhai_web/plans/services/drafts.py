@@ -266,7 +266,7 @@ def edit_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, ke
         kept = split_names(kept) if isinstance(kept, str) else [k for k in kept if str(k).strip()]
         chosen = [picked_name(plan, o) for o in orgs]
         map_names.update({n: o.pk for n, o in zip(chosen, orgs, strict=True)})
-        fields[name] = [*kept, *chosen]
+        fields[name] = list(dict.fromkeys([*kept, *chosen]))
 
     def change(draft: Draft) -> dict[str, Any]:
         editing.edit_item(draft, kind, key, fields)
