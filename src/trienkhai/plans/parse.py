@@ -30,6 +30,7 @@ from trienkhai.plans.signature import Closing, find_closing, flatten_closing_tab
 from trienkhai.plans.targets import find_targets
 from trienkhai.plans.tasks import find_tasks
 from trienkhai.text.vietnamese import collapse_spaces
+from trienkhai.vocab.kinds import BY_CODE
 
 _ATTACHED = re.compile(r"Kèm theo\s+(?P<what>[^\d()]{2,60}?)\s*(?:số\s*)?(?=\d)", re.IGNORECASE)
 _PROVINCE = re.compile(r"(?:\btỉnh|[Tt]ỉnh [uủ][yỷ])\s+(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,2})")
@@ -179,5 +180,6 @@ def _front_warnings(front: Front, document: DocumentInfo) -> list[str]:
     if document.date is None:
         out.append("Văn bản không ghi ngày ban hành.")
     if front.kind is None:
-        out.append(f"Không thấy tên loại văn bản ở đầu; loại được suy ra: {document.kind}.")
+        kind = BY_CODE.get(document.kind)  # the kind's name, never its code
+        out.append(f"Không thấy tên loại văn bản ở đầu; loại được suy ra: {kind.name if kind else 'khác'}.")
     return out
