@@ -31,6 +31,7 @@ from trienkhai.plans.model import (
     Target,
     Task,
 )
+from trienkhai.plans.parse import NO_DATE, NO_NUMBER
 from trienkhai.plans.references import REF_RE, kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
 from trienkhai.text.numbering import roman_numeral, roman_value
@@ -459,6 +460,9 @@ def edit_header(plan: Plan, fields: Mapping[str, Any], *, today: _date) -> Docum
     if doc.number and doc.kind in ("other", "", None):
         doc.kind = kind_of_number(doc.number) or doc.kind
     plan.document = doc
+    # The parser's notes that the number or the date is missing no longer hold once they are given.
+    answered = {w for w, given in ((NO_NUMBER, doc.number), (NO_DATE, doc.date)) if given}
+    plan.warnings = [w for w in plan.warnings if w not in answered]
     return doc
 
 

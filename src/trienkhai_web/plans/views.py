@@ -158,7 +158,8 @@ def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
                    "bullets": [{"index": i, "block": b, "is_task": editing.is_task_block(draft, n.path, b)}
                                for i, b in enumerate(n.blocks) if b.kind == "bullet"]
                    if n.path in task_parts else [],
-                   "part_bullets": len(editing.part_bullets(n)) if n.path in task_parts else 0}
+                   "part_bullets": sum(1 for path, _i, b in editing.part_bullets(n)
+                                       if not editing.is_task_block(draft, path, b)) if n.path in task_parts else 0}
                   for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
         "targets": list(zip(targets, a_targets, strict=True)),
         "assignments": list(zip(assignments, a_assign, strict=True)),

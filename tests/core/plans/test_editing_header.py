@@ -106,3 +106,12 @@ def test_a_part_bullets_become_tasks_in_bulk_keeping_their_paths():
         editing.bullets_to_tasks(plan, "III")
     round_trip = Plan.from_dict(plan.to_dict())
     assert round_trip.tasks[2].section == "II.2"
+
+
+def test_the_parser_notes_a_correction_answers_are_dropped():
+    plan = _plan()
+    plan.warnings = ["Văn bản không ghi số, ký hiệu.", "Văn bản không ghi ngày ban hành.", "Khác."]
+    editing.edit_header(plan, {"number": "55-KH/TU"}, today=TODAY)
+    assert plan.warnings == ["Văn bản không ghi ngày ban hành.", "Khác."]
+    editing.edit_header(plan, {"date": "01/02/2024"}, today=TODAY)
+    assert plan.warnings == ["Khác."]
