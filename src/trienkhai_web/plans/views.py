@@ -207,15 +207,16 @@ def _draft_item_change(user: Any, plan: Plan, form: DraftItemForm) -> None:
     d = form.cleaned_data
     common = {"version": d["version"], "kind": d["kind"]}
     action = d["action"]
+    ids = form.picked()
+    orgs = Organisation.objects.in_bulk([i for v in ids.values() for i in v])
+    picked = {name: [orgs[i] for i in v if i in orgs] for name, v in ids.items()}
     if action == "edit":
-        ids = form.picked()
-        orgs = Organisation.objects.in_bulk([i for v in ids.values() for i in v])
-        picked = {name: [orgs[i] for i in v if i in orgs] for name, v in ids.items()}
         services.edit_draft_item(user, plan, key=d["key"], fields=form.item_fields(), picked=picked, **common)
     elif action == "delete":
         services.delete_draft_item(user, plan, key=d["key"], **common)
     elif action == "add":
-        services.add_draft_item(user, plan, fields=form.item_fields(), parent=d["parent"] or None, **common)
+        services.add_draft_item(user, plan, fields=form.item_fields(), parent=d["parent"] or None, picked=picked,
+                                **common)
     elif action == "split":
         services.split_draft_item(user, plan, key=d["key"], at=d["at"], title=d["new_title"], **common)
     else:

@@ -214,3 +214,16 @@ def test_a_published_plan_is_only_offered_to_open(client, monitor, corpus_docs):
     body = client.post(reverse("plans:upload"), {"file": SimpleUploadedFile("k.txt", retyped)}).content.decode()
     assert "Mở kế hoạch đã có" in body and "Thay bản nháp" not in body
     assert "không bao giờ bị thay" in body and reverse("plans:detail", args=[plan.pk]) in body
+
+
+def test_a_task_added_in_review_gets_its_lead_from_the_picker(client, monitor):
+    lead = OrganisationFactory(name="Ban Tổ chức Tỉnh ủy")
+    plan = DraftPlanFactory()
+    client.force_login(monitor)
+    _htmx(client, reverse("plans:review_item", args=[plan.pk]), {
+        "action": "add", "kind": "task", "version": plan.version, "content": "Rà soát quy hoạch cán bộ",
+        "leads": [""], "leads_org": [str(lead.pk)], "timeframe": "Quý II/2024"})
+    plan.refresh_from_db()
+    added = plan.draft["tasks"][-1]
+    assert (added["content"], added["leads"]) == ("Rà soát quy hoạch cán bộ", ["Ban Tổ chức Tỉnh ủy"])
+    assert plan.agency_map["Ban Tổ chức Tỉnh ủy"] == lead.pk

@@ -252,21 +252,28 @@ def picked_name(plan: Plan, org: Organisation) -> str:
     return f"{org.name} ({org.parent.name})" if org.parent is not None else f"{org.name} [{org.pk}]"
 
 
+def _with_picked(plan: Plan, fields: Mapping[str, Any], picked: Mapping[str, list[Organisation]] | None,
+                 ) -> tuple[dict[str, Any], dict[str, int]]:
+    """(fields with the picked organisations' names added to the leads or partners kept, name → id)."""
+    out = dict(fields)
+    map_names: dict[str, int] = {}
+    for name, orgs in (picked or {}).items():
+        if name not in ("leads", "partners") or not orgs:
+            continue
+        kept = out.get(name, [])
+        kept = split_names(kept) if isinstance(kept, str) else [k for k in kept if str(k).strip()]
+        chosen = [picked_name(plan, o) for o in orgs]
+        map_names.update({n: o.pk for n, o in zip(chosen, orgs, strict=True)})
+        out[name] = list(dict.fromkeys([*kept, *chosen]))
+    return out, map_names
+
+
 def edit_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, key: str,
                     fields: Mapping[str, Any], picked: Mapping[str, list[Organisation]] | None = None) -> Plan:
     """Change some fields of one item of the draft (`EDITABLE[kind]`). `picked`: organisations chosen
     from the tree for its leads or partners ("leads" → organisations), added to the names kept in
     `fields` and mapped to them at once (no agency decision is left to make for them)."""
-    fields = dict(fields)
-    map_names: dict[str, int] = {}
-    for name, orgs in (picked or {}).items():
-        if name not in ("leads", "partners") or not orgs:
-            continue
-        kept = fields.get(name, [])
-        kept = split_names(kept) if isinstance(kept, str) else [k for k in kept if str(k).strip()]
-        chosen = [picked_name(plan, o) for o in orgs]
-        map_names.update({n: o.pk for n, o in zip(chosen, orgs, strict=True)})
-        fields[name] = list(dict.fromkeys([*kept, *chosen]))
+    fields, map_names = _with_picked(plan, fields, picked)
 
     def change(draft: Draft) -> dict[str, Any]:
         editing.edit_item(draft, kind, key, fields)
@@ -284,13 +291,16 @@ def delete_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, 
 
 
 def add_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, fields: Mapping[str, Any],
-                   parent: str | None = None) -> Plan:
-    """Append a new item; an outline heading goes under `parent` (or at the top level)."""
+                   parent: str | None = None, picked: Mapping[str, list[Organisation]] | None = None) -> Plan:
+    """Append a new item; an outline heading goes under `parent` (or at the top level). `picked`: as for
+    `edit_draft_item`."""
+    fields, map_names = _with_picked(plan, fields, picked)
+
     def change(draft: Draft) -> dict[str, Any]:
         key = editing.add_item(draft, kind, fields, parent=parent)
-        return {"kind": kind, "key": key, "fields": dict(fields)}
+        return {"kind": kind, "key": key, "fields": fields}
 
-    return change_draft(user, plan, version, Action.PLAN_DRAFT_ADD, change)
+    return change_draft(user, plan, version, Action.PLAN_DRAFT_ADD, change, map_names=map_names)
 
 
 def split_draft_item(user: Any, plan: Plan, *, version: int | None, kind: str, key: str, at: str,
