@@ -4,6 +4,27 @@ from django.conf import settings
 from django.db import migrations, models
 
 
+def backfill(apps, schema_editor):
+    """Keys for the plans already here, so a new import finds them by number or text; a plan whose key an
+    earlier plan already holds (a second copy made before this rule) keeps none, as the constraint needs."""
+    from trienkhai_web.plans.identity import identity_key, text_fingerprint
+
+    Plan = apps.get_model("plans", "Plan")
+    taken: dict[str, set[str]] = {"identity_key": set(), "text_fingerprint": set()}
+    for plan in Plan.objects.filter(status__in=["draft", "published"]).order_by("-status", "pk").iterator():
+        doc = (plan.draft or {}).get("document") or {}
+        keys = {"identity_key": identity_key(plan.number, plan.issuer_name, doc.get("province"), plan.issued_on),
+                "text_fingerprint": text_fingerprint(plan.source_text)}
+        changed = []
+        for field, key in keys.items():
+            if key and key not in taken[field]:
+                taken[field].add(key)
+                setattr(plan, field, key)
+                changed.append(field)
+        if changed:
+            plan.save(update_fields=changed)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -23,6 +44,7 @@ class Migration(migrations.Migration):
             name='text_fingerprint',
             field=models.CharField(blank=True, db_index=True, default='', max_length=64),
         ),
+        migrations.RunPython(backfill, migrations.RunPython.noop),
         migrations.AddConstraint(
             model_name='plan',
             constraint=models.UniqueConstraint(condition=models.Q(('status__in', ['draft', 'published']), models.Q(('identity_key', ''), _negated=True)), fields=('identity_key',), name='plan_unique_live_identity'),
