@@ -3,7 +3,8 @@ near-identical text (a retyped copy, another file format, a stray line changed).
 
 The keys are stored on the plan (`Plan.identity_key`, `Plan.text_fingerprint`) under unique constraints
 among live plans, so two imports of one document at the same instant cannot both land; the near-identical
-comparison (`SIMILAR_RATIO` on the first `COMPARED_CHARS` characters) runs before the import.
+comparison (`SIMILAR_RATIO` on the first and the last `COMPARED_CHARS` normalised characters, lengths
+within `LENGTH_SLACK`) runs before the import.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from trienkhai.text.vietnamese import fold
 
 SIMILAR_RATIO = 95.0      # rapidfuzz ratio (0-100) from which two texts are one document
 COMPARED_CHARS = 8000     # of the normalised text: enough to tell two plans apart, fast to compare
-LENGTH_SLACK = 0.12       # texts whose lengths differ more than this cannot reach the ratio: not compared
+LENGTH_SLACK = 0.05       # normalised texts whose lengths differ more than this are not one document
+RAW_LENGTH_SLACK = 0.5    # raw texts (spacing, line ends) whose lengths differ more: not even compared
 
 _NOT_WORD = re.compile(r"[^0-9a-z]+")
 

@@ -194,13 +194,19 @@ def same_document(*, sha256: str = "", identity: str = "", fingerprint: str = ""
         return None
     size = len(text)
     head = norm[:ident.COMPARED_CHARS]
+    # Raw lengths only narrow the field (spacing and line ends change them); the normalised texts decide.
     candidates = (live.annotate(size=Length("source_text"))
-                  .filter(size__gte=size * (1 - ident.LENGTH_SLACK), size__lte=size * (1 + ident.LENGTH_SLACK))
-                  .annotate(head=Substr("source_text", 1, ident.COMPARED_CHARS + 2000))
+                  .filter(size__gte=size * (1 - ident.RAW_LENGTH_SLACK), size__lte=size * (1 + ident.RAW_LENGTH_SLACK))
+                  .annotate(head=Substr("source_text", 1, ident.COMPARED_CHARS * 2))
                   .defer("source_text", "draft").order_by("-status", "pk"))
     for p in candidates:
-        if fuzz.ratio(head, ident.normalised_text(p.head)[:ident.COMPARED_CHARS],
-                      score_cutoff=ident.SIMILAR_RATIO):
+        if not fuzz.ratio(head, ident.normalised_text(p.head)[:ident.COMPARED_CHARS], score_cutoff=ident.SIMILAR_RATIO):
+            continue
+        # The beginnings agree: the whole texts must be of one length and end alike too (a plan and its
+        # longer, amended version share their first pages).
+        other = ident.normalised_text(Plan.objects.values_list("source_text", flat=True).get(pk=p.pk))
+        if abs(len(other) - len(norm)) <= ident.LENGTH_SLACK * max(len(norm), len(other)) and fuzz.ratio(
+                norm[-ident.COMPARED_CHARS:], other[-ident.COMPARED_CHARS:], score_cutoff=ident.SIMILAR_RATIO):
             return SameDocument(p, "text")
     return None
 

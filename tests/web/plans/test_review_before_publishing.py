@@ -300,3 +300,14 @@ def test_a_new_schedule_starts_at_publication_never_in_the_past(bob):
     schedule = tracking.save_schedule(bob, plan, starts_on=None, ends_on=date(today.year + 1, 12, 31), version=0,
                                       quarterly=True, half_yearly=False, yearly=False)
     assert schedule.starts_on == today
+
+
+def test_a_longer_version_sharing_its_first_pages_is_another_document(bob, corpus_docs):
+    data = (corpus_docs / "003_70c23ef7c9a34c4f.txt").read_bytes()
+    services.import_document(bob, filename="kh.txt", data=data)
+    text = data.decode("utf-8")
+    amended = text + "\nIV. BỔ SUNG NHIỆM VỤ\n" + "\n".join(
+        f"{i}. Bổ sung nhiệm vụ thứ {i} về công tác dân vận ở cơ sở, vùng đồng bào dân tộc thiểu số."
+        for i in range(1, 60))
+    services.import_document(bob, filename="kh-bo-sung.txt", data=amended.encode())
+    assert Plan.objects.filter(status=PlanStatus.DRAFT).count() == 2
