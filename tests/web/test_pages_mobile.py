@@ -37,11 +37,15 @@ def _pages(tmp_path) -> list[tuple[str | None, str]]:
     report = UnitReport.objects.filter(organisation=unit).select_related("period").order_by("pk").first()
     period_code = UnitReport.objects.filter(period__plan=plan).values_list("period__code", flat=True).first()
     task = TaskAssignment.objects.filter(task__plan=plan, organisation=unit).first().task
-    source = next(p for p in published if p.source_file and p.source_filename.endswith(".txt"))
+    # (one without a number: the same number and issuer would make it the same document)
+    source = next(p for p in published if p.source_file and p.source_filename.endswith(".txt") and not p.number)
     draft_file = tmp_path / "ban-nhap.txt"
-    draft_file.write_bytes(source.source_file.read() + "\nNơi nhận: lưu VT.\n".encode())
+    # Another document, not a copy (a near-identical text is refused on import): the source with a part added.
+    added = "\n".join(f"{i}. Bổ sung nhiệm vụ thứ {i} về công tác dân vận ở cơ sở, vùng đồng bào dân tộc thiểu số."
+                      for i in range(1, 80))
+    draft_file.write_bytes(source.source_file.read() + f"\nIV. BỔ SUNG NHIỆM VỤ\n{added}\nNơi nhận: lưu VT.\n".encode())
     call_command("import_plan", str(draft_file), "--user", "giamsat")  # the monitoring body imports it
-    draft = Plan.objects.get(status=PlanStatus.DRAFT)
+    draft = Plan.objects.get(status=PlanStatus.DRAFT, source_filename="ban-nhap.txt")
     org = Organisation.objects.filter(parent__isnull=False).first()
     return [
         (None, "/dang-nhap/"),

@@ -16,13 +16,27 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Iterator, Mapping
+from datetime import date as _date
 from typing import Any
 
 from trienkhai.errors import DraftEditError
 from trienkhai.plans.agencies import split_names
-from trienkhai.plans.model import Assignment, OutlineBlock, OutlineNode, Plan, Target, Task
+from trienkhai.plans.model import (
+    Assignment,
+    DocumentInfo,
+    OutlineBlock,
+    OutlineNode,
+    Plan,
+    Signer,
+    Target,
+    Task,
+)
+from trienkhai.plans.parse import NO_DATE, NO_NUMBER
+from trienkhai.plans.references import REF_RE, kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
 from trienkhai.text.numbering import roman_numeral, roman_value
+from trienkhai.text.vietnamese import fold
+from trienkhai.vocab.parts import TASK_PART_WORDS
 
 KINDS = ("outline", "target", "assignment", "task")
 EDITABLE: dict[str, tuple[str, ...]] = {
@@ -357,3 +371,156 @@ def next_number(number: str) -> str:
     if len(last) == 1 and "a" <= last.lower() < "z":
         return prefix + chr(ord(last) + 1)
     return number + "'"
+
+
+# --- the document's header -------------------------------------------------------------------------
+
+HEADER_FIELDS = ("number", "date", "title", "issuer", "signer_name", "signer_title", "recipients")
+FUTURE_DAYS = 30  # a document dated further ahead than this is a typing error (a plan is signed, then loaded)
+EARLIEST_YEAR = 1945
+_NUMBER_PREFIX = re.compile(r"^\s*(?:số|so)\s*[:.]?\s*", re.IGNORECASE)
+_DMY = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+
+
+def header_number(raw: str) -> str | None:
+    """A document number as a reviewer typed it ("Số: 55-KH/TU", "236/QĐ-TTg"), checked: the number
+    and symbol only, as the document writes them; None when empty. Anything that is not one number with
+    its symbol ("55 KH TU", "KH/TU") raises `DraftEditError`."""
+    text = _NUMBER_PREFIX.sub("", " ".join(raw.split()))
+    if not text:
+        return None
+    compact = re.sub(r"\s*([-/])\s*", r"\1", text)
+    m = REF_RE.match(compact)
+    if m is None or m.end() != len(compact):
+        raise DraftEditError(f"Số, ký hiệu không đúng dạng: “{raw.strip()}”. Viết số rồi ký hiệu, ví dụ "
+                             "55-KH/TU (văn bản của Đảng) hoặc 236/QĐ-UBND (văn bản nhà nước).")
+    return compact
+
+
+def header_date(raw: str | _date | None, *, today: _date) -> str | None:
+    """An issue date typed as dd/mm/yyyy or picked (yyyy-mm-dd), as ISO text; None when empty. A date
+    that does not exist, before 1945, or more than `FUTURE_DAYS` days after `today` raises."""
+    if raw is None or isinstance(raw, _date):
+        day = raw
+    else:
+        text = raw.strip()
+        if not text:
+            return None
+        day = None
+        try:
+            if m := _DMY.match(text):
+                day = _date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            else:
+                day = _date.fromisoformat(text)
+        except ValueError:
+            raise DraftEditError(f"Ngày ban hành không đúng: “{text}”. Viết theo dạng ngày/tháng/năm, "
+                                 "ví dụ 31/01/2024.") from None
+    if day is None:
+        return None
+    if day.year < EARLIEST_YEAR:
+        raise DraftEditError(f"Ngày ban hành {day:%d/%m/%Y} quá sớm: kiểm tra lại năm.")
+    if (day - today).days > FUTURE_DAYS:
+        raise DraftEditError(f"Ngày ban hành {day:%d/%m/%Y} ở quá xa trong tương lai (quá {FUTURE_DAYS} ngày "
+                             "sau hôm nay): kiểm tra lại ngày.")
+    return day.isoformat()
+
+
+def _header_value(name: str, raw: Any, today: _date) -> Any:
+    if name == "recipients":
+        lines = raw if isinstance(raw, list | tuple) else str(raw or "").split("\n")
+        return [" ".join(str(n).split()).strip(" -+•;,.") for n in lines if str(n).strip(" -+•;,.")]
+    if name == "number":
+        return header_number(str(raw or ""))
+    if name == "date":
+        return header_date(raw, today=today)
+    text = " ".join(str(raw or "").split())
+    return text or None
+
+
+def edit_header(plan: Plan, fields: Mapping[str, Any], *, today: _date) -> DocumentInfo:
+    """Correct the document's header: its number and symbol, issue date, summary (trích yếu), issuer,
+    signer (name, title) and recipients (a list, or a text one per line). Checked whole, then applied;
+    the summary may not be emptied; a number whose symbol names a kind gives the kind when the parser
+    found none. Returns the changed header."""
+    unknown = sorted(set(fields) - set(HEADER_FIELDS))
+    if unknown:
+        raise DraftEditError(f"Không sửa được trường: {', '.join(unknown)}.")
+    values = {name: _header_value(name, raw, today) for name, raw in fields.items()}
+    doc = copy.deepcopy(plan.document)
+    for name in ("number", "date", "title", "issuer", "recipients"):
+        if name in values:
+            setattr(doc, name, values[name])
+    if "title" in values and not doc.title:
+        raise DraftEditError("Cần nhập: trích yếu của văn bản.")
+    if values.keys() & {"signer_name", "signer_title"}:
+        signer = doc.signer or Signer()
+        signer.name = values.get("signer_name", signer.name)
+        signer.title = values.get("signer_title", signer.title)
+        doc.signer = signer if (signer.name or signer.title or signer.on_behalf_of) else None
+    if doc.number and doc.kind in ("other", "", None):
+        doc.kind = kind_of_number(doc.number) or doc.kind
+    plan.document = doc
+    # The parser's notes that the number or the date is missing no longer hold once they are given.
+    answered = {w for w, given in ((NO_NUMBER, doc.number), (NO_DATE, doc.date)) if given}
+    plan.warnings = [w for w in plan.warnings if w not in answered]
+    return doc
+
+
+# --- bullets that become tasks ---------------------------------------------------------------------
+
+TASK_BLOCKS = ("bullet", "paragraph")
+
+
+def part_bullets(node: OutlineNode) -> list[tuple[str, int, OutlineBlock]]:
+    """(heading path, block index, block) of every bullet in a heading and its sub-headings, in order."""
+    return [(n.path, i, b) for n in node.walk() for i, b in enumerate(n.blocks) if b.kind == "bullet"]
+
+
+def _is_task_of(task: Task, path: str, text: str) -> bool:
+    return task.section == path and " ".join(task.content.split()) == " ".join(text.split())
+
+
+def bullets_to_tasks(plan: Plan, path: str, index: int | None = None) -> list[str]:
+    """Make bullets of heading `path` trackable tasks: the one at block `index`, or (None) every bullet
+    of the heading and its sub-headings. Each new task is the bullet's text and keeps the heading it sits
+    under (`Task.section`), so its results roll up to that part; its lead is left for the reviewer. A
+    bullet that is already a task is skipped. Returns the new tasks' keys (none: `DraftEditError`)."""
+    nodes, i = find_node(plan, path)
+    node = nodes[i]
+    if index is None:
+        chosen = part_bullets(node)
+        if not chosen:
+            raise DraftEditError("Mục này không có ý gạch đầu dòng nào để biến thành nhiệm vụ.")
+    else:
+        if not 0 <= index < len(node.blocks) or node.blocks[index].kind not in TASK_BLOCKS:
+            raise DraftEditError(_GONE)
+        chosen = [(path, index, node.blocks[index])]
+    keys = []
+    for section, _i, block in chosen:
+        text = block.text.strip().lstrip("-+•–").strip()
+        if not text or any(_is_task_of(t, section, text) for t in plan.tasks):
+            continue
+        plan.tasks.append(Task(no=None, content=text, section=section))
+        keys.append(str(len(plan.tasks) - 1))
+    if not keys:
+        raise DraftEditError("Các ý này đã là nhiệm vụ.")
+    return keys
+
+
+def is_task_block(plan: Plan, path: str, block: OutlineBlock) -> bool:
+    """Whether a bullet of heading `path` is already one of the draft's tasks."""
+    text = block.text.strip().lstrip("-+•–").strip()
+    return any(_is_task_of(t, path, text) for t in plan.tasks)
+
+
+_TASK_PART = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(fold(w)) for w in TASK_PART_WORDS) + r")(?!\w)")
+
+
+def task_parts(plan: Plan) -> set[str]:
+    """Paths of the headings that set tasks (nhiệm vụ, giải pháp, tổ chức thực hiện) and of all the
+    headings under them (`trienkhai.vocab.parts`)."""
+    out: set[str] = set()
+    for node, _depth, parent in outline_rows(plan):
+        if (parent in out) or _TASK_PART.search(fold(node.title)):
+            out.add(node.path)
+    return out

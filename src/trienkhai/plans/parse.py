@@ -31,6 +31,10 @@ from trienkhai.plans.signature import Closing, find_closing, flatten_closing_tab
 from trienkhai.plans.targets import find_targets
 from trienkhai.plans.tasks import find_tasks
 from trienkhai.text.vietnamese import collapse_spaces
+from trienkhai.vocab.kinds import BY_CODE
+
+NO_NUMBER = "Văn bản không ghi số, ký hiệu."  # warnings a reviewer's correction of the header answers
+NO_DATE = "Văn bản không ghi ngày ban hành."
 
 _ATTACHED = re.compile(r"Kèm theo\s+(?P<what>[^\d()]{2,60}?)\s*(?:số\s*)?(?=\d)", re.IGNORECASE)
 _PROVINCE = re.compile(r"(?:\btỉnh|[Tt]ỉnh [uủ][yỷ])\s+(?P<name>[A-ZĐÀ-Ỹ][a-zđà-ỹ]+(?:\s[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){0,2})")
@@ -201,11 +205,12 @@ def _front_warnings(front: Front, document: DocumentInfo) -> list[str]:
         out.append("Không tìm thấy phần đầu văn bản (cơ quan ban hành, số, ký hiệu): "
                    "các thông tin này có thể thiếu.")
     if document.number is None:
-        out.append("Văn bản không ghi số, ký hiệu.")
+        out.append(NO_NUMBER)
     if document.date is None:
-        out.append("Văn bản không ghi ngày ban hành.")
+        out.append(NO_DATE)
     if front.kind is None:
-        out.append(f"Không thấy tên loại văn bản ở đầu; loại được suy ra: {document.kind}.")
+        kind = BY_CODE.get(document.kind)  # the kind's name, never its code
+        out.append(f"Không thấy tên loại văn bản ở đầu; loại được suy ra: {kind.name if kind else 'khác'}.")
     return out
 
 

@@ -21,7 +21,9 @@ def import_and_publish(user: Any, path: Path, monitoring_body: Any = None) -> tu
     if plan.status == PlanStatus.PUBLISHED:
         return plan, False
     plan = services.auto_map(user, plan)
-    return services.publish(user, plan, version=plan.version, monitoring_body=monitoring_body), True
+    # Nobody reviews here: a task left without a lead is published as it is (the page would ask).
+    return services.publish(user, plan, version=plan.version, monitoring_body=monitoring_body,
+                            allow_leadless=True), True
 
 
 def load(user: Any, docs: Path, log=print, monitoring_body: Any = None) -> list[Plan]:

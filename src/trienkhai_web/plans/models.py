@@ -62,6 +62,10 @@ class Plan(models.Model):
     source_filename = models.CharField(max_length=255, blank=True)
     source_sha256 = models.CharField(max_length=64, blank=True, db_index=True)
     source_text = models.TextField(blank=True)
+    # What makes two imports the same document (`trienkhai_web.plans.identity`): its number and issuer
+    # ("55-KH/TU|ban thuong vu tinh uy"), and its text once normalised; "" when unknown.
+    identity_key = models.CharField(max_length=320, blank=True, default="", db_index=True)
+    text_fingerprint = models.CharField(max_length=64, blank=True, default="", db_index=True)
     draft = models.JSONField(_("parsed draft"), null=True, blank=True)
     # Review decisions for the draft's agency names: name -> organisation id, or None for "not an
     # organisation" (e.g. "các cơ quan liên quan"). Publishing requires a decision for every name.
@@ -81,7 +85,15 @@ class Plan(models.Model):
         # One live copy of a document: two imports of the same file at the same instant cannot both land.
         constraints = [models.UniqueConstraint(
             fields=["source_sha256"], name="plan_unique_live_source",
-            condition=models.Q(status__in=["draft", "published"]) & ~models.Q(source_sha256=""))]
+            condition=models.Q(status__in=["draft", "published"]) & ~models.Q(source_sha256="")),
+            # … nor two copies of one document as two files (same number and issuer, or the same text).
+            models.UniqueConstraint(
+                fields=["identity_key"], name="plan_unique_live_identity",
+                condition=models.Q(status__in=["draft", "published"]) & ~models.Q(identity_key="")),
+            models.UniqueConstraint(
+                fields=["text_fingerprint"], name="plan_unique_live_text",
+                condition=models.Q(status__in=["draft", "published"]) & ~models.Q(text_fingerprint="")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.number} {self.title[:60]}".strip() or self.display_name

@@ -164,3 +164,90 @@ def scan_pages(draft: Any) -> list[dict[str, Any]]:
         pages.append({"page": p.page, "confidence": p.confidence, "width": p.size[0], "height": p.size[1],
                       "words": words})
     return pages
+
+
+# --- the same document imported twice ----------------------------------------------------------------
+
+LIVE = (PlanStatus.DRAFT, PlanStatus.PUBLISHED)
+
+
+@dataclass(frozen=True)
+class SameDocument:
+    plan: Plan
+    why: str  # "file" | "number" | "text": which rule found it (the page words it; never shown as is)
+
+
+def same_document(*, sha256: str = "", identity: str = "", fingerprint: str = "", text: str = "",
+                  exclude: int | None = None) -> SameDocument | None:
+    """A live plan that is the document being imported: the same file, the same number and issuer
+    (`identity`), the same normalised text, or a near-identical one (`identity.SIMILAR_RATIO` on the
+    first `identity.COMPARED_CHARS` characters of the normalised texts). At most two queries."""
+    from django.db.models.functions import Length, Substr
+    from rapidfuzz import fuzz
+
+    from trienkhai_web.plans import identity as ident
+
+    live = Plan.objects.filter(status__in=LIVE)
+    if exclude is not None:
+        live = live.exclude(pk=exclude)
+    keyed = Q()
+    for field, value in (("source_sha256", sha256), ("identity_key", identity), ("text_fingerprint", fingerprint)):
+        if value:
+            keyed |= Q(**{field: value})
+    if keyed:
+        rows = list(live.filter(keyed).defer("source_text", "draft").order_by("-status", "pk")[:6])
+        for why, field, value in (("file", "source_sha256", sha256), ("number", "identity_key", identity),
+                                  ("text", "text_fingerprint", fingerprint)):
+            hit = next((p for p in rows if value and getattr(p, field) == value), None)
+            if hit is not None:
+                return SameDocument(hit, why)
+    norm = ident.normalised_text(text)
+    if not norm:
+        return None
+    size = len(text)
+    head = norm[:ident.COMPARED_CHARS]
+    # Raw lengths only narrow the field (spacing and line ends change them); the normalised texts decide.
+    candidates = (live.annotate(size=Length("source_text"))
+                  .filter(size__gte=size * (1 - ident.RAW_LENGTH_SLACK), size__lte=size * (1 + ident.RAW_LENGTH_SLACK))
+                  .annotate(head=Substr("source_text", 1, ident.COMPARED_CHARS * 2))
+                  .defer("source_text", "draft").order_by("-status", "pk"))
+    for p in candidates:
+        if not fuzz.ratio(head, ident.normalised_text(p.head)[:ident.COMPARED_CHARS], score_cutoff=ident.SIMILAR_RATIO):
+            continue
+        # The beginnings agree: the whole texts must be of one length and end alike too (a plan and its
+        # longer, amended version share their first pages).
+        other = ident.normalised_text(Plan.objects.values_list("source_text", flat=True).get(pk=p.pk))
+        if abs(len(other) - len(norm)) <= ident.LENGTH_SLACK * max(len(norm), len(other)) and fuzz.ratio(
+                norm[-ident.COMPARED_CHARS:], other[-ident.COMPARED_CHARS:], score_cutoff=ident.SIMILAR_RATIO):
+            return SameDocument(p, "text")
+    return None
+
+
+# --- choosing organisations --------------------------------------------------------------------------
+
+PICK_LIMIT = 12
+_PATH_DEPTH = 4  # ancestors shown after a name: "Ban Dân vận Tỉnh ủy — Tỉnh ủy Lai Châu"
+
+
+def organisation_path(org: Organisation) -> str:
+    """The organisation's ancestors, nearest first, as the picker shows them after its name."""
+    names, parent, depth = [], org.parent, 0
+    while parent is not None and depth < _PATH_DEPTH:
+        names.append(parent.name)
+        parent, depth = parent.parent, depth + 1
+    return " — ".join(names)
+
+
+def pick_organisations(text: str, *, limit: int = PICK_LIMIT) -> list[tuple[Organisation, str]]:
+    """Organisations matching what was typed (`organisations.queries.search_organisations`), each with its
+    place in the tree; the names that begin with the text first, then the shorter. One query."""
+    from trienkhai_web.organisations.queries import search_organisations
+
+    if not fold(text or "").strip():
+        return []
+    key = fold(text).strip()
+    related = "__".join(["parent"] * _PATH_DEPTH)
+    current = Q(valid_to__isnull=True) | Q(valid_to__gte=date.today())
+    qs = search_organisations(text).filter(current).select_related(related)
+    rows = sorted(qs[:200], key=lambda o: (not o.match_key.startswith(key), len(o.name), o.name))
+    return [(o, organisation_path(o)) for o in rows[:limit]]

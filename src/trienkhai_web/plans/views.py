@@ -5,22 +5,26 @@ services (they raise `PermissionDenied`); reading pages check who may see them h
 
 from __future__ import annotations
 
-from typing import Any
+import uuid
+from typing import Any, cast
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
 from trienkhai.documents.scan import review_image
 from trienkhai.errors import DocumentError
+from trienkhai.plans import editing
 from trienkhai.plans.editing import node_text, outline_rows
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -31,12 +35,15 @@ from trienkhai_web.accounts.permissions import (
     organisations_for,
 )
 from trienkhai_web.downloads import private_file
-from trienkhai_web.errors import Duplicate, UserError
+from trienkhai_web.errors import UserError
+from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
 from trienkhai_web.plans.forms import (
     AgencyDecisionForm,
+    BulletsForm,
     DraftItemForm,
+    HeaderForm,
     PublishForm,
     TaskAssignmentForm,
     UploadForm,
@@ -60,26 +67,73 @@ def plan_list(request: HttpRequest) -> HttpResponse:
                                                      "can_import": can_import_plans(request.user)})
 
 
+PENDING = "plans.pending_upload"  # session key: the file held while the user chooses what to do with it
+
+
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
     if not can_import_plans(request.user):
         raise PermissionDenied
+    if request.method == "POST" and request.POST.get("action") == "replace":
+        return _replace_draft(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
+        data = f.read()
         try:
-            plan = services.import_document(request.user, filename=f.name, data=f.read())
-        except Duplicate as exc:
-            url = reverse("plans:review" if exc.existing.status == PlanStatus.DRAFT else "plans:detail",
-                          args=[exc.existing.pk])
-            messages.warning(request, format_html('{} <a href="{}">{}</a>', exc.message, url, _("Open it")))
-            return redirect(url)
+            plan = services.import_document(request.user, filename=f.name, data=data)
+        except services.SameDocument as exc:
+            return _same_document(request, form, exc, f.name, data)
         except UserError as exc:
             form.add_error("file", exc.message)
         else:
             messages.success(request, _("The document was read. Review the draft, then publish it."))
             return redirect("plans:review", pk=plan.pk)
     return render(request, "plans/upload.html", {"form": form})
+
+
+def _open_url(plan: Plan) -> str:
+    return reverse("plans:review" if plan.status == PlanStatus.DRAFT else "plans:detail", args=[plan.pk])
+
+
+def _same_document(request: HttpRequest, form: UploadForm, exc: services.SameDocument, filename: str,
+                   data: bytes) -> HttpResponse:
+    """The document is here already: offer to open it or (a draft, from another file) to replace it. The
+    upload is held in storage meanwhile (the orphan-file clean-up removes it if nobody chooses)."""
+    existing: Plan = exc.existing
+    can_replace = (existing.status == PlanStatus.DRAFT and exc.why != "file"
+                   and can_manage_plan(request.user, existing))
+    if can_replace:
+        held = default_storage.save(f"plans/pending/{uuid.uuid4().hex}.bin", ContentFile(data))
+        old = request.session.get(PENDING)
+        if old:
+            default_storage.delete(old["file"])
+        request.session[PENDING] = {"file": held, "filename": filename, "plan": existing.pk}
+    return render(request, "plans/upload.html", {
+        "form": form, "same": exc, "existing": existing, "open_url": _open_url(existing),
+        "can_replace": can_replace}, status=409)
+
+
+def _replace_draft(request: HttpRequest) -> HttpResponse:
+    held = request.session.get(PENDING)
+    plan = get_object_or_404(Plan, pk=request.POST.get("plan") or 0)
+    if not held or held["plan"] != plan.pk or not default_storage.exists(held["file"]):
+        messages.error(request, _("The file to read again is no longer held: upload it again."))
+        return redirect("plans:upload")
+    with default_storage.open(held["file"], "rb") as fh:
+        data = fh.read()
+    try:
+        services.import_document(request.user, filename=held["filename"], data=data, replace=plan,
+                                 replace_version=parse_version(request.POST.get("version")))
+    except UserError as exc:
+        messages.error(request, exc.message)
+        return redirect(_open_url(plan) if isinstance(exc, services.SameDocument) else "plans:upload")
+    finally:
+        if request.session.get(PENDING) == held:
+            default_storage.delete(held["file"])
+            del request.session[PENDING]
+    messages.success(request, _("The draft was read again from the new file. Review it, then publish it."))
+    return redirect("plans:review", pk=plan.pk)
 
 
 def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
@@ -101,17 +155,38 @@ def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
         org_id = plan.agency_map.get(name)
         agencies.append({"name": name, "decided": decided, "organisation": orgs.get(org_id) if org_id else None,
                          "suggestions": [] if decided else queries.match_organisations(name, matcher=matcher)})
+    task_parts = editing.task_parts(draft)
     return {
-        "plan": plan, "draft": draft, "error": error,
-        "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a}
+        "plan": plan, "draft": draft, "error": error, "header": _header_values(plan, draft),
+        "nodes": [{"node": n, "depth": d, "text": node_text(n), "line": a, "sets_tasks": n.path in task_parts,
+                   "bullets": [{"index": i, "block": b, "is_task": editing.is_task_block(draft, n.path, b)}
+                               for i, b in enumerate(n.blocks) if b.kind == "bullet"]
+                   if n.path in task_parts else [],
+                   "part_bullets": sum(1 for path, _i, b in editing.part_bullets(n)
+                                       if not editing.is_task_block(draft, path, b)) if n.path in task_parts else 0}
                   for (n, d, _p), a in zip(nodes, a_nodes, strict=True)],
         "targets": list(zip(targets, a_targets, strict=True)),
         "assignments": list(zip(assignments, a_assign, strict=True)),
         "tasks": list(zip(tasks, a_tasks, strict=True)),
         "agencies": agencies, "undecided": sum(1 for a in agencies if not a["decided"]),
         "source_lines": plan.source_text.split("\n"),
+        "names": _names(plan), "picker_url": reverse("plans:organisation_search"),
         "all_organisations": Organisation.objects.order_by("name").only("pk", "name"),
     }
+
+
+def _header_values(plan: Plan, draft: Any) -> dict[str, Any]:
+    doc = draft.document
+    return {"number": doc.number or "", "date": doc.date or "", "title": doc.title or "",
+            "issuer": doc.issuer or "", "signer_name": doc.signer.name if doc.signer and doc.signer.name else "",
+            "signer_title": doc.signer.title if doc.signer and doc.signer.title else "",
+            "recipients": "\n".join(doc.recipients), "today": timezone.localdate()}
+
+
+def _names(plan: Plan) -> dict[str, Organisation]:
+    """What each agency name of the draft was mapped to (the picker shows the organisation after the name)."""
+    orgs = Organisation.objects.in_bulk([i for i in (plan.agency_map or {}).values() if i])
+    return {n: orgs[i] for n, i in (plan.agency_map or {}).items() if i and i in orgs}
 
 
 @login_required
@@ -155,12 +230,16 @@ def _draft_item_change(user: Any, plan: Plan, form: DraftItemForm) -> None:
     d = form.cleaned_data
     common = {"version": d["version"], "kind": d["kind"]}
     action = d["action"]
+    ids = form.picked()
+    orgs = Organisation.objects.in_bulk([i for v in ids.values() for i in v])
+    picked = {name: [orgs[i] for i in v if i in orgs] for name, v in ids.items()}
     if action == "edit":
-        services.edit_draft_item(user, plan, key=d["key"], fields=form.item_fields(), **common)
+        services.edit_draft_item(user, plan, key=d["key"], fields=form.item_fields(), picked=picked, **common)
     elif action == "delete":
         services.delete_draft_item(user, plan, key=d["key"], **common)
     elif action == "add":
-        services.add_draft_item(user, plan, fields=form.item_fields(), parent=d["parent"] or None, **common)
+        services.add_draft_item(user, plan, fields=form.item_fields(), parent=d["parent"] or None, picked=picked,
+                                **common)
     elif action == "split":
         services.split_draft_item(user, plan, key=d["key"], at=d["at"], title=d["new_title"], **common)
     else:
@@ -206,13 +285,77 @@ def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
 
 @require_POST
 @login_required
+def review_header(request: HttpRequest, pk: int) -> HttpResponse:
+    """The draft's header corrected on the review page (HTMX: the panel comes back)."""
+    plan = get_object_or_404(Plan, pk=pk)
+    form = HeaderForm(request.POST)
+    if not form.is_valid():
+        return _panel(request, pk, first_error(form))
+    try:
+        services.edit_header(request.user, plan, version=form.cleaned_data["version"], fields=form.header_fields())
+    except UserError as exc:
+        return _panel(request, pk, exc.message)
+    return _panel(request, pk)
+
+
+@require_POST
+@login_required
+def plan_header(request: HttpRequest, pk: int) -> HttpResponse:
+    """A published plan's number and date corrected from its page."""
+    plan = get_object_or_404(Plan, pk=pk)
+    form = HeaderForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise UserError(first_error(form))
+        services.edit_header(request.user, plan, version=form.cleaned_data["version"], fields=form.header_fields())
+    except UserError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("The number and date were corrected."))
+    return redirect("plans:detail", pk=plan.pk)
+
+
+@require_POST
+@login_required
+def review_bullets(request: HttpRequest, pk: int) -> HttpResponse:
+    """A bullet, or every bullet of a part, made trackable tasks."""
+    plan = get_object_or_404(Plan, pk=pk)
+    form = BulletsForm(request.POST)
+    if not form.is_valid():
+        return _panel(request, pk, first_error(form))
+    d = form.cleaned_data
+    try:
+        services.bullets_to_tasks(request.user, plan, version=d["version"], path=d["path"], index=d["index"])
+    except UserError as exc:
+        return _panel(request, pk, exc.message)
+    return _panel(request, pk)
+
+
+@require_GET
+@login_required
+def organisation_search(request: HttpRequest) -> HttpResponse:
+    """The organisation picker's list: organisations matching what was typed, each with its place in the tree."""
+    picker = request.GET.get("picker", "")
+    return render(request, "plans/_org_options.html", {
+        "rows": queries.pick_organisations(request.GET.get("q", "")), "q": request.GET.get("q", "").strip(),
+        "picker": picker if picker.replace("-", "").isalnum() else "org"})
+
+
+@require_POST
+@login_required
 def publish(request: HttpRequest, pk: int) -> HttpResponse:
     plan = get_object_or_404(Plan, pk=pk)
     form = PublishForm(request.POST)
     try:
         if not form.is_valid():
             raise UserError(first_error(form))
-        services.publish(request.user, plan, version=form.cleaned_data["version"])
+        services.publish(request.user, plan, version=form.cleaned_data["version"],
+                         allow_leadless=form.cleaned_data["allow_leadless"])
+    except services.LeadlessTasks as exc:
+        # Not refused outright: the page lists the tasks, with links to fix them, and asks to confirm.
+        plan = _plan_for(request, pk, manage=True)
+        return render(request, "plans/review.html", {**_review_context(plan), "leadless": exc.tasks,
+                                                     "leadless_message": exc.message})
     except UserError as exc:
         messages.error(request, exc.message)
         return redirect("plans:review", pk=plan.pk)
@@ -295,7 +438,28 @@ def task_edit(request: HttpRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The assignment was saved."))
             return redirect("plans:task", pk=task.pk)
     return render(request, "plans/task_edit.html", {"task": task, "form": form, "can_edit": can_edit,
-                                                    "history": queries.task_history(task)})
+                                                    "history": queries.task_history(task),
+                                                    "pickers": _task_pickers(form, initial),
+                                                    "picker_url": reverse("plans:organisation_search")})
+
+
+def _task_pickers(form: TaskAssignmentForm, initial: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The lead and partner pickers of a task's form: the organisations chosen (posted, else saved)."""
+    chosen: dict[str, list[Any]] = {}
+    for name in ("leads", "partners"):
+        raw = cast(Any, form.data).getlist(name) if form.is_bound else [o.pk for o in initial[name]]
+        chosen[name] = [int(v) for v in raw if str(v).isdigit()]
+    orgs = {o.pk: o for o in Organisation.objects.filter(pk__in={i for v in chosen.values() for i in v})
+            .select_related("parent__parent__parent__parent")}
+    out = {}
+    for name in ("leads", "partners"):
+        chips = []
+        for pk in chosen[name]:
+            if pk in orgs:
+                path = queries.organisation_path(orgs[pk])
+                chips.append({"name": name, "value": pk, "label": f"{orgs[pk].name} — {path}" if path else orgs[pk].name})
+        out[name] = {"label": form.fields[name].label, "chips": chips, "errors": form.errors.get(name, [])}
+    return out
 
 
 @login_required

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from trienkhai.tracking import periods as calendar
@@ -100,12 +101,23 @@ class ScheduleForm(forms.Form):
         return self.cleaned_data["days_off"], self.cleaned_data["working_days"]
 
 
+def default_start(plan: Plan, today: date | None = None) -> date:
+    """Where a new regime starts unless the user picks a date: the plan's publication day, never a day in
+    the past (a regime starting on 1 January for a plan published in December would make every unit late
+    at once for periods nobody could have reported on)."""
+    today = today or timezone.localdate()
+    published = timezone.localdate(plan.published_at) if plan.published_at else today
+    return max(published, today)
+
+
 def initial(plan: Plan, schedule: ReportingSchedule | None) -> dict[str, Any]:
-    """The form's starting values: the saved regime, else the model's defaults over the plan's year."""
+    """The form's starting values: the saved regime, else the model's defaults from `default_start` to the
+    end of that year (of the next one when fewer than 90 days of this one are left)."""
     if schedule is None:
         schedule = ReportingSchedule(plan=plan, version=0)
-        year = plan.issued_on.year if plan.issued_on else date.today().year
-        schedule.starts_on, schedule.ends_on = date(year, 1, 1), date(year, 12, 31)
+        starts = default_start(plan)
+        ends = date(starts.year, 12, 31)
+        schedule.starts_on, schedule.ends_on = starts, ends if (ends - starts).days >= 90 else date(starts.year + 1, 12, 31)
     days_off, working_days = calendar_days.days_of(schedule)
     return {**{name: getattr(schedule, name) for name in (*SETTINGS, "starts_on", "ends_on", "version")},
             "days_off": calendar_days.as_text(days_off), "working_days": calendar_days.as_text(working_days)}

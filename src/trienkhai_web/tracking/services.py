@@ -91,12 +91,18 @@ def _schedule_fields(schedule: ReportingSchedule) -> dict[str, Any]:
             "days_off": sorted(map(str, days_off)), "working_days": sorted(map(str, working_days))}
 
 
-def save_schedule(user: Any, plan: Plan, *, starts_on: date, ends_on: date, version: int | None,
+def save_schedule(user: Any, plan: Plan, *, starts_on: date | None, ends_on: date, version: int | None,
                   **settings: Any) -> ReportingSchedule:
     """Create or change the plan's regime and recompute its periods. Periods that already have reports
     are left exactly as they are (their reports were made against those dates); the others are updated,
-    added or removed. `version` is the one the form was built on (0: no regime saved yet)."""
+    added or removed. `version` is the one the form was built on (0: no regime saved yet). Without
+    `starts_on` the regime starts on the plan's publication day, never in the past
+    (`schedule.default_start`)."""
     require(user, can_manage_plan, plan)
+    if starts_on is None:
+        from trienkhai_web.tracking.schedule import default_start
+
+        starts_on = default_start(plan)
     try:
         with transaction.atomic():
             return _save_schedule(user, plan, starts_on=starts_on, ends_on=ends_on, version=version, **settings)

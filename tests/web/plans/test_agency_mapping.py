@@ -60,7 +60,8 @@ def test_a_state_number_parent_gets_its_kind(monitor):
     plan = DraftPlanFactory(draft=draft_json(number="80-KH/TU", implements=("236/QĐ-TTg",)))
     for name in services.undecided_names(plan):
         plan = services.map_agency(monitor, plan, version=plan.version, name=name, organisation=None)
-    plan = services.publish(monitor, plan, version=plan.version)
+    plan = services.publish(monitor, plan, version=plan.version,
+                            allow_leadless=True)  # every name mapped to none: no leads, on purpose
     parent = plan.parents.get()
     assert (parent.ref_id, parent.kind) == ("236/QĐ-TTG", "quyet_dinh")
 

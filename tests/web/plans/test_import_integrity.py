@@ -69,3 +69,55 @@ def test_clean_orphan_files_removes_only_old_files_no_row_points_at(bob, corpus_
     assert not default_storage.exists(orphan)
     assert default_storage.exists(plan.source_file.name) and default_storage.exists(fresh)
     default_storage.delete(fresh)
+
+
+@pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                    reason="runs on PostgreSQL: SQLite lets one writer at a time, so there is no race to lose")
+@pytest.mark.django_db(transaction=True)
+def test_two_copies_of_one_text_imported_in_the_same_instant_make_one_draft(bob, corpus_docs):
+    """Two files of one document (other bytes, the same text once normalised), in two threads that both
+    pass the duplicate check before either commits: the database's rule keeps one, the other is told."""
+    import threading
+
+    from django.db import connection
+
+    data = (corpus_docs / "003_70c23ef7c9a34c4f.txt").read_bytes()
+    copies = [data, data.decode("utf-8").replace("\n", "\r\n").encode("utf-8")]
+    real = queries_same_document()
+    barrier = threading.Barrier(2, timeout=20)
+    waited: set[int] = set()
+
+    def checked_then_wait(**kwargs):
+        found = real(**kwargs)
+        if threading.get_ident() not in waited:  # the first check of each import: both pass it together
+            waited.add(threading.get_ident())
+            barrier.wait()
+        return found
+
+    results: list[object] = []
+
+    def run(payload: bytes, name: str) -> None:
+        try:
+            results.append(services.import_document(bob, filename=name, data=payload))
+        except Duplicate as exc:
+            results.append(exc)
+        finally:
+            connection.close()
+
+    with mock.patch("trienkhai_web.plans.queries.same_document", side_effect=checked_then_wait):
+        threads = [threading.Thread(target=run, args=(c, f"kh-{i}.txt")) for i, c in enumerate(copies)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+    kept = [r for r in results if isinstance(r, Plan)]
+    refused = [r for r in results if isinstance(r, Duplicate)]
+    assert len(kept) == 1 and len(refused) == 1, results
+    assert refused[0].existing == kept[0]
+    assert Plan.objects.filter(text_fingerprint=kept[0].text_fingerprint).count() == 1
+
+
+def queries_same_document():
+    from trienkhai_web.plans import queries
+
+    return queries.same_document

@@ -17,19 +17,39 @@ from trienkhai_web.plans.services.agencies import (
 )
 from trienkhai_web.plans.services.drafts import (
     EDITABLE,
+    SameDocument,
     add_draft_item,
+    bullets_to_tasks,
     delete_draft_item,
     edit_draft_item,
+    edit_header,
     import_document,
     load_draft,
     merge_draft_item,
     split_draft_item,
 )
-from trienkhai_web.plans.services.publishing import publish
+from trienkhai_web.plans.services.publishing import LeadlessTasks, leadless_tasks, publish
 from trienkhai_web.plans.services.tasks import update_task_assignment
 
 __all__ = [
-    "EDITABLE", "add_alias_for", "add_draft_item", "auto_map", "create_organisation_for", "delete_draft_item",
-    "edit_draft_item", "import_document", "load_draft", "map_agency", "merge_draft_item", "publish",
-    "split_draft_item", "undecided_names", "update_task_assignment",
+    "EDITABLE",
+    "LeadlessTasks",
+    "SameDocument",
+    "add_alias_for",
+    "add_draft_item",
+    "auto_map",
+    "bullets_to_tasks",
+    "create_organisation_for",
+    "delete_draft_item",
+    "edit_draft_item",
+    "edit_header",
+    "import_document",
+    "leadless_tasks",
+    "load_draft",
+    "map_agency",
+    "merge_draft_item",
+    "publish",
+    "split_draft_item",
+    "undecided_names",
+    "update_task_assignment",
 ]

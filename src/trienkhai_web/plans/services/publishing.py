@@ -7,12 +7,14 @@ the reviewer's decisions (`Plan.agency_map`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.plans import editing
@@ -68,9 +70,39 @@ def default_monitoring_body(user: Any, plan: Plan) -> Organisation | None:
     return None
 
 
-def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Organisation | None = None) -> Plan:
+@dataclass(frozen=True)
+class Leadless:
+    """A task of the draft that no organisation would lead once published."""
+
+    kind: str  # "task" (a row of the register) or "assignment" (an item of "Tổ chức thực hiện")
+    key: str   # its index in the draft's list, as the review page names it
+    text: str
+
+
+class LeadlessTasks(UserError):
+    """Publishing would make tasks nobody leads: the page lists them and asks to confirm."""
+
+    def __init__(self, message: str, tasks: list[Leadless]) -> None:
+        super().__init__(message)
+        self.tasks = tasks
+
+
+def leadless_tasks(plan: Plan, draft: Draft | None = None) -> list[Leadless]:
+    """The draft's tasks whose leads (an assignment: its doers) map to no organisation."""
+    draft = draft or load_draft(plan)
+    mapped = {name for name, org in (plan.agency_map or {}).items() if org}
+    out = [Leadless("task", str(i), t.content) for i, t in enumerate(draft.tasks) if not mapped & set(t.leads)]
+    out += [Leadless("assignment", str(i), a.duties or a.text or a.item or "")
+            for i, a in enumerate(draft.assignments) if not mapped & set(a.doers())]
+    return out
+
+
+def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Organisation | None = None,
+            allow_leadless: bool = False) -> Plan:
     """Turn the reviewed draft into the plan's items, targets, tasks, references and cascade links.
 
+    A draft with no task at all is refused (nothing to follow). Tasks that no organisation would lead
+    (`leadless_tasks`) are refused with `LeadlessTasks` unless the user confirmed (`allow_leadless`).
     The plan gets a monitoring body (`monitoring_body`, or `default_monitoring_body`): a plan that no
     body monitors is refused, since its reports would reach nobody."""
     check_manage(user, plan)
@@ -83,6 +115,15 @@ def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Orga
             raise UserError(_("Map every agency name before publishing. Still undecided: %(names)s.")
                             % {"names": "; ".join(missing[:5])})
         draft = load_draft(plan)
+        if not draft.tasks and not draft.assignments:
+            raise UserError(_("This plan has no task yet, so there is nothing to follow: make the bullets of its "
+                              "tasks part into tasks, or add a task, before publishing it."))
+        leadless = leadless_tasks(plan, draft)
+        if leadless and not allow_leadless:
+            raise LeadlessTasks(ngettext(
+                "%(n)d task has no lead organisation: nobody will report on it.",
+                "%(n)d tasks have no lead organisation: nobody will report on them.", len(leadless))
+                % {"n": len(leadless)}, leadless)
         orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
         items = _outline(plan, draft)
         targets = _targets(plan, draft, items)
