@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from django.utils.safestring import mark_safe
 
 from trienkhai.tracking import periods as period_rules
-from trienkhai.tracking.assess import assess
+from trienkhai.tracking.assess import assess_by
 from trienkhai.tracking.dashboard import ratio, trend_svg
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
@@ -164,7 +164,9 @@ def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ..
         goal = target.value_low if target.value_low is not None else target.value_high
         rows.append({
             "target": target, "latest_period": latest[0], "latest": latest[1],
-            "assessment": assess(target.direction, target.value_low, target.value_high, latest[1]).status,
+            "assessment": assess_by(target.direction, target.value_low, target.value_high, latest[1],
+                                    deadline_year=target.deadline_year,
+                                    as_of_year=latest[0].end.year if latest[0] else date.today().year).status,
             "chart": mark_safe(trend_svg([c for c, _ in chart_points], [v for _, v in chart_points],
                                          float(goal) if goal is not None else None, title=target.subject[:80])),
         })

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trienkhai_web.tracking import views
+from trienkhai_web.tracking import review_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -16,6 +16,8 @@ urlpatterns = [
     path("theo-doi/bao-cao/<int:pk>/minh-chung/<int:target_id>/", views.evidence, name="evidence"),
     path("theo-doi/minh-chung/<int:pk>/", views.evidence_file, name="evidence_file"),
     path("theo-doi/minh-chung/<int:pk>/xoa/", views.evidence_remove, name="evidence_remove"),
+    path("theo-doi/bao-cao/<int:pk>/hoat-dong/", review_views.activity_add, name="activity_add"),
+    path("theo-doi/hoat-dong/<int:pk>/xoa/", review_views.activity_remove, name="activity_remove"),
     path("theo-doi/bao-cao/<int:pk>/nop/", views.submit, name="submit"),
     path("theo-doi/bao-cao/<int:pk>/duyet/", views.review, name="review"),
     path("theo-doi/bao-cao/<int:pk>/giai-trinh/", views.ask, name="ask"),

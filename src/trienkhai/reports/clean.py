@@ -1,0 +1,45 @@
+"""The last pass over every text of a report: one tone-placement style (the document's own), no doubled
+or misplaced punctuation, no space before a mark, numbers held to their unit on one line."""
+
+from __future__ import annotations
+
+import re
+
+from trienkhai.text.vietnamese import new_tone_placement, nfc, old_tone_placement
+
+NBSP = "\u00a0"
+OLD, NEW = "old", "new"
+
+_OLD_SAMPLES = re.compile(r"(?i)(?<![qQ])(?:uỷ|uý|uỳ|uỹ|uỵ|oà|oá|oả|oã|oạ|oè|oé|oẻ|oẽ|oẹ)(?![^\W\d_])")
+_NEW_SAMPLES = re.compile(r"(?i)(?:ủy|úy|ùy|ũy|ụy|òa|óa|ỏa|õa|ọa|òe|óe|ỏe|õe|ọe)(?![^\W\d_])")
+
+
+def tone_style(text: str) -> str:
+    """OLD ("uỷ", "hoà") when the text writes tones the old way more often than the new ("ủy", "hòa")."""
+    old = len(_OLD_SAMPLES.findall(text or ""))
+    new = len(_NEW_SAMPLES.findall(text or ""))
+    return OLD if old > new else NEW
+
+
+_DOUBLED = re.compile(r"([.,;:!?])(?:\s*\1)+")
+_MIXED = re.compile(r"[,;:]\s*([.!?])|([.!?])\s*[,;:](?=\s|$)")
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)%])")
+_SPACE_AFTER_OPEN = re.compile(r"\(\s+")
+_SPACES = re.compile(r"[ \t]{2,}")
+_NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](%|người|lượt|hội nghị|nhiệm vụ|chỉ tiêu|đơn vị|tin|cuộc|ngày)")
+
+
+def clean(text: str, style: str = NEW) -> str:
+    """The text as it goes into the document."""
+    if not text:
+        return text
+    text = nfc(text)
+    text = old_tone_placement(text) if style == OLD else new_tone_placement(text)
+    text = _MIXED.sub(lambda m: m.group(1) or m.group(2), text)
+    text = _DOUBLED.sub(r"\1", text)
+    text = text.replace("…" + ".", "…").replace("….", "…")
+    text = _SPACE_BEFORE.sub(lambda m: (NBSP + "%") if m.group(1) == "%" else m.group(1), text)
+    text = _SPACE_AFTER_OPEN.sub("(", text)
+    text = _SPACES.sub(" ", text)
+    text = _NUMBER_UNIT.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    return text.strip()
