@@ -29,12 +29,23 @@ _SPACES = re.compile(r"[ \t]{2,}")
 _NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](%|người|lượt|hội nghị|nhiệm vụ|chỉ tiêu|đơn vị|tin|cuộc|ngày)")
 
 
+_QU = re.compile(r"(?i)\b(q)([úùủũụ])(y)")
+_QU_BACK = {"ú": "uý", "ù": "uỳ", "ủ": "uỷ", "ũ": "uỹ", "ụ": "uỵ", "Ú": "UÝ", "Ù": "UỲ", "Ủ": "UỶ", "Ũ": "UỸ", "Ụ": "UỴ"}
+
+
+def _qu(match: re.Match[str]) -> str:
+    """"Qúy" → "Quý": after "q" the "u" is part of the consonant, the tone stays on "y" in both styles."""
+    back = _QU_BACK[match.group(2)]
+    return match.group(1) + (back if match.group(3).islower() else back.upper())
+
+
 def clean(text: str, style: str = NEW) -> str:
     """The text as it goes into the document."""
     if not text:
         return text
     text = nfc(text)
     text = old_tone_placement(text) if style == OLD else new_tone_placement(text)
+    text = _QU.sub(_qu, text)
     text = _MIXED.sub(lambda m: m.group(1) or m.group(2), text)
     text = _DOUBLED.sub(r"\1", text)
     text = text.replace("…" + ".", "…").replace("….", "…")

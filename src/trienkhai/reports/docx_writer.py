@@ -299,7 +299,9 @@ def _closing(doc: Document, data: ReviewReportData) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     left, right = table.rows[0].cells
     _line(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    recipients = [*list(data.recipients), data.archive or "Lưu Văn phòng"]
+    recipients = list(data.recipients)
+    if not any(r.strip().lstrip("- ").lower().startswith("lưu") for r in recipients):  # the chosen list may end with it
+        recipients.append(data.archive or "Lưu Văn phòng")
     for i, name in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ","
         _line(left, clean(f"- {name.strip().lstrip('-').strip().rstrip('.,;')}{end}", data.tone),
@@ -320,8 +322,9 @@ def _appendix(doc: Document, data: ReviewReportData) -> None:
     # The appendix starts a page by its own heading (a page-break paragraph could leave a blank page when
     # the signature block ends at the bottom of one).
     _styled(doc, "PHỤ LỤC", STYLE_CAPTION).paragraph_format.page_break_before = True
-    doc.add_paragraph(f"(Kèm theo Báo cáo {data.number_text.replace('Số: ', 'số ').replace('Số ', 'số ')})",
-                      style=STYLE_CAPTION).runs[0].font.bold = False
+    number = data.number_text.replace("Số:", "số").replace("Số", "số")
+    doc.add_paragraph(f"(Kèm theo Báo cáo {number}, {data.place_date_text.split(', ', 1)[-1]} của {data.voice})"
+                      if data.voice else f"(Kèm theo Báo cáo {number})", style=STYLE_CAPTION).runs[0].font.bold = False
     _styled(doc, "Phụ lục 1. Tình hình thực hiện nhiệm vụ theo đơn vị", STYLE_CAPTION)
     columns = [*TASK_STATUSES, (NOT_REPORTED, "Chưa báo cáo")]
     rows = [r for r in data.tasks_by_status if r.total]

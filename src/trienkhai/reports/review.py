@@ -191,6 +191,8 @@ def compute_figures(data: ReviewInput) -> ReviewFigures:
     f.units_with_plan = list(dict.fromkeys(a.organisation for a in data.activities if a.kind == "van_ban"
                                            and a.organisation != data.monitoring_body))
     for a in data.activities:
+        if a.organisation == data.monitoring_body:
+            continue  # its own work is told on its own, not counted among the units'
         if a.kind == "hoi_nghi":
             f.conferences += a.count
             f.participants += a.participants or 0
@@ -259,6 +261,8 @@ def _leadership(data: ReviewInput, f: ReviewFigures) -> list[Block]:
             who = data.monitoring_body
             number = f" số {a.document_number}" if a.document_number else ""
             crowd = f" với {fmt_number(a.participants)} người tham dự" if a.participants else ""
+            if a.count > 1 and a.kind != "van_ban":
+                crowd += f" ({a.count} {'hội nghị' if a.kind == 'hoi_nghi' else 'lượt'})"
             verb = {"hoi_nghi": "tổ chức", "van_ban": "ban hành", "tuyen_truyen": "thực hiện",
                     "kiem_tra": "tiến hành"}.get(a.kind, "thực hiện")
             sentences.append(_s(f"{when}{who} {verb} {syn.lower_first(a.title)}{number}{crowd}.", [a.source]))

@@ -24,6 +24,7 @@ from trienkhai.text.vietnamese import fold
 
 SIMILAR = 78.0          # token-set / token-sort ratio at or above which two statements are the same point
 MIN_SET_WORDS = 3       # a token-set match needs at least this many shared words (not "còn", "hạn chế")
+THEME_NAMES = 3         # a theme raised by more units gives their number only
 NAMES_SHOWN = 4         # units named in a sentence before "và N đơn vị khác"
 
 
@@ -171,7 +172,10 @@ def themed(g: Group) -> Sentence:
     text = g.text.rstrip(".")
     if len(orgs) == 1:
         return Sentence(f"{text} ({orgs[0]}).", g.sources)
-    return Sentence(f"{text} ({len(orgs)} đơn vị nêu: {names(orgs)}).", g.sources)
+    if len(orgs) <= THEME_NAMES:
+        return Sentence(f"{text} ({len(orgs)} đơn vị nêu: {names(orgs)}).", g.sources)
+    # Beyond a few, the count is the finding; the names stay traceable through the sources.
+    return Sentence(f"{text} ({len(orgs)} đơn vị nêu).", g.sources)
 
 
 def themed_lines(statements: Iterable[Statement], limit: int | None = None) -> list[Sentence]:
