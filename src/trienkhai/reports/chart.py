@@ -51,7 +51,7 @@ def targets_chart_png(targets: list[TargetRow], *, dpi: int = 150) -> bytes | No
         ax.text(value + 1, pos, f"{row.completion:.0f}%", va="center", fontsize=6)
     ax.set_xlim(0, max(110.0, max(values) * 1.15))
     shown = [a for a in COLOURS if any(t.assessment is a for t in rows)]
-    handles = [Patch(color=COLOURS[a], label=a.label) for a in shown]
+    handles: list[Patch | Line2D] = [Patch(color=COLOURS[a], label=a.label) for a in shown]
     handles.append(Line2D([0], [0], color="#424242", linestyle="--", linewidth=1,
                                            label="Mức kế hoạch (100 %)"))
     ax.legend(handles=handles, fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12 - 0.6 / height),

@@ -25,14 +25,14 @@ def review_context(report: UnitReport) -> dict[str, Any]:
     return {
         "activities": ReviewActivity.objects.filter(period_id=report.period_id, organisation_id=report.organisation_id),
         "activity_kinds": ActivityKind.choices,
-        "review_fields": [(name, services.FIELD_LABELS.get(name, UnitReview._meta.get_field(name).verbose_name),
-                           getattr(review, name) if review else "") for name in REVIEW_FIELDS],
+        "review_fields": [(name, services.FIELD_LABELS.get(name, name), getattr(review, name) if review else "")
+                          for name in REVIEW_FIELDS],
     }
 
 
 def _int(value: str | None) -> int | None:
     try:
-        return int(value) if value not in (None, "") else None
+        return int(value) if value else None
     except ValueError:
         return None
 
