@@ -16,7 +16,7 @@ from docx.oxml.ns import qn
 from rapidfuzz import fuzz
 
 from trienkhai.reports.model import ReportKind, ReviewReportData, Variant
-from trienkhai.reports.review import DONE, NOT_REPORTED
+from trienkhai.reports.review import DONE, NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai.reports.synthesis import folded
 
 # The parts each kind must have (folded words of its headings), in order.
@@ -140,7 +140,7 @@ def _consistency(data: ReviewReportData, doc, body: str) -> list[str]:  # type: 
     rows = {r.organisation: r.counts for r in data.tasks_by_status if r.total}
     if {o: dict(c) for o, c in rows.items()} != f.unit_status:
         out.append("phụ lục 1 khác số liệu theo đơn vị")
-    table = next((t for t in doc.tables if t.rows[0].cells[-1].text == "Chưa báo cáo"), None)
+    table = next((t for t in doc.tables if t.rows[0].cells[-1].text == NOT_REPORTED_LABEL), None)
     if table is not None and f.lead_assignments:
         total = table.rows[-1].cells
         if total[2].text != str(f.lead_assignments):

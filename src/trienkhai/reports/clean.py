@@ -29,6 +29,8 @@ _MIXED = re.compile(r"[,;:]\s*([.!?])|([.!?])\s*[,;:](?=\s|$)")
 _SPACE_BEFORE = re.compile(r"\s+([.,;:!?)%])")
 _SPACE_AFTER_OPEN = re.compile(r"\(\s+")
 _SPACES = re.compile(r"[ \t]{2,}")
+NB_HYPHEN = "\u2011"
+_DOC_NUMBER = re.compile(r"(?<![\w/])(\d+)-([A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-ZĐ]*)")
 _NUMBER_UNIT = re.compile(r"(\d)[ \u00a0](%|người|lượt|hội nghị|nhiệm vụ|chỉ tiêu|đơn vị|tin|cuộc|ngày)")
 
 
@@ -57,4 +59,6 @@ def clean(text: str, style: str = NEW) -> str:
     text = _SPACE_AFTER_OPEN.sub("(", text)
     text = _SPACES.sub(" ", text)
     text = _NUMBER_UNIT.sub(lambda m: f"{m.group(1)}{NBSP}{m.group(2)}", text)
+    # A Party document number ("55-CTr/TU") never breaks at its hyphen.
+    text = _DOC_NUMBER.sub(lambda m: f"{m.group(1)}{NB_HYPHEN}{m.group(2)}", text)
     return text.strip()

@@ -29,8 +29,9 @@ from trienkhai.reports.docx_styles import (
 )
 from trienkhai.reports.model import TASK_STATUSES, Assessment, ReviewReportData, Variant
 from trienkhai.reports.numbers import fmt_date, fmt_number
-from trienkhai.reports.review import NOT_REPORTED, Block
+from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL, Block
 
+NB_HYPHEN = "\u2011"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
@@ -134,8 +135,9 @@ def _header(doc: Document, data: ReviewReportData) -> None:
 def _title(doc: Document, data: ReviewReportData) -> None:
     if data.draft:
         mark = doc.add_paragraph()
-        mark.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
         mark.paragraph_format.first_line_indent = Cm(0)
+        mark.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - 36)  # a small box at the right margin
         mark.paragraph_format.space_before = Pt(6)
         mark.paragraph_format.space_after = Pt(0)
         mark._p.get_or_add_pPr().append(parse_xml(
@@ -150,7 +152,9 @@ def _title(doc: Document, data: ReviewReportData) -> None:
         paragraph.paragraph_format.first_line_indent = Cm(0)
         paragraph.paragraph_format.space_before = Pt(before)
         paragraph.paragraph_format.space_after = Pt(0)
-        set_run_font(paragraph.add_run(text), size=size, bold=True)
+        _text(paragraph, text)
+        for run in paragraph.runs:
+            set_run_font(run, size=size, bold=True)
     rule = doc.add_paragraph()
     rule.alignment = WD_ALIGN_PARAGRAPH.CENTER
     rule.paragraph_format.first_line_indent = Cm(0)
@@ -159,12 +163,32 @@ def _title(doc: Document, data: ReviewReportData) -> None:
 
 # --- body -------------------------------------------------------------------------------------------
 
+def _text(paragraph, text: str):  # type: ignore[no-untyped-def]
+    """The text as runs; a non-breaking hyphen (U+2011, set by the cleaner inside document numbers such as
+    "55‑CTr/TU") becomes Word's own <w:noBreakHyphen/>, which every font draws."""
+    if NB_HYPHEN not in text:
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+    for i, piece in enumerate(text.split(NB_HYPHEN)):
+        if i:
+            paragraph.add_run()._r.append(parse_xml(f'<w:noBreakHyphen {nsdecls("w")}/>'))
+        if piece:
+            paragraph.add_run(piece)
+    return paragraph
+
+
+def _para(doc: Document, text: str, style: str | None = None):  # type: ignore[no-untyped-def]
+    paragraph = doc.add_paragraph()
+    if style:
+        paragraph._p.style = style.replace(" ", "")
+    return _text(paragraph, text)
+
+
 def _styled(doc: Document, text: str, style: str):  # type: ignore[no-untyped-def]
     """A paragraph in a style given by name, set by id: python-docx's lookup by name scans every style
     and costs ~2 ms a paragraph, which adds up to seconds in a province's report."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.style = style.replace(" ", "")
-    return paragraph
+    return _para(doc, text, style)
 
 
 def _heading(doc: Document, text: str, level: int) -> None:
@@ -182,7 +206,7 @@ def _body(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
                            if data.issuer.name.isupper() else data.issuer.name)
     intro = (f"Thực hiện {data.plan_number} {data.plan_title}".strip() if data.plan_number or data.plan_title
              else "Thực hiện kế hoạch")
-    doc.add_paragraph(clean(f"{intro}, {voice} báo cáo {data.kind.label} {data.period.label} (từ ngày "
+    _para(doc, clean(f"{intro}, {voice} báo cáo {data.kind.label} {data.period.label} (từ ngày "
                             f"{fmt_date(data.period.start)} đến ngày {fmt_date(data.period.end)}) như sau:", tone))
     for block in data.body or legacy_blocks(data):
         _block(doc, data, block, chart=chart)
@@ -194,7 +218,7 @@ def _block(doc: Document, data: ReviewReportData, block: Block, *, chart: bool) 
         _heading(doc, clean(block.text, tone), block.level)
     elif block.kind == "paragraph":
         if block.sentences:
-            doc.add_paragraph(clean(" ".join(s.text for s in block.sentences), tone))
+            _para(doc, clean(" ".join(s.text for s in block.sentences), tone))
     elif block.kind == "bullets":
         for sentence in block.sentences:
             _styled(doc, clean(sentence.text, tone), STYLE_BULLET)
@@ -240,9 +264,15 @@ def _targets(doc: Document, data: ReviewReportData, *, chart: bool, summary: boo
             " (chi tiết tại bảng dưới đây).")
     _styled(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu", STYLE_CAPTION)
     add_table(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá"],
-              [[str(i), clean(r.name, data.tone), r.unit, r.plan_value, fmt_number(r.result),
-                r.assessment.label] for i, r in enumerate(rows, 1)],
+              [[str(i), clean(r.name, data.tone), r.unit, r.plan_value,
+                fmt_number(r.result) + (" (*)" if r.problem else ""), r.assessment.label]
+               for i, r in enumerate(rows, 1)],
               widths_mm=[13, 69, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
+    if any(r.problem for r in rows):
+        note = _para(doc, "(*) Số liệu không hợp lệ so với đơn vị tính của chỉ tiêu, cần được kiểm tra lại.")
+        note.paragraph_format.first_line_indent = Cm(0)
+        for run in note.runs:
+            set_run_font(run, size=12, italic=True)
     png = targets_chart_png(rows) if chart else None
     if png:
         paragraph = doc.add_paragraph()
@@ -326,14 +356,14 @@ def _appendix(doc: Document, data: ReviewReportData) -> None:
     doc.add_paragraph(f"(Kèm theo Báo cáo {number}, {data.place_date_text.split(', ', 1)[-1]} của {data.voice})"
                       if data.voice else f"(Kèm theo Báo cáo {number})", style=STYLE_CAPTION).runs[0].font.bold = False
     _styled(doc, "Phụ lục 1. Tình hình thực hiện nhiệm vụ theo đơn vị", STYLE_CAPTION)
-    columns = [*TASK_STATUSES, (NOT_REPORTED, "Chưa báo cáo")]
+    columns = [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]
     rows = [r for r in data.tasks_by_status if r.total]
     add_table(doc, ["STT", "Cơ quan, đơn vị chủ trì", "Số nhiệm vụ chủ trì", *(label for _, label in columns)],
               [[str(i), clean(r.organisation, data.tone), str(r.total), *(str(r.counts.get(k, 0)) for k, _ in columns)]
                for i, r in enumerate(rows, 1)]
               + ([["", "Tổng cộng (lượt giao chủ trì)", str(sum(r.total for r in rows)),
                    *(str(sum(r.counts.get(k, 0) for r in rows)) for k, _ in columns)]] if rows else []),
-              widths_mm=[11, 46, 19, 18, 19, 17, 17, 18], center=(0, 2, 3, 4, 5, 6, 7))
+              widths_mm=[12, 45, 19, 18, 19, 17, 17, 18], center=(0, 2, 3, 4, 5, 6, 7))
     _styled(doc, "Phụ lục 2. Các đơn vị chưa gửi báo cáo", STYLE_CAPTION)
     add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Số nhiệm vụ được giao"],
               [[str(i), clean(r.organisation, data.tone), fmt_date(r.due), str(r.tasks)]

@@ -98,6 +98,7 @@ class TargetRow:
     assessment: Assessment = Assessment.NO_DATA
     # Share of the plan value achieved, in percent, for the chart (None when it cannot be computed).
     completion: float | None = None
+    problem: str = ""   # why the value cannot be right (trienkhai.tracking.assess.implausible), "" if plausible
 
 
 @dataclass

@@ -25,7 +25,9 @@ NOT_REPORTED = "chua_bao_cao"
 # Which status a task with several leads takes: the worst one reported (the dashboard's rule, one place).
 STATUS_PRECEDENCE = (LATE, NOT_STARTED, IN_PROGRESS, NOT_REPORTED)
 STATUS_WORDS = {DONE: "hoàn thành", IN_PROGRESS: "đang triển khai", LATE: "chậm tiến độ",
-                NOT_STARTED: "chưa triển khai", NOT_REPORTED: "chưa có báo cáo"}
+                NOT_STARTED: "chưa triển khai", NOT_REPORTED: "chưa có kết quả được ghi nhận"}
+# A unit's task with no accepted report: it may have reported late or been returned, so not "chưa báo cáo".
+NOT_REPORTED_LABEL = "Chưa có kết quả"
 
 
 def combined_status(statuses: Iterable[str]) -> str:
@@ -415,8 +417,14 @@ def _targets_blocks(data: ReviewInput, f: ReviewFigures) -> list[Block]:
                                         f"(hạn {t.deadline_year})" for t in ahead[:4]) + "."))
     if f.implausible:
         bad = [t for t in data.targets if t.problem]
-        sentences.append(_s("Số liệu của " + "; ".join(f"chỉ tiêu {_short(t.name)} ({t.problem})" for t in bad)
-                            + " không hợp lệ, cần được đơn vị báo cáo kiểm tra, điều chỉnh."))
+        by_problem: dict[str, list[TargetInput]] = defaultdict(list)
+        for t in bad:
+            by_problem[t.problem].append(t)
+        for problem, rows in by_problem.items():
+            listed = "; ".join(f"{_short(t.name, 10)} ({fmt_number(t.result)}{' %' if '%' in t.unit else ''})"
+                               for t in rows)
+            sentences.append(_s(f"Số liệu báo cáo của {len(rows)} chỉ tiêu không hợp lệ ({problem}): {listed}; "
+                                "đề nghị các đơn vị kiểm tra, điều chỉnh (đánh dấu (*) tại Bảng 1)."))
     return [heading("Kết quả thực hiện các chỉ tiêu", 2), paragraph(*sentences), Block("targets")]
 
 

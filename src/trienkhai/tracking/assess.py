@@ -116,5 +116,5 @@ def implausible(unit: str | None, low: Number | None, high: Number | None, resul
         return "giá trị âm"
     is_share = any(u in text for u in _PERCENT_UNITS)
     if is_share and value > 100:
-        return f"tỷ lệ vượt 100 % ({value:g} %)".replace(".", ",")
+        return "tỷ lệ vượt 100 %"
     return ""

@@ -133,7 +133,7 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
     variant = detect_variant(plan.number, plan.issuer_name)
     kind = labels.report_kind(period.code)
     label = periods.period_phrase(period.code, period.start, period.end)
-    plan_ref = labels.plan_reference(plan.kind, plan.number)
+    plan_ref = labels.plan_reference(plan.kind, plan.number, plan.title or "")
     covered = _covered_periods(period)
     reference = reference_period(period, covered, today)
     progress = _latest_progress(covered)
@@ -164,7 +164,8 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
     apply_settings(data, settings_for(plan))
     data.results = _results(plan, tasks, leads, progress)
     targets = _targets(plan, covered, period)
-    data.targets = [TargetRow(t.name, t.unit, t.plan_value, t.result, t.assessment, t.completion) for t in targets]
+    data.targets = [TargetRow(t.name, t.unit, t.plan_value, t.result, t.assessment, t.completion, t.problem)
+                    for t in targets]
     _appendix(data, reference, assignments, progress, today)
     source = review_input(plan, period, covered, reference, tasks, leads, progress, targets, data, today)
     data.figures = compute_figures(source)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from trienkhai.reports.clean import clean
 from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
-from trienkhai.reports.review import NOT_REPORTED
+from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.errors import UserError
@@ -117,7 +117,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     if period is None:
         return render(request, "reports/_preview.html", {"plan": plan, "data": None})
     data = queries.build_report_data(plan, period, draft=request.GET.get("du_thao") == "1")
-    columns = [*TASK_STATUSES, (NOT_REPORTED, "Chưa báo cáo")]
+    columns = [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]
     return render(request, "reports/_preview.html", {
         "plan": plan, "period": period, "data": data, "can_download": can_download, "blocks": numbered(data),
         "statuses": [label for _, label in columns], "status_keys": [k for k, _ in columns],
