@@ -69,7 +69,7 @@ def activity_remove(request: HttpRequest, pk: int) -> HttpResponse:
     activity = get_object_or_404(ReviewActivity, pk=pk)
     report = get_object_or_404(UnitReport, period_id=activity.period_id, organisation_id=activity.organisation_id)
     try:
-        services.remove_activity(request.user, activity)
+        services.remove_activity(request.user, activity, version=posted_version(request.POST))
     except UserError as error:
         show_error(request, error)
     return redirect(f"{_url(report)}#review-content")

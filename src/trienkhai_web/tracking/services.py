@@ -310,11 +310,12 @@ def add_activity(user: Any, report: UnitReport, *, version: int | None, kind: st
 
 
 @transaction.atomic
-def remove_activity(user: Any, activity: ReviewActivity, *, now: datetime | None = None) -> None:
+def remove_activity(user: Any, activity: ReviewActivity, *, version: int | None,
+                    now: datetime | None = None) -> None:
     report = UnitReport.objects.filter(period_id=activity.period_id, organisation_id=activity.organisation_id).first()
     if report is None or not can_report_for(user, report.organisation_id):
         raise PermissionDenied
-    current = _lock(report, None)
+    current = _lock(report, version)
     _check_editable(user, current)
     title = activity.title
     activity.delete()

@@ -93,3 +93,35 @@ def test_choosing_a_period_shows_the_preview(page, province):
     with page.expect_download() as info:
         page.click("text=.docx")
     assert info.value.suggested_filename.endswith(".docx")
+
+
+def test_each_generated_report_is_kept_and_can_be_downloaded_again(client, province):
+    from trienkhai_web.audit.models import AuditEntry
+    from trienkhai_web.reports.models import GeneratedReport
+
+    client.login(username="ban_dan_van", password=PASSWORD)
+    first = _open(client, province, "docx").content
+    kept = GeneratedReport.objects.get()
+    assert kept.created_by.username == "ban_dan_van" and kept.period == province.period and not kept.draft
+    assert len(kept.input_hash) == 64 and kept.summary["reported"] == 2 and kept.summary["units"] == 3
+    assert AuditEntry.objects.filter(action="reports.review.generate").count() == 1
+    page = client.get(reverse("reports:build", args=[province.plan.pk])).content.decode()
+    assert kept.input_hash[:10] in page
+    again = client.get(reverse("reports:history_file", args=[province.plan.pk, kept.pk, "docx"]))
+    assert again.status_code == 200 and again.content == first
+    # The same data gives the same fingerprint; new data a new one.
+    _open(client, province, "docx")
+    second = GeneratedReport.objects.order_by("-pk").first()
+    assert second.input_hash == kept.input_hash
+    client.login(username=province.users["leader"].username, password=PASSWORD)
+    assert client.get(reverse("reports:history_file", args=[province.plan.pk, kept.pk, "docx"])).status_code == 403
+
+
+def test_a_report_before_the_cut_off_is_a_draft(client, province):
+    from trienkhai_web.reports import queries
+
+    period = province.plan.reporting_periods.get(code="2025-Q2")
+    data = queries.build_report_data(province.plan, period, today=period.cutoff)
+    assert data.draft
+    assert not queries.build_report_data(province.plan, period, today=period.unit_deadline.replace(year=2026)).draft
+    assert queries.build_report_data(province.plan, period, draft=True).draft
