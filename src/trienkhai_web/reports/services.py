@@ -22,7 +22,7 @@ from trienkhai_web.locking import lock_first
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries
 from trienkhai_web.reports.models import GeneratedReport, ReportSettings
-from trienkhai_web.tracking.models import ReportingPeriod
+from trienkhai_web.tracking.models import ActivityKind, ReportingPeriod, ReviewActivity
 
 FIELDS = ("superior_body", "issuing_body", "number", "place", "signer_on_behalf_of", "signer_title",
           "signer_name", "recipients")
@@ -88,3 +88,32 @@ def generate_report(user: Any, plan: Plan, period: ReportingPeriod, *, draft: bo
     record(user, Action.REVIEW_REPORT_GENERATE, kept, after={"period": period.code, "draft": data.draft,
                                                              "input_hash": kept.input_hash})
     return kept
+
+
+@transaction.atomic
+def add_own_activity(user: Any, plan: Plan, period: ReportingPeriod, *, kind: str, title: str,
+                     held_on: date | None = None, document_number: str = "", participants: int | None = None,
+                     count: int = 1) -> ReviewActivity:
+    """The monitoring body's own leadership work in the period (the review's section I), entered by it."""
+    require(user, can_manage_plan, plan)
+    if plan.monitoring_body_id is None:
+        raise UserError(_("This plan has no monitoring body."))
+    if kind not in ActivityKind.values:
+        raise UserError(_("Unknown kind of activity."))
+    if not title.strip():
+        raise UserError(_("Say what the activity was."))
+    activity = ReviewActivity.objects.create(
+        period=period, organisation_id=plan.monitoring_body_id, kind=kind, title=title.strip(), held_on=held_on,
+        document_number=document_number.strip(), participants=participants, count=max(1, count or 1),
+        created_by=user if getattr(user, "is_authenticated", False) else None)
+    record(user, Action.REVIEW_ACTIVITY_SAVE, activity, after={"kind": kind, "title": activity.title})
+    return activity
+
+
+@transaction.atomic
+def remove_own_activity(user: Any, plan: Plan, activity: ReviewActivity) -> None:
+    require(user, can_manage_plan, plan)
+    if activity.organisation_id != plan.monitoring_body_id or activity.period.plan_id != plan.pk:
+        raise UserError(_("This activity is not the monitoring body's own."))
+    record(user, Action.REVIEW_ACTIVITY_SAVE, activity, before={"title": activity.title}, after={})
+    activity.delete()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,6 +24,7 @@ from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
 from trienkhai_web.reports.models import GeneratedReport
+from trienkhai_web.tracking.models import ActivityKind, ReviewActivity
 from trienkhai_web.views_support import show_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -53,7 +57,55 @@ def build(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "periods": periods, "can_download": can_download, "selected": request.GET.get("ky", ""),
         "settings_form": _settings_form(plan) if can_download else None,
         "history": _history(plan) if can_download else [],
+        "own_activities": _own_activities(plan) if can_download else [], "activity_kinds": ActivityKind.choices,
     })
+
+
+def _own_activities(plan: Plan) -> list[ReviewActivity]:
+    if plan.monitoring_body_id is None:
+        return []
+    return list(ReviewActivity.objects.filter(period__plan=plan, organisation_id=plan.monitoring_body_id)
+                .select_related("period").order_by("held_on", "pk"))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def own_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """The monitoring body adds (or, with "remove", deletes) one of its own activities for the review."""
+    plan, can_manage = _plan_for(request, pk)
+    if not can_manage:
+        raise PermissionDenied
+    code = request.POST.get("ky", "")
+    try:
+        if request.POST.get("remove"):
+            activity = get_object_or_404(ReviewActivity, pk=_int(request.POST.get("remove")) or 0)
+            services.remove_own_activity(request.user, plan, activity)
+        else:
+            period = queries.find_period(plan, code) if code else None
+            if period is None:
+                raise UserError(_("Choose a reporting period."))
+            held = request.POST.get("held_on") or ""
+            try:
+                held_on = date.fromisoformat(held) if held else None
+            except ValueError:
+                raise UserError(_("Enter a valid date.")) from None
+            services.add_own_activity(request.user, plan, period, kind=request.POST.get("kind", ""),
+                                      title=request.POST.get("title", ""), held_on=held_on,
+                                      document_number=request.POST.get("document_number", ""),
+                                      participants=_int(request.POST.get("participants")),
+                                      count=_int(request.POST.get("count")) or 1)
+            messages.success(request, _("The activity was added."))
+    except UserError as error:
+        show_error(request, error)
+    url = reverse("reports:build", args=[plan.pk])
+    return redirect(f"{url}?ky={code}" if code else url)
 
 
 def _history(plan: Plan) -> list[GeneratedReport]:

@@ -125,3 +125,24 @@ def test_a_report_before_the_cut_off_is_a_draft(client, province):
     assert data.draft
     assert not queries.build_report_data(province.plan, period, today=period.unit_deadline.replace(year=2026)).draft
     assert queries.build_report_data(province.plan, period, draft=True).draft
+
+
+def test_the_monitoring_body_enters_its_own_section_i(client, province):
+    from trienkhai_web.reports import queries
+    from trienkhai_web.tracking.models import ReviewActivity
+
+    url = reverse("reports:own_activity", args=[province.plan.pk])
+    form = {"ky": "2025-Q2", "kind": "hoi_nghi", "title": "Hội nghị triển khai chương trình", "held_on": "2025-04-10",
+            "participants": "250"}
+    client.login(username=province.users["leader"].username, password=PASSWORD)
+    assert client.post(url, form).status_code == 403
+    client.login(username="ban_dan_van", password=PASSWORD)
+    assert client.post(url, form).status_code == 302
+    activity = ReviewActivity.objects.get()
+    assert activity.organisation == province.plan.monitoring_body
+    data = queries.build_report_data(province.plan, province.period)
+    text = " ".join(b.plain for b in data.body)
+    assert (f"Ngày 10/04/2025, {province.plan.monitoring_body.name} tổ chức hội nghị triển khai chương trình với "
+            "250 người tham dự.") in text
+    assert client.post(url, {"ky": "2025-Q2", "remove": str(activity.pk)}).status_code == 302
+    assert not ReviewActivity.objects.exists()
