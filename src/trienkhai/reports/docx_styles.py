@@ -20,6 +20,14 @@ STYLE_BULLET = "Report Bullet"
 STYLE_TABLE = "Report Table Text"
 STYLE_CAPTION = "Report Caption"
 FIRST_LINE = Cm(1)
+LANG = "vi-VN"
+
+
+def set_lang(rpr) -> None:  # type: ignore[no-untyped-def]
+    """w:lang vi-VN on a run's or style's properties (Word checks spelling in Vietnamese, not English)."""
+    for old in rpr.findall(qn("w:lang")):
+        rpr.remove(old)
+    rpr.append(parse_xml(f'<w:lang {nsdecls("w")} w:val="{LANG}" w:eastAsia="{LANG}" w:bidi="{LANG}"/>'))
 
 
 def set_run_font(rpr_parent, *, size: float | None = None, bold: bool | None = None,
@@ -42,6 +50,7 @@ def set_run_font(rpr_parent, *, size: float | None = None, bold: bool | None = N
         font.italic = italic
     if underline is not None:
         font.underline = underline
+    set_lang(rpr)
 
 
 def _numbering(doc: Document) -> None:
@@ -105,6 +114,17 @@ def _paragraph_style(style, *, size: float, bold: bool = False, italic: bool = F
 
 def setup_styles(doc: Document) -> None:
     styles = doc.styles
+    # The document's language: in the defaults every style inherits, and the settings' theme language.
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        rpr_default = defaults.find(qn("w:rPrDefault"))
+        if rpr_default is not None:
+            rpr = rpr_default.find(qn("w:rPr"))
+            if rpr is not None:
+                set_lang(rpr)
+    settings = doc.settings.element
+    for old in settings.findall(qn("w:themeFontLang")):
+        old.set(qn("w:val"), LANG)
     _paragraph_style(styles["Normal"], size=BODY_PT)
     for name, italic in (("Heading 1", False), ("Heading 2", False), ("Heading 3", True)):
         _paragraph_style(styles[name], size=BODY_PT, bold=True, italic=italic, before=6, after=6, keep_next=True)

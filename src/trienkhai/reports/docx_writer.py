@@ -13,12 +13,13 @@ from docx import Document as open_document
 from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 from docx.shared import Cm, Mm, Pt
 
 from trienkhai.reports.chart import targets_chart_png
+from trienkhai.reports.clean import clean
 from trienkhai.reports.docx_styles import (
     STYLE_BULLET,
     STYLE_CAPTION,
@@ -28,7 +29,9 @@ from trienkhai.reports.docx_styles import (
 )
 from trienkhai.reports.model import TASK_STATUSES, Assessment, ReviewReportData, Variant
 from trienkhai.reports.numbers import fmt_date, fmt_number
+from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL, Block
 
+NB_HYPHEN = "\u2011"
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 TEXT_WIDTH_MM = 210 - MARGINS_MM["left"] - MARGINS_MM["right"]
 
@@ -130,13 +133,28 @@ def _header(doc: Document, data: ReviewReportData) -> None:
 
 
 def _title(doc: Document, data: ReviewReportData) -> None:
-    for text, size, before in (("BÁO CÁO", 16, 18), (data.title, 14, 0)):
+    if data.draft:
+        mark = doc.add_paragraph()
+        mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        mark.paragraph_format.first_line_indent = Cm(0)
+        mark.paragraph_format.left_indent = Mm(TEXT_WIDTH_MM - 36)  # a small box at the right margin
+        mark.paragraph_format.space_before = Pt(6)
+        mark.paragraph_format.space_after = Pt(0)
+        mark._p.get_or_add_pPr().append(parse_xml(
+            f'<w:pBdr {nsdecls("w")}><w:top w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
+            '<w:left w:val="single" w:sz="6" w:space="4" w:color="auto"/>'
+            '<w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto"/>'
+            '<w:right w:val="single" w:sz="6" w:space="4" w:color="auto"/></w:pBdr>'))
+        set_run_font(mark.add_run("DỰ THẢO"), size=14, bold=True)
+    for text, size, before in (("BÁO CÁO", 16, 18), (clean(data.title, data.tone), 14, 0)):
         paragraph = doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.first_line_indent = Cm(0)
         paragraph.paragraph_format.space_before = Pt(before)
         paragraph.paragraph_format.space_after = Pt(0)
-        set_run_font(paragraph.add_run(text), size=size, bold=True)
+        _text(paragraph, text)
+        for run in paragraph.runs:
+            set_run_font(run, size=size, bold=True)
     rule = doc.add_paragraph()
     rule.alignment = WD_ALIGN_PARAGRAPH.CENTER
     rule.paragraph_format.first_line_indent = Cm(0)
@@ -145,12 +163,32 @@ def _title(doc: Document, data: ReviewReportData) -> None:
 
 # --- body -------------------------------------------------------------------------------------------
 
+def _text(paragraph, text: str):  # type: ignore[no-untyped-def]
+    """The text as runs; a non-breaking hyphen (U+2011, set by the cleaner inside document numbers such as
+    "55‑CTr/TU") becomes Word's own <w:noBreakHyphen/>, which every font draws."""
+    if NB_HYPHEN not in text:
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+    for i, piece in enumerate(text.split(NB_HYPHEN)):
+        if i:
+            paragraph.add_run()._r.append(parse_xml(f'<w:noBreakHyphen {nsdecls("w")}/>'))
+        if piece:
+            paragraph.add_run(piece)
+    return paragraph
+
+
+def _para(doc: Document, text: str, style: str | None = None):  # type: ignore[no-untyped-def]
+    paragraph = doc.add_paragraph()
+    if style:
+        paragraph._p.style = style.replace(" ", "")
+    return _text(paragraph, text)
+
+
 def _styled(doc: Document, text: str, style: str):  # type: ignore[no-untyped-def]
     """A paragraph in a style given by name, set by id: python-docx's lookup by name scans every style
     and costs ~2 ms a paragraph, which adds up to seconds in a province's report."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.style = style.replace(" ", "")
-    return paragraph
+    return _para(doc, text, style)
 
 
 def _heading(doc: Document, text: str, level: int) -> None:
@@ -163,58 +201,78 @@ def _bullets(doc: Document, items: Sequence[str], empty: str) -> None:
 
 
 def _body(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
-    issuer = data.issuer.name[:1].upper() + data.issuer.name[1:].lower() if data.issuer.name.isupper() \
-        else data.issuer.name
+    tone = data.tone
+    voice = data.voice or (data.issuer.name[:1].upper() + data.issuer.name[1:].lower()
+                           if data.issuer.name.isupper() else data.issuer.name)
     intro = (f"Thực hiện {data.plan_number} {data.plan_title}".strip() if data.plan_number or data.plan_title
              else "Thực hiện kế hoạch")
-    doc.add_paragraph(f"{intro}, {issuer} báo cáo {data.kind.label} {data.period.label} "
-                      f"(từ ngày {fmt_date(data.period.start)} đến ngày {fmt_date(data.period.end)}) như sau:")
+    _para(doc, clean(f"{intro}, {voice} báo cáo {data.kind.label} {data.period.label} (từ ngày "
+                            f"{fmt_date(data.period.start)} đến ngày {fmt_date(data.period.end)}) như sau:", tone))
+    for block in data.body or legacy_blocks(data):
+        _block(doc, data, block, chart=chart)
 
-    _heading(doc, "TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT THỰC HIỆN", 1)
-    for text in data.situation or ["(Chưa có thông tin.)"]:
-        doc.add_paragraph(text)
 
-    _heading(doc, "KẾT QUẢ THỰC HIỆN", 1)
+def _block(doc: Document, data: ReviewReportData, block: Block, *, chart: bool) -> None:
+    tone = data.tone
+    if block.kind == "heading":
+        _heading(doc, clean(block.text, tone), block.level)
+    elif block.kind == "paragraph":
+        if block.sentences:
+            _para(doc, clean(" ".join(s.text for s in block.sentences), tone))
+    elif block.kind == "bullets":
+        for sentence in block.sentences:
+            _styled(doc, clean(sentence.text, tone), STYLE_BULLET)
+    elif block.kind == "targets":
+        _targets(doc, data, chart=chart, summary=False)
+
+
+def legacy_blocks(data: ReviewReportData) -> list[Block]:
+    """The body of a report filled field by field (no synthesis: the sample and older callers)."""
+    from trienkhai.reports.review import bullets, heading, paragraph
+    from trienkhai.reports.synthesis import Sentence
+
+    def lines(items: Sequence[str]) -> list[Sentence]:
+        return [Sentence(t) for t in items]
+
+    blocks = [heading("TÌNH HÌNH TRIỂN KHAI, QUÁN TRIỆT THỰC HIỆN", 1), paragraph(*lines(data.situation)),
+              heading("KẾT QUẢ THỰC HIỆN", 1)]
     for part in data.results:
-        _heading(doc, part.title, 2)
+        blocks.append(heading(part.title, 2))
         for group in part.groups:
-            _heading(doc, group.title, 3)
-            for lead in group.leads or []:
-                paragraph = doc.add_paragraph()
-                paragraph.add_run(f"{lead.organisation}: ").bold = True
-                paragraph.add_run(lead.result)
-            if not group.leads:
-                doc.add_paragraph("Chưa có báo cáo kết quả của cơ quan chủ trì.")
-    _heading(doc, "Kết quả thực hiện các chỉ tiêu", 2)
-    _targets(doc, data, chart=chart)
-
-    _heading(doc, "HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", 1)
-    _heading(doc, "Hạn chế, khuyết điểm", 2)
-    _bullets(doc, data.shortcomings, "Chưa ghi nhận hạn chế, khuyết điểm.")
-    _heading(doc, "Nguyên nhân", 2)
-    _bullets(doc, data.causes, "Chưa ghi nhận nguyên nhân.")
-    _heading(doc, "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", 1)
-    _bullets(doc, data.directions, "Tiếp tục triển khai các nhiệm vụ theo kế hoạch.")
-    _heading(doc, "ĐỀ XUẤT, KIẾN NGHỊ", 1)
-    _bullets(doc, data.proposals, "Không có.")
+            blocks.append(heading(group.title, 3))
+            blocks += [paragraph(Sentence(f"{lead.organisation}: {lead.result}")) for lead in group.leads]
+    blocks += [heading("Kết quả thực hiện các chỉ tiêu", 2), Block("targets"),
+               heading("HẠN CHẾ, KHUYẾT ĐIỂM VÀ NGUYÊN NHÂN", 1), heading("Hạn chế, khuyết điểm", 2),
+               bullets(lines(data.shortcomings)), heading("Nguyên nhân", 2), bullets(lines(data.causes)),
+               heading("PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", 1), bullets(lines(data.directions)),
+               heading("ĐỀ XUẤT, KIẾN NGHỊ", 1), bullets(lines(data.proposals))]
+    return blocks
 
 
-def _targets(doc: Document, data: ReviewReportData, *, chart: bool) -> None:
+def _targets(doc: Document, data: ReviewReportData, *, chart: bool, summary: bool = True) -> None:
     rows = data.targets
     if not rows:
-        doc.add_paragraph("Kế hoạch không có chỉ tiêu định lượng.")
+        if summary:
+            doc.add_paragraph("Kế hoạch không có chỉ tiêu định lượng.")
         return
     counts = {a: sum(1 for r in rows if r.assessment is a) for a in Assessment}
-    doc.add_paragraph(
-        f"Trong tổng số {len(rows)} chỉ tiêu: {counts[Assessment.EXCEEDED]} chỉ tiêu vượt, "
-        f"{counts[Assessment.MET]} chỉ tiêu đạt, {counts[Assessment.NOT_MET]} chỉ tiêu chưa đạt"
-        f"{', ' + str(counts[Assessment.NO_DATA]) + ' chỉ tiêu chưa có số liệu' if counts[Assessment.NO_DATA] else ''}"
-        " (chi tiết tại bảng dưới đây).")
+    if summary:
+        doc.add_paragraph(
+            f"Trong tổng số {len(rows)} chỉ tiêu: {counts[Assessment.EXCEEDED]} chỉ tiêu vượt, "
+            f"{counts[Assessment.MET]} chỉ tiêu đạt, {counts[Assessment.NOT_MET]} chỉ tiêu chưa đạt"
+            f"{', ' + str(counts[Assessment.NO_DATA]) + ' chỉ tiêu chưa có số liệu' if counts[Assessment.NO_DATA] else ''}"
+            " (chi tiết tại bảng dưới đây).")
     _styled(doc, "Bảng 1. Kết quả thực hiện các chỉ tiêu", STYLE_CAPTION)
     add_table(doc, ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch", "Kết quả", "Đánh giá"],
-              [[str(i), r.name, r.unit, r.plan_value, fmt_number(r.result),
-                r.assessment.label] for i, r in enumerate(rows, 1)],
+              [[str(i), clean(r.name, data.tone), r.unit, r.plan_value,
+                fmt_number(r.result) + (" (*)" if r.problem else ""), r.assessment.label]
+               for i, r in enumerate(rows, 1)],
               widths_mm=[13, 69, 20, 22, 20, 21], center=(0, 2, 3, 4, 5))
+    if any(r.problem for r in rows):
+        note = _para(doc, "(*) Số liệu không hợp lệ so với đơn vị tính của chỉ tiêu, cần được kiểm tra lại.")
+        note.paragraph_format.first_line_indent = Cm(0)
+        for run in note.runs:
+            set_run_font(run, size=12, italic=True)
     png = targets_chart_png(rows) if chart else None
     if png:
         paragraph = doc.add_paragraph()
@@ -242,7 +300,7 @@ def add_table(doc: Document, headers: Sequence[str], rows: Sequence[Sequence[str
         bold = "<w:b/>" if header else ""
         shade = '<w:shd w:val="clear" w:color="auto" w:fill="E7E6E6"/>' if header else ""
         return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shade}<w:vAlign w:val="center"/></w:tcPr>'
-                f'<w:p><w:pPr>{style}{jc}</w:pPr><w:r><w:rPr>{bold}</w:rPr>'
+                f'<w:p><w:pPr>{style}{jc}</w:pPr><w:r><w:rPr>{bold}<w:lang w:val="vi-VN"/></w:rPr>'
                 f'<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
     header_xml = ('<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>'
@@ -271,16 +329,18 @@ def _closing(doc: Document, data: ReviewReportData) -> None:
     table.rows[0]._tr.get_or_add_trPr().append(parse_xml(f'<w:cantSplit {nsdecls("w")}/>'))
     left, right = table.rows[0].cells
     _line(left, "Nơi nhận:", size=12, bold=True, italic=True, first=True, align=WD_ALIGN_PARAGRAPH.LEFT)
-    recipients = [*list(data.recipients), "Lưu Văn phòng."]
+    recipients = list(data.recipients)
+    if not any(r.strip().lstrip("- ").lower().startswith("lưu") for r in recipients):  # the chosen list may end with it
+        recipients.append(data.archive or "Lưu Văn phòng")
     for i, name in enumerate(recipients):
         end = "." if i == len(recipients) - 1 else ","
-        _line(left, f"- {name.rstrip('.,;')}{end}", size=12 if data.variant is Variant.PARTY else 11,
-              align=WD_ALIGN_PARAGRAPH.LEFT)
+        _line(left, clean(f"- {name.strip().lstrip('-').strip().rstrip('.,;')}{end}", data.tone),
+              size=12 if data.variant is Variant.PARTY else 11, align=WD_ALIGN_PARAGRAPH.LEFT)
     signer = data.signer
     first = True
     for text in (signer.on_behalf_of, signer.title):
         if text:
-            _line(right, text.upper(), size=14, bold=True, first=first)
+            _line(right, clean(text.upper(), data.tone), size=14, bold=True, first=first)
             first = False
     for _ in range(4):  # room for the signature and seal
         _line(right, "", size=14, first=first)
@@ -289,28 +349,30 @@ def _closing(doc: Document, data: ReviewReportData) -> None:
 
 
 def _appendix(doc: Document, data: ReviewReportData) -> None:
-    paragraph = doc.add_paragraph()
-    paragraph.add_run().add_break(WD_BREAK.PAGE)
-    _styled(doc, "PHỤ LỤC", STYLE_CAPTION)
-    doc.add_paragraph(f"(Kèm theo Báo cáo {data.number_text.replace('Số: ', 'số ').replace('Số ', 'số ')})",
-                      style=STYLE_CAPTION).runs[0].font.bold = False
+    # The appendix starts a page by its own heading (a page-break paragraph could leave a blank page when
+    # the signature block ends at the bottom of one).
+    _styled(doc, "PHỤ LỤC", STYLE_CAPTION).paragraph_format.page_break_before = True
+    number = data.number_text.replace("Số:", "số").replace("Số", "số")
+    doc.add_paragraph(f"(Kèm theo Báo cáo {number}, {data.place_date_text.split(', ', 1)[-1]} của {data.voice})"
+                      if data.voice else f"(Kèm theo Báo cáo {number})", style=STYLE_CAPTION).runs[0].font.bold = False
     _styled(doc, "Phụ lục 1. Tình hình thực hiện nhiệm vụ theo đơn vị", STYLE_CAPTION)
-    statuses = [label for _, label in TASK_STATUSES]
-    add_table(doc, ["STT", "Đơn vị", "Tổng số nhiệm vụ", *statuses],
-              [[str(i), r.organisation, str(r.total), *(str(r.counts.get(k, 0)) for k, _ in TASK_STATUSES)]
-               for i, r in enumerate(data.tasks_by_status, 1)]
-              + ([["", "Tổng cộng", str(sum(r.total for r in data.tasks_by_status)),
-                   *(str(sum(r.counts.get(k, 0) for r in data.tasks_by_status)) for k, _ in TASK_STATUSES)]]
-                 if data.tasks_by_status else []),
-              widths_mm=[13, 52, 20, 20, 22, 19, 19], center=(0, 2, 3, 4, 5, 6))
+    columns = [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]
+    rows = [r for r in data.tasks_by_status if r.total]
+    add_table(doc, ["STT", "Cơ quan, đơn vị chủ trì", "Số nhiệm vụ chủ trì", *(label for _, label in columns)],
+              [[str(i), clean(r.organisation, data.tone), str(r.total), *(str(r.counts.get(k, 0)) for k, _ in columns)]
+               for i, r in enumerate(rows, 1)]
+              + ([["", "Tổng cộng (lượt giao chủ trì)", str(sum(r.total for r in rows)),
+                   *(str(sum(r.counts.get(k, 0) for r in rows)) for k, _ in columns)]] if rows else []),
+              widths_mm=[12, 45, 19, 18, 19, 17, 17, 18], center=(0, 2, 3, 4, 5, 6, 7))
     _styled(doc, "Phụ lục 2. Các đơn vị chưa gửi báo cáo", STYLE_CAPTION)
     add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Số nhiệm vụ được giao"],
-              [[str(i), r.organisation, fmt_date(r.due), str(r.tasks)] for i, r in enumerate(data.not_reported, 1)]
+              [[str(i), clean(r.organisation, data.tone), fmt_date(r.due), str(r.tasks)]
+               for i, r in enumerate(data.not_reported, 1)]
               or [["", "Tất cả các đơn vị đã gửi báo cáo.", "", ""]],
               widths_mm=[13, 97, 27, 28], center=(0, 2, 3))
     _styled(doc, "Phụ lục 3. Tính kịp thời của báo cáo", STYLE_CAPTION)
     add_table(doc, ["STT", "Đơn vị", "Hạn báo cáo", "Ngày gửi", "Số ngày chậm", "Đánh giá"],
-              [[str(i), r.organisation, fmt_date(r.due), fmt_date(r.submitted),
+              [[str(i), clean(r.organisation, data.tone), fmt_date(r.due), fmt_date(r.submitted),
                 "" if r.days_late is None else str(r.days_late),
                 {True: "Đúng hạn", False: "Chậm", None: "Chưa gửi"}[r.on_time if r.submitted else None]]
                for i, r in enumerate(data.timeliness, 1)],

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from trienkhai.tracking.assess import Assessment
+
+if TYPE_CHECKING:
+    from trienkhai.reports.review import Block, ReviewFigures
 
 
 class Variant(StrEnum):
@@ -94,6 +98,7 @@ class TargetRow:
     assessment: Assessment = Assessment.NO_DATA
     # Share of the plan value achieved, in percent, for the chart (None when it cannot be computed).
     completion: float | None = None
+    problem: str = ""   # why the value cannot be right (trienkhai.tracking.assess.implausible), "" if plausible
 
 
 @dataclass
@@ -156,13 +161,22 @@ class ReviewReportData:
     timeliness: list[TimelinessRow] = field(default_factory=list)
     recipients: list[str] = field(default_factory=list)
     signer: ReportSigner = field(default_factory=ReportSigner)
+    # Written from the units' reports (trienkhai.reports.review): the body in its kind's structure, and the
+    # figures every part of the report states. Empty body: the writers lay out the fields above instead.
+    body: list[Block] = field(default_factory=list)
+    figures: ReviewFigures | None = None
+    voice: str = ""              # who reports: "Ban Thường vụ Tỉnh ủy"
+    tone: str = "new"            # the document's tone placement ("new" ủy/hòa, "old" uỷ/hoà)
+    draft: bool = False          # "DỰ THẢO": the period has not ended, or the user asked for a draft
+    archive: str = "Lưu Văn phòng"
 
     @property
     def number_text(self) -> str:
         """"Số 12-BC/TU" (Party) or "Số: 12/BC-UBND" (State); blanks for the clerk when no number yet."""
-        number = self.number or "      "
-        prefix = "Số: " if self.variant is Variant.STATE else "Số "
-        return f"{prefix}{number}{self.number_suffix}"
+        number = self.number or "\u00a0" * 6
+        prefix = "Số:\u00a0" if self.variant is Variant.STATE else "Số\u00a0"
+        # Non-breaking: the number and its symbol stay on one line.
+        return f"{prefix}{number}{self.number_suffix}".replace(" ", "\u00a0")
 
     @property
     def place_date_text(self) -> str:

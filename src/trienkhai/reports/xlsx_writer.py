@@ -14,6 +14,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
+from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai.spreadsheet import append_row
 
 SHEET_INFO = "Thông tin chung"
@@ -39,7 +40,8 @@ def build_xlsx(data: ReviewReportData) -> bytes:
     for label, value in (("Cơ quan ban hành", data.issuer.name), ("Báo cáo", data.title),
                          ("Loại báo cáo", data.kind.label), ("Kỳ báo cáo", data.period.label),
                          ("Từ ngày", data.period.start), ("Đến ngày", data.period.end),
-                         ("Kế hoạch", f"{data.plan_number} {data.plan_title}".strip())):
+                         ("Kế hoạch", f"{data.plan_number} {data.plan_title}".strip()),
+                         *_figure_rows(data)):
         append_row(info, [label, value])
     for row in info.iter_rows():
         row[0].font = _HEADER_FONT
@@ -67,11 +69,11 @@ def build_xlsx(data: ReviewReportData) -> bytes:
         chart.set_categories(Reference(targets, min_col=2, min_row=2, max_row=len(data.targets) + 1))
         chart.height, chart.width = max(7.5, 0.6 * len(data.targets)), 18
         targets.add_chart(chart, "I2")
-    statuses = [label for _, label in TASK_STATUSES]
-    _sheet(workbook, SHEET_TASKS, ["STT", "Đơn vị", "Tổng số nhiệm vụ", *statuses],
-           [[i, r.organisation, r.total, *(r.counts.get(k, 0) for k, _ in TASK_STATUSES)]
+    columns = [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]
+    _sheet(workbook, SHEET_TASKS, ["STT", "Đơn vị", "Tổng số nhiệm vụ", *(label for _, label in columns)],
+           [[i, r.organisation, r.total, *(r.counts.get(k, 0) for k, _ in columns)]
             for i, r in enumerate(data.tasks_by_status, 1)],
-           widths=[6, 45, 14, 14, 18, 14, 14])
+           widths=[6, 45, 14, 14, 18, 14, 14, 14])
     _sheet(workbook, SHEET_NOT_REPORTED, ["STT", "Đơn vị", "Hạn báo cáo", "Số nhiệm vụ được giao"],
            [[i, r.organisation, r.due, r.tasks] for i, r in enumerate(data.not_reported, 1)],
            widths=[6, 50, 14, 14])
@@ -83,6 +85,20 @@ def build_xlsx(data: ReviewReportData) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def _figure_rows(data: ReviewReportData) -> list[tuple[str, object]]:
+    """The report's figures (the same the body and appendices state), under the report's description."""
+    f = data.figures
+    if f is None:
+        return []
+    status = [(f"Nhiệm vụ {label.lower()}", f.status(key)) for key, label in
+              [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]]
+    return [("Số cơ quan, đơn vị phải báo cáo", f.units), ("Đã gửi báo cáo", f.reported),
+            ("Báo cáo đúng hạn", f.on_time), ("Chưa báo cáo", len(f.not_reported)), ("Số nhiệm vụ", f.tasks),
+            *status, ("Đơn vị đã ban hành kế hoạch, văn bản", len(f.units_with_plan)),
+            ("Số hội nghị quán triệt, triển khai", f.conferences), ("Lượt người tham dự", f.participants),
+            ("Chỉ tiêu có số liệu không hợp lệ", len(f.implausible))]
 
 
 def write_xlsx(data: ReviewReportData, path: str | Path) -> Path:

@@ -28,6 +28,7 @@ class Assessment(StrEnum):
     NOT_MET = "chua_dat"
     EXCEEDED = "vuot"
     NO_DATA = "chua_co_so_lieu"
+    IN_PROGRESS = "dang_thuc_hien"  # not met yet, but its deadline is still ahead
 
     @property
     def label(self) -> str:
@@ -36,7 +37,7 @@ class Assessment(StrEnum):
 
 
 _LABELS = {Assessment.MET: "Đạt", Assessment.NOT_MET: "Chưa đạt", Assessment.EXCEEDED: "Vượt",
-           Assessment.NO_DATA: "Chưa có số liệu"}
+           Assessment.NO_DATA: "Chưa có số liệu", Assessment.IN_PROGRESS: "Đang thực hiện"}
 
 
 class Verdict(NamedTuple):
@@ -89,3 +90,31 @@ def assess(direction: str | None, low: Number | None, high: Number | None, resul
     if value < floor:
         return Verdict(Assessment.EXCEEDED, 100.0 if ceiling == 0 else ceiling / value * 100 if value > 0 else None)
     return Verdict(Assessment.MET, 100.0)
+
+
+def assess_by(direction: str | None, low: Number | None, high: Number | None, result: Number | None, *,
+              deadline_year: int | None, as_of_year: int) -> Verdict:
+    """`assess`, against the target's own deadline: a result short of a target due in a later year than
+    `as_of_year` (the end of the period reported on) is "đang thực hiện" with its progress, not "chưa đạt"."""
+    verdict = assess(direction, low, high, result)
+    if verdict.status is Assessment.NOT_MET and deadline_year is not None and deadline_year > as_of_year:
+        return Verdict(Assessment.IN_PROGRESS, verdict.completion)
+    return verdict
+
+
+_PERCENT_UNITS = ("%", "phần trăm", "phan tram")
+
+
+def implausible(unit: str | None, low: Number | None, high: Number | None, result: Number | None) -> str:
+    """Why a reported value cannot be right for its target ("" when it can): a share above 100 %, or a
+    negative count or share. The value is still shown; the report says it must be checked."""
+    value = _float(result)
+    if value is None:
+        return ""
+    text = (unit or "").strip().lower()
+    if value < 0:
+        return "giá trị âm"
+    is_share = any(u in text for u in _PERCENT_UNITS)
+    if is_share and value > 100:
+        return "tỷ lệ vượt 100 %"
+    return ""

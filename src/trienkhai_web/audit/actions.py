@@ -35,6 +35,8 @@ class Action(models.TextChoices):
     PLAN_PUBLISH = "plan.publish", _("plan published")
     TASK_ASSIGNMENT_UPDATE = "task.assignment.update", _("assignment changed")
     REPORT_SETTINGS_SAVE = "reports.settings.save", _("report settings saved")
+    REVIEW_REPORT_GENERATE = "reports.review.generate", _("review report generated")
+    REVIEW_ACTIVITY_SAVE = "reports.activity.save", _("monitoring body's activity recorded")
     SCHEDULE_SAVE = "tracking.schedule.save", _("reporting schedule saved")
     REPORT_OPEN = "tracking.report.open", _("unit report opened")
     REPORT_EDIT = "tracking.report.edit", _("unit report edited")

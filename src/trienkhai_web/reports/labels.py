@@ -10,10 +10,22 @@ def report_kind(period_code: str) -> ReportKind:
     return {"so-ket": ReportKind.MID_TERM, "tong-ket": ReportKind.FINAL}.get(period_code, ReportKind.PERIODIC)
 
 
-def plan_reference(kind: str, number: str) -> str:
-    """"Chương trình hành động số 55-CTr/TU"."""
+def plan_reference(kind: str, number: str, title: str = "") -> str:
+    """"Chương trình hành động số 55-CTr/TU"; without a number, the plan's own subject ("Kế hoạch thực hiện
+    Kết luận số 69-KL/TU …", at most 16 words) so that the reader knows which plan is meant."""
     word = BY_CODE[kind].name if kind in BY_CODE else "Kế hoạch"
-    return f"{word} số {number}" if number else word
+    if number:
+        return f"{word} số {number}"
+    words = title.split()
+    if len(words) > 24:  # a long subject is cut at its first comma (after the first few words), else shortened
+        cut = next((i + 1 for i, w in enumerate(words) if i >= 6 and w.endswith(",")), 16)
+        words = words[:min(cut, 16)]
+    subject = " ".join(words).rstrip(",;:")
+    if subject and subject.isupper():
+        subject = subject.lower()
+    if subject and not subject.lower().startswith(word.lower()):
+        return f"{word} {subject[:1].lower() + subject[1:]}"
+    return subject[:1].upper() + subject[1:] if subject else word
 
 
 def report_title(kind: ReportKind, period: str, plan_ref: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -28,3 +29,29 @@ class ReportSettings(models.Model):
 
     def __str__(self) -> str:
         return f"{self.plan_id}"
+
+
+class GeneratedReport(models.Model):
+    """Every report generated for download: who, when, for which period, from which data (a fingerprint of
+    the figures and texts it was written from, and a short summary), and the files themselves."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="generated_reports")
+    period = models.ForeignKey("tracking.ReportingPeriod", on_delete=models.CASCADE, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField(_("generated at"))
+    draft = models.BooleanField(_("draft"), default=False)
+    title = models.CharField(_("title"), max_length=500)
+    input_hash = models.CharField(max_length=64)
+    summary = models.JSONField(default=dict)  # the figures the report states (reports due, received, tasks …)
+    docx = models.BinaryField()
+    xlsx = models.BinaryField()
+
+    class Meta:
+        verbose_name = _("generated report")
+        verbose_name_plural = _("generated reports")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["plan", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title

@@ -4,9 +4,11 @@ It reads through the tracking app's named queries (`trienkhai_web.tracking.queri
 indicator_series, expected_organisation_ids, unreported_units, explanation_threads; only the dates of
 first submission (for the timeliness table) are read from `UnitReport` directly.
 
-Results, indicator values, difficulties and causes come from the **accepted** unit reports; "reported"
-(for timeliness and the list of units that did not report) means submitted or accepted. A sơ kết or
+Results, indicator values, assessments and activities come from the **accepted** unit reports;
+"reported" (for timeliness and the list of units that did not report) means submitted or accepted, in the
+reference period (the period itself, or for a review the latest covered period already due). A sơ kết or
 tổng kết takes, for each unit and task, the latest accepted report of every period inside its span.
+`build_report_data(plan, period, today=…, draft=…)` is the one entry point (pages, command, jobs).
 """
 
 from __future__ import annotations
@@ -18,9 +20,11 @@ from datetime import date
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from trienkhai.reports import synthesis as syn
+from trienkhai.reports.clean import tone_style
+from trienkhai.reports.issuer import heading as issuer_heading
 from trienkhai.reports.model import (
     TASK_STATUSES,
-    Assessment,
     LeadResult,
     NotReportedRow,
     PartResults,
@@ -31,16 +35,38 @@ from trienkhai.reports.model import (
     TaskGroupResult,
     TaskStatusRow,
     TimelinessRow,
+    Variant,
 )
 from trienkhai.reports.numbers import fmt_number
-from trienkhai.reports.variant import detect_variant, number_suffix
+from trienkhai.reports.review import (
+    NOT_REPORTED,
+    Activity,
+    LeadProgress,
+    PartInput,
+    ReviewInput,
+    TargetInput,
+    TaskInput,
+    UnitAssessment,
+    UnitReporting,
+    compose,
+    compute_figures,
+)
+from trienkhai.reports.variant import detect_variant
 from trienkhai.tracking import periods
-from trienkhai.tracking.assess import assess
+from trienkhai.tracking.assess import assess_by, bound_of, implausible
+from trienkhai.vocab.directions import Bound
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Task, TaskAssignment
 from trienkhai_web.reports import labels
 from trienkhai_web.reports.models import ReportSettings
 from trienkhai_web.tracking import queries as tracking
-from trienkhai_web.tracking.models import ReportingPeriod, UnitReport
+from trienkhai_web.tracking.models import (
+    REVIEW_FIELDS,
+    ReportingPeriod,
+    ReportStatus,
+    ReviewActivity,
+    UnitReport,
+    UnitReview,
+)
 
 OTHER_PART = "Các nhiệm vụ khác"
 
@@ -60,6 +86,7 @@ class Progress:
     causes: str
     proposals: str
     explanation: str
+    report_id: int | None = None
 
 
 def find_period(plan: Plan, code: str) -> ReportingPeriod | None:
@@ -93,20 +120,29 @@ def _latest_progress(periods: list[ReportingPeriod]) -> dict[tuple[int, int], Pr
             if key not in progress:
                 progress[key] = Progress(row["report__organisation__name"], row["status"] or "",
                                          row["results"] or "", row["difficulties"] or "", row["causes"] or "",
-                                         row["proposals"] or "", row["explanation"] or "")
+                                         row["proposals"] or "", row["explanation"] or "", row.get("report_id"))
     return progress
 
 
-def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None = None) -> ReviewReportData:
+def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None = None,
+                      draft: bool | None = None) -> ReviewReportData:
+    """The report of `plan` for `period`: gathered (review_input), its figures computed once, its body
+    composed in its kind's structure; `draft` forces the "DỰ THẢO" mark (it is set anyway before the
+    period's data cut-off)."""
     today = today or timezone.localdate()
     variant = detect_variant(plan.number, plan.issuer_name)
     kind = labels.report_kind(period.code)
     label = periods.period_phrase(period.code, period.start, period.end)
-    plan_ref = labels.plan_reference(plan.kind, plan.number)
+    plan_ref = labels.plan_reference(plan.kind, plan.number, plan.title or "")
     covered = _covered_periods(period)
+    reference = reference_period(period, covered, today)
     progress = _latest_progress(covered)
-    # The place line: the plan's place, else the province its parsed text names.
-    place = plan.place or str(((plan.draft or {}).get("document") or {}).get("province") or "")
+    document = (plan.draft or {}).get("document") or {}
+    province = str(document.get("province") or "")
+    place = plan.place or province
+    tone = tone_style(" ".join([plan.issuer_name or "", plan.title or "", (plan.source_text or "")[:20000]]))
+    head = issuer_heading(variant, number=plan.number, issuer_name=plan.issuer_name or "",
+                          issuer_org=plan.issuer.name if plan.issuer else "", province=province, place=place)
 
     tasks = list(Task.objects.filter(plan=plan).select_related("item").order_by("order", "pk"))
     assignments = list(TaskAssignment.objects.filter(task__plan=plan).select_related("organisation"))
@@ -116,23 +152,130 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
             leads[a.task_id].append(a)
 
     data = ReviewReportData(
-        variant=variant,
-        issuer=labels.default_issuer(variant, plan.issuer_name or (plan.issuer.name if plan.issuer else ""), place),
-        kind=kind, title=labels.report_title(kind, label, plan_ref),
+        variant=variant, issuer=head.issuer, kind=kind, title=labels.report_title(kind, label, plan_ref),
         period=ReportPeriod(label, period.start, period.end), place=place, date=today,
-        number_suffix=number_suffix(plan.number, variant), plan_number=plan_ref,
+        number_suffix=head.number_suffix, plan_number=plan_ref,
         plan_title=f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
-        recipients=[str(r) for r in plan.recipients or []],
-        signer=labels.default_signer(variant, plan.signer_name, plan.signer_title, plan.signer_on_behalf_of),
+        recipients=head.recipients, signer=head.signer, voice=head.voice, tone=tone, archive=head.archive,
+        draft=bool(draft) or today <= period.cutoff,
     )
+    if not data.signer.title and plan.signer_title and variant is Variant.PARTY:
+        data.signer.title = plan.signer_title.upper()
     apply_settings(data, settings_for(plan))
     data.results = _results(plan, tasks, leads, progress)
-    data.targets = _targets(plan, covered)
-    _problems(data, tasks, progress)
-    _explanations(data, plan, covered)
-    _appendix(data, period, assignments, progress, today)
-    _situation(data, tasks, progress)
+    targets = _targets(plan, covered, period)
+    data.targets = [TargetRow(t.name, t.unit, t.plan_value, t.result, t.assessment, t.completion, t.problem)
+                    for t in targets]
+    _appendix(data, reference, assignments, progress, today)
+    source = review_input(plan, period, covered, reference, tasks, leads, progress, targets, data, today)
+    data.figures = compute_figures(source)
+    data.body = compose(source, data.figures)
     return data
+
+
+def reference_period(period: ReportingPeriod, covered: list[ReportingPeriod], today: date) -> ReportingPeriod:
+    """The period whose reporting the report counts: the period itself for a periodic report; for a
+    review, the latest covered period already due (a sơ kết's own period is often not due yet)."""
+    if labels.report_kind(period.code) is ReportKind.PERIODIC:
+        return period
+    due = [p for p in covered if p.unit_deadline < today]
+    return due[0] if due else period
+
+
+def _source(report_id: int | None) -> str:
+    return f"BC-{report_id}" if report_id else ""
+
+
+def review_input(plan: Plan, period: ReportingPeriod, covered: list[ReportingPeriod], reference: ReportingPeriod,
+                 tasks: list[Task], leads: dict[int, list[TaskAssignment]],
+                 progress: dict[tuple[int, int], Progress], targets: list[TargetInput],
+                 data: ReviewReportData, today: date) -> ReviewInput:
+    """What the core writes the review from, read once from the database."""
+    items = {i.pk: i for i in PlanItem.objects.filter(plan=plan)}
+    parts, home_of = outline_parts(items)
+    part_texts = [f"{p.title} {p.text}" for p in parts]
+    task_inputs = []
+    for task in tasks:
+        part = home_of.get(task.item_id) if task.item_id else None
+        home = ""
+        if part is None:
+            root = _part_of(task.item, items)
+            home = root.title if root else ""
+            if not task.item_id:  # a register row: the part its own words speak of
+                index = syn.match_part(task.content, part_texts)
+                part = parts[index].title if index is not None else None
+        lead_orgs = [a.organisation.name for a in leads.get(task.pk, [])]
+        found = [progress[(task.pk, a.organisation_id)] for a in leads.get(task.pk, [])
+                 if (task.pk, a.organisation_id) in progress]
+        task_inputs.append(TaskInput(part or "", task.content, lead_orgs, [
+            LeadProgress(p.organisation, p.status, p.results, p.difficulties, p.causes, p.proposals, p.explanation,
+                         _source(p.report_id)) for p in found], home=home))
+    covered_ids = [p.pk for p in covered]
+    accepted = {(r.period_id, r.organisation_id): r.pk for r in
+                UnitReport.objects.filter(period_id__in=covered_ids, status=ReportStatus.ACCEPTED)}
+    monitoring = plan.monitoring_body.name if plan.monitoring_body else ""
+    activities = []
+    for a in (ReviewActivity.objects.filter(period_id__in=covered_ids).select_related("organisation")
+              .order_by("held_on", "pk")):
+        own = a.organisation_id == plan.monitoring_body_id
+        report = accepted.get((a.period_id, a.organisation_id))
+        if own or report:
+            activities.append(Activity(a.organisation.name, a.kind, a.title, a.held_on, a.document_number,
+                                       a.participants, a.count, _source(report) or f"HĐ-{a.pk}"))
+    assessments = [UnitAssessment(r.report.organisation.name, _source(r.report_id),
+                                  **{name: getattr(r, name) for name in REVIEW_FIELDS})
+                   for r in UnitReview.objects.filter(report__period_id__in=covered_ids,
+                                                      report__status=ReportStatus.ACCEPTED)
+                   .select_related("report__organisation").order_by("report__organisation__name", "-report__period__end")]
+    reporting = [UnitReporting(r.organisation, r.due, r.submitted, 0) for r in data.timeliness]
+    reported = {r.organisation for r in data.timeliness} - {r.organisation for r in data.not_reported}
+    for row in reporting:  # "reported" is the dashboard's: submitted or accepted now (not a returned one)
+        if row.organisation not in reported:
+            row.submitted = None
+    explanations = []
+    for thread in tracking.explanation_threads(plan):
+        if thread.period_id is not None and thread.period_id not in covered_ids:
+            continue
+        for message in thread.messages.all():
+            if message.author_id != thread.asked_by_id:
+                explanations.extend(syn.split_statements(message.text, thread.organisation.name, f"GT-{thread.pk}"))
+    return ReviewInput(
+        kind=data.kind, voice=data.voice, plan_reference=data.plan_number,
+        period_label=data.period.label,
+        reporting_label=periods.period_title(reference.code, reference.start, reference.end),
+        monitoring_body=monitoring, parts=parts, tasks=task_inputs, activities=activities,
+        assessments=assessments, targets=targets, reporting=reporting, explanations=explanations)
+
+
+_SUBSTANCE = ("nhiem vu", "giai phap", "noi dung")
+_NOT_SUBSTANCE = ("muc dich", "yeu cau", "to chuc thuc hien", "quan diem", "muc tieu")
+
+
+def outline_parts(items: dict[int, PlanItem]) -> tuple[list[PartInput], dict[int, str]]:
+    """The programme's own parts: the children of its "Nhiệm vụ, giải pháp" (or "Nội dung") section, in
+    order, with their text; and item id → the title of the part it sits in."""
+    roots = sorted((i for i in items.values() if i.parent_id is None), key=lambda i: (i.order, i.path))
+
+    def key(item: PlanItem) -> str:
+        return syn.folded(item.title)
+
+    section = next((r for r in roots if any(w in key(r) for w in _SUBSTANCE)
+                    and not any(w in key(r) for w in _NOT_SUBSTANCE[:2])), None)
+    if section is None:
+        return [], {}
+    children = sorted((i for i in items.values() if i.parent_id == section.pk), key=lambda i: (i.order, i.path))
+    parts, home = [], {}
+    texts: dict[int, list[str]] = defaultdict(list)
+    for item in items.values():
+        top = item
+        while top.parent_id is not None and top.parent_id != section.pk and top.parent_id in items:
+            top = items[top.parent_id]
+        if top.parent_id == section.pk:
+            home[item.pk] = top.title
+            texts[top.pk].append(item.text or "")
+    for child in children:
+        parts.append(PartInput(child.title, " ".join(texts[child.pk])[:6000]))
+    return parts, home
 
 
 def settings_for(plan: Plan) -> ReportSettings | None:
@@ -186,9 +329,9 @@ def _sentence(title: str) -> str:
     return title[:1] + title[1:].lower() if title.isupper() else title
 
 
-def _targets(plan: Plan, covered: list[ReportingPeriod]) -> list[TargetRow]:
+def _targets(plan: Plan, covered: list[ReportingPeriod], period: ReportingPeriod) -> list[TargetInput]:
     """One row per target: the value of the latest covered period with accepted values (tracking adds the
-    units' values up, or averages them for a rate)."""
+    units' values up, or averages them for a rate), assessed against the target's own deadline."""
     series = tracking.indicator_series(plan)
     rows = []
     for target in plan.targets.all().order_by("order", "pk"):
@@ -197,58 +340,35 @@ def _targets(plan: Plan, covered: list[ReportingPeriod]) -> list[TargetRow]:
         result = float(found) if found is not None else None
         low = float(target.value_low) if target.value_low is not None else None
         high = float(target.value_high) if target.value_high is not None else None
-        verdict, completion = assess(target.direction, low, high, result)
-        plan_value = " - ".join(fmt_number(v) for v in (low, high) if v is not None)
-        rows.append(TargetRow(target.subject, target.unit, f"{target.direction} {plan_value}".strip(), result,
-                              verdict, completion))
+        verdict, completion = assess_by(target.direction, low, high, result, deadline_year=target.deadline_year,
+                                        as_of_year=period.end.year)
+        rows.append(TargetInput(target.subject[:1].upper() + target.subject[1:], target.unit,
+                                plan_value(target.direction, low, high), target.deadline_year, result, verdict,
+                                completion, implausible(target.unit, low, high, result)))
     return rows
 
 
-def add(target: list[str], org: str, text: str) -> None:
-    """"Unit: text", once per unit and text."""
-    line = f"{org}: {text.strip()}"
-    if text.strip() and line not in target:
-        target.append(line)
-
-
-def _explanations(data: ReviewReportData, plan: Plan, covered: list[ReportingPeriod]) -> None:
-    """The units' answers in explanation threads are causes too (the question is not)."""
-    for thread in tracking.explanation_threads(plan):
-        if thread.period_id is not None and thread.period_id not in {p.pk for p in covered}:
-            continue
-        for message in thread.messages.all():
-            if message.author_id != thread.asked_by_id:
-                add(data.causes, thread.organisation.name, message.text)
-
-
-def _problems(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], Progress]) -> None:
-    """Shortcomings, causes and proposals from the units' words; directions from what is behind."""
-    names = {t.pk: t for t in tasks}
-    for (_task_id, _org_id), item in sorted(progress.items()):
-        org = item.organisation
-        add(data.shortcomings, org, item.difficulties)
-        add(data.causes, org, item.causes)
-        add(data.causes, org, item.explanation)
-        add(data.proposals, org, item.proposals)
-    behind = [names[t] for t, _ in sorted(progress) if progress[(t, _)].status in ("cham_tien_do", "chua_trien_khai")]
-    for task in dict.fromkeys(behind):
-        data.directions.append(f"Tập trung chỉ đạo đẩy nhanh tiến độ nhiệm vụ: {task.content}.")
-    for row in data.targets:
-        if row.assessment is Assessment.NOT_MET:
-            data.directions.append(f"Có giải pháp cụ thể để hoàn thành chỉ tiêu: {row.name}.")
+def plan_value(direction: str, low: float | None, high: float | None) -> str:
+    """"≥ 95", "2 - 3", "không còn": one figure when both ends are the same, none for "không còn 0"."""
+    values = [v for v in dict.fromkeys((low, high)) if v is not None]
+    if bound_of(direction) is Bound.NONE_LEFT and all(v == 0 for v in values):
+        values = []
+    figure = " - ".join(fmt_number(v) for v in values)
+    return f"{direction} {figure}".strip()
 
 
 def _appendix(data: ReviewReportData, period: ReportingPeriod, assignments: list[TaskAssignment],
               progress: dict[tuple[int, int], Progress], today: date) -> None:
     expected: dict[int, str] = {}
     task_counts: dict[int, int] = defaultdict(int)
+    by_org: dict[int, dict[str, int]] = defaultdict(dict)
     for a in assignments:
         expected[a.organisation_id] = a.organisation.name
         task_counts[a.organisation_id] += 1
-    by_org: dict[int, dict[str, int]] = defaultdict(dict)
-    for (_task, org), item in progress.items():
-        if item.status:
-            by_org[org][item.status] = by_org[org].get(item.status, 0) + 1
+        if a.role == AssignmentRole.LEAD:  # the tasks it leads, by what it reported (the dashboard's table)
+            found = progress.get((a.task_id, a.organisation_id))
+            status = (found.status if found else "") or NOT_REPORTED
+            by_org[a.organisation_id][status] = by_org[a.organisation_id].get(status, 0) + 1
     order = sorted(expected, key=lambda o: expected[o])
     data.tasks_by_status = [TaskStatusRow(expected[o], by_org.get(o, {})) for o in order]
     data.not_reported = [NotReportedRow(m.organisation.name, m.deadline, task_counts[m.organisation.pk])
@@ -259,16 +379,3 @@ def _appendix(data: ReviewReportData, period: ReportingPeriod, assignments: list
     for org in order:
         submitted = timezone.localdate(first[org]) if org in first else None
         data.timeliness.append(TimelinessRow(expected[org], period.unit_deadline, submitted))
-
-
-def _situation(data: ReviewReportData, tasks: list[Task], progress: dict[tuple[int, int], Progress]) -> None:
-    units = len(data.timeliness)
-    reported = units - len(data.not_reported)
-    on_time = sum(1 for r in data.timeliness if r.on_time)
-    done = len({tid for (tid, _), p in progress.items() if p.status == "hoan_thanh"})
-    data.situation = [
-        f"{data.plan_number} giao {len(tasks)} nhiệm vụ cho {units} cơ quan, đơn vị chủ trì và phối hợp thực hiện.",
-        f"Kỳ báo cáo {data.period.label}: {reported}/{units} cơ quan, đơn vị đã gửi báo cáo, trong đó "
-        f"{on_time} báo cáo đúng hạn; {len(data.not_reported)} đơn vị chưa gửi báo cáo.",
-        f"Đến nay đã có {done}/{len(tasks)} nhiệm vụ được báo cáo hoàn thành.",
-    ]

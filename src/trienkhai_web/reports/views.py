@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from trienkhai.reports.docx_writer import build_docx
-from trienkhai.reports.model import TASK_STATUSES
-from trienkhai.reports.xlsx_writer import build_xlsx
+from trienkhai.reports.clean import clean
+from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
+from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.errors import UserError
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
+from trienkhai_web.reports.models import GeneratedReport
+from trienkhai_web.tracking.models import ActivityKind, ReviewActivity
 from trienkhai_web.views_support import show_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -51,7 +56,80 @@ def build(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/build.html", {
         "plan": plan, "periods": periods, "can_download": can_download, "selected": request.GET.get("ky", ""),
         "settings_form": _settings_form(plan) if can_download else None,
+        "history": _history(plan) if can_download else [],
+        "own_activities": _own_activities(plan) if can_download else [], "activity_kinds": ActivityKind.choices,
     })
+
+
+def _own_activities(plan: Plan) -> list[ReviewActivity]:
+    if plan.monitoring_body_id is None:
+        return []
+    return list(ReviewActivity.objects.filter(period__plan=plan, organisation_id=plan.monitoring_body_id)
+                .select_related("period").order_by("held_on", "pk"))
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
+
+
+@login_required
+@require_POST
+def own_activity(request: HttpRequest, pk: int) -> HttpResponse:
+    """The monitoring body adds (or, with "remove", deletes) one of its own activities for the review."""
+    plan, can_manage = _plan_for(request, pk)
+    if not can_manage:
+        raise PermissionDenied
+    code = request.POST.get("ky", "")
+    try:
+        if request.POST.get("remove"):
+            activity = get_object_or_404(ReviewActivity, pk=_int(request.POST.get("remove")) or 0)
+            services.remove_own_activity(request.user, plan, activity)
+        else:
+            period = queries.find_period(plan, code) if code else None
+            if period is None:
+                raise UserError(_("Choose a reporting period."))
+            held = request.POST.get("held_on") or ""
+            try:
+                held_on = date.fromisoformat(held) if held else None
+            except ValueError:
+                raise UserError(_("Enter a valid date.")) from None
+            services.add_own_activity(request.user, plan, period, kind=request.POST.get("kind", ""),
+                                      title=request.POST.get("title", ""), held_on=held_on,
+                                      document_number=request.POST.get("document_number", ""),
+                                      participants=_int(request.POST.get("participants")),
+                                      count=_int(request.POST.get("count")) or 1)
+            messages.success(request, _("The activity was added."))
+    except UserError as error:
+        show_error(request, error)
+    url = reverse("reports:build", args=[plan.pk])
+    return redirect(f"{url}?ky={code}" if code else url)
+
+
+def _history(plan: Plan) -> list[GeneratedReport]:
+    return list(GeneratedReport.objects.filter(plan=plan).defer("docx", "xlsx").select_related("created_by", "period")[:20])
+
+
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+
+def numbered(data: ReviewReportData) -> list[dict]:
+    """The body's blocks for the page: headings numbered as in the document (I., 1.), sentences with the
+    reports they came from (shown on hover), texts cleaned as in the document."""
+    out, first, second = [], 0, 0
+    for block in data.body:
+        item = {"kind": block.kind, "level": block.level, "text": clean(block.text, data.tone),
+                "sentences": [(clean(s.text, data.tone), ", ".join(s.sources)) for s in block.sentences]}
+        if block.kind == "heading" and block.level == 1:
+            first, second = first + 1, 0
+            item["number"] = f"{_ROMAN[first - 1] if first <= len(_ROMAN) else first}."
+        elif block.kind == "heading" and block.level == 2:
+            second += 1
+            item["number"] = f"{second}."
+        out.append(item)
+    return out
 
 
 def _settings_form(plan: Plan, data: dict | None = None) -> ReportSettingsForm:
@@ -90,26 +168,49 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     period = _period(request, plan)
     if period is None:
         return render(request, "reports/_preview.html", {"plan": plan, "data": None})
-    data = queries.build_report_data(plan, period)
+    data = queries.build_report_data(plan, period, draft=request.GET.get("du_thao") == "1")
+    columns = [*TASK_STATUSES, (NOT_REPORTED, NOT_REPORTED_LABEL)]
     return render(request, "reports/_preview.html", {
-        "plan": plan, "period": period, "data": data, "can_download": can_download,
-        "statuses": [label for _, label in TASK_STATUSES], "status_keys": [k for k, _ in TASK_STATUSES],
+        "plan": plan, "period": period, "data": data, "can_download": can_download, "blocks": numbered(data),
+        "statuses": [label for _, label in columns], "status_keys": [k for k, _ in columns],
+        "draft_param": "1" if data.draft else "",
     })
 
 
 @login_required
+@require_POST
 def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
+    """Generate the report, keep it in the plan's history, and send the file asked for."""
     plan, can_download = _plan_for(request, pk)
     if not can_download:
         raise PermissionDenied
     if fmt not in ("docx", "xlsx"):
         raise Http404
-    period = _period(request, plan)
+    code = request.POST.get("ky", "")
+    period = queries.find_period(plan, code) if code else None
     if period is None:
         raise Http404(_("Choose a reporting period."))
-    data = queries.build_report_data(plan, period)
-    content, mime = (build_xlsx(data), XLSX) if fmt == "xlsx" else (build_docx(data), DOCX)
-    name = f"bao-cao-{slugify(plan.number.replace('/', '-')) or plan.pk}-{period.code}.{fmt}"
+    kept = services.generate_report(request.user, plan, period, draft=request.POST.get("du_thao") == "1")
+    return _file(plan, kept, fmt)
+
+
+@login_required
+def history_file(request: HttpRequest, pk: int, report_id: int, fmt: str) -> HttpResponse:
+    """A report generated before, as it was then."""
+    plan, can_download = _plan_for(request, pk)
+    if not can_download:
+        raise PermissionDenied
+    if fmt not in ("docx", "xlsx"):
+        raise Http404
+    kept = get_object_or_404(GeneratedReport, pk=report_id, plan=plan)
+    return _file(plan, kept, fmt)
+
+
+def _file(plan: Plan, kept: GeneratedReport, fmt: str) -> HttpResponse:
+    content, mime = (bytes(kept.xlsx), XLSX) if fmt == "xlsx" else (bytes(kept.docx), DOCX)
+    draft = "-du-thao" if kept.draft else ""
+    name = (f"bao-cao-{slugify(plan.number.replace('/', '-')) or plan.pk}-{slugify(kept.period.title)}{draft}"
+            f"-{kept.pk}.{fmt}")
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response

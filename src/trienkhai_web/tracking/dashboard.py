@@ -10,7 +10,7 @@ from typing import Any, NamedTuple
 from django.utils.safestring import mark_safe
 
 from trienkhai.tracking import periods as period_rules
-from trienkhai.tracking.assess import Assessment, assess
+from trienkhai.tracking.assess import Assessment, assess_by
 from trienkhai.tracking.dashboard import progress_svg, ratio, stacked_bar_svg, trend_svg
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanItem, Target, Task, TaskAssignment
@@ -198,7 +198,9 @@ def _targets(plan: Plan, periods: list[ReportingPeriod], statuses: tuple[str, ..
         chart_points = [(p.title, float(v) if v is not None else None) for p, v in trend if p.pk in values] or \
             [(p.title, None) for p in periods[-1:]]
         goal = target.value_low if target.value_low is not None else target.value_high
-        verdict = assess(target.direction, target.value_low, target.value_high, latest[1])
+        verdict = assess_by(target.direction, target.value_low, target.value_high, latest[1],
+                            deadline_year=target.deadline_year,
+                            as_of_year=latest[0].end.year if latest[0] else date.today().year)
         rows.append({
             "target": target, "latest_period": latest[0], "latest": latest[1],
             "assessment": verdict.status, "completion": verdict.completion,

@@ -14,18 +14,80 @@ from django.utils import timezone
 from trienkhai_web.plans.models import AssignmentRole, Plan, PlanStatus, Target, TaskAssignment
 from trienkhai_web.tracking import services
 from trienkhai_web.tracking.models import (
+    ActivityKind,
     IndicatorValue,
     PartnerContribution,
     ReportingSchedule,
     ReportStatus,
+    ReviewActivity,
     ReviewEvent,
     TaskProgress,
     UnitReport,
+    UnitReview,
 )
 
 RESULTS = ["Đã tổ chức hội nghị quán triệt cho cán bộ, đảng viên", "Đã ban hành văn bản hướng dẫn triển khai",
            "Đã lồng ghép tuyên truyền trong sinh hoạt chi bộ", "Đã kiểm tra, giám sát tại 3 cơ sở"]
 DIFFICULTIES = ["Kinh phí hạn hẹp", "Thiếu cán bộ chuyên trách", "Địa bàn rộng, giao thông khó khăn"]
+
+# The units' own assessment of the period: several wordings of the same few themes, as units write them,
+# so that the review has something to group.
+STRENGTHS = [
+    "Cấp ủy, người đứng đầu quan tâm lãnh đạo, chỉ đạo sát sao việc triển khai thực hiện",
+    "Cấp ủy và người đứng đầu đã quan tâm lãnh đạo, chỉ đạo sát sao",
+    "Công tác tuyên truyền được đổi mới, đa dạng hình thức, lồng ghép trong sinh hoạt chi bộ",
+    "Phối hợp giữa các cơ quan, đơn vị chặt chẽ, kịp thời",
+    "Sự phối hợp giữa các cơ quan, đơn vị được thực hiện chặt chẽ",
+    "Nhiều mô hình, cách làm hay được nhân rộng ở cơ sở",
+]
+LIMITATIONS = [
+    "Một số nhiệm vụ triển khai còn chậm so với kế hoạch",
+    "Một số nhiệm vụ còn chậm tiến độ so với kế hoạch đề ra",
+    "Công tác kiểm tra, giám sát chưa thường xuyên",
+    "Việc kiểm tra, giám sát chưa được thực hiện thường xuyên",
+    "Chất lượng báo cáo của một số cơ sở chưa cao, số liệu chưa đầy đủ",
+    "Hình thức tuyên truyền ở vùng sâu, vùng xa còn đơn điệu",
+]
+CAUSES_OBJECTIVE = [
+    "Địa bàn rộng, chia cắt, giao thông đi lại khó khăn",
+    "Địa bàn rộng, giao thông đi lại khó khăn, nhất là mùa mưa lũ",
+    "Nguồn kinh phí bố trí cho nhiệm vụ còn hạn hẹp",
+    "Kinh phí bố trí còn hạn hẹp",
+    "Sắp xếp tổ chức bộ máy, đơn vị hành chính làm thay đổi đầu mối thực hiện",
+]
+CAUSES_SUBJECTIVE = [
+    "Một số cấp ủy chưa quan tâm đúng mức đến công tác chỉ đạo",
+    "Một số cấp ủy, người đứng đầu chưa thực sự quan tâm đúng mức",
+    "Đội ngũ cán bộ làm công tác chuyên môn còn thiếu, kiêm nhiệm nhiều việc",
+    "Cán bộ chuyên trách còn thiếu, phải kiêm nhiệm",
+    "Sự phối hợp giữa một số cơ quan chưa chặt chẽ",
+]
+LESSONS = [
+    "Phải phát huy vai trò nêu gương của người đứng đầu cấp ủy",
+    "Phát huy vai trò nêu gương của người đứng đầu",
+    "Cụ thể hóa nhiệm vụ bằng kế hoạch có lộ trình, phân công rõ người, rõ việc, rõ thời gian",
+    "Phân công rõ người, rõ việc, rõ thời gian, rõ kết quả",
+    "Thường xuyên kiểm tra, đôn đốc, kịp thời tháo gỡ khó khăn ở cơ sở",
+]
+PROPOSALS = [
+    "Đề nghị Tỉnh ủy, Ủy ban nhân dân tỉnh bố trí bổ sung kinh phí thực hiện",
+    "Đề nghị cấp trên quan tâm bố trí thêm kinh phí thực hiện",
+    "Đề nghị tổ chức tập huấn nghiệp vụ cho cán bộ cơ sở",
+    "Đề nghị mở lớp tập huấn nghiệp vụ cho cán bộ làm công tác chuyên môn ở cơ sở",
+    "Đề nghị ban hành hướng dẫn thống nhất về biểu mẫu báo cáo",
+]
+DIRECTIONS = [
+    "Tiếp tục đẩy mạnh tuyên truyền, quán triệt đến cán bộ, đảng viên và Nhân dân",
+    "Tập trung hoàn thành các nhiệm vụ còn chậm tiến độ",
+    "Tăng cường kiểm tra, giám sát việc thực hiện ở cơ sở",
+]
+CONFERENCES = ["Hội nghị quán triệt, triển khai chương trình cho cán bộ chủ chốt",
+               "Hội nghị học tập, quán triệt cho cán bộ, đảng viên", "Hội nghị triển khai kế hoạch thực hiện"]
+
+
+def _pick(pool: list[str], roll: int, many: int) -> str:
+    """`many` lines of `pool` chosen by `roll`, one a line."""
+    return "\n".join(dict.fromkeys(pool[(roll * 7 + i * 3) % len(pool)] for i in range(many)))
 
 
 def _roll(*parts: object) -> int:
@@ -108,6 +170,7 @@ def _report(plan: Plan, period, org_id: int, roll: int, index: int, assignments:
             "causes": "Nguồn lực còn hạn chế" if task_status != "hoan_thanh" else "",
             "proposals": "Đề nghị cấp trên hỗ trợ kinh phí" if task_status == "cham_tien_do" else "",
             "explanation": explanation})
+    _review_content(report, period, org_id, roll)
     ReviewEvent.objects.create(report=report, action="submit", from_status="draft", to_status="submitted",
                                actor_organisation_id=org_id, at=submitted)
     if status in (ReportStatus.ACCEPTED, ReportStatus.RETURNED):
@@ -119,3 +182,31 @@ def _report(plan: Plan, period, org_id: int, roll: int, index: int, assignments:
                                    actor_organisation_id=plan.monitoring_body_id, at=report.reviewed_at,
                                    comment=comment)
     return report
+
+
+def _review_content(report: UnitReport, period, org_id: int, roll: int) -> None:  # type: ignore[no-untyped-def]
+    """The unit's activities and assessment of the period: most units write them, a few leave them out."""
+    if roll % 7 == 0:
+        return  # some units write only their task results
+    day = period.start + timedelta(days=10 + roll % 40)
+    ReviewActivity.objects.create(period=period, organisation_id=org_id, kind=ActivityKind.CONFERENCE,
+                                  held_on=day, title=CONFERENCES[roll % len(CONFERENCES)],
+                                  participants=40 + (roll * 13) % 260, count=1 + roll % 3)
+    if roll % 4 != 1:  # three units in four issue their own implementing plan
+        ReviewActivity.objects.create(period=period, organisation_id=org_id, kind=ActivityKind.DOCUMENT,
+                                      held_on=day + timedelta(days=5), title="Kế hoạch thực hiện",
+                                      document_number=f"{10 + roll}-KH")
+    if roll % 3 == 0:
+        ReviewActivity.objects.create(period=period, organisation_id=org_id, kind=ActivityKind.INSPECTION,
+                                      held_on=day + timedelta(days=20), title="Kiểm tra việc thực hiện ở cơ sở",
+                                      count=1 + roll % 4)
+    if roll % 5 in (0, 2):
+        ReviewActivity.objects.create(period=period, organisation_id=org_id, kind=ActivityKind.PROPAGANDA,
+                                      title="Tin, bài tuyên truyền trên trang thông tin điện tử",
+                                      count=3 + roll % 12)
+    UnitReview.objects.create(
+        report=report, strengths=_pick(STRENGTHS, roll, 2), limitations=_pick(LIMITATIONS, roll, 2),
+        causes_objective=_pick(CAUSES_OBJECTIVE, roll, 1 + roll % 2),
+        causes_subjective=_pick(CAUSES_SUBJECTIVE, roll, 1 + (roll // 2) % 2),
+        lessons=_pick(LESSONS, roll, 1 + roll % 2), proposals=_pick(PROPOSALS, roll // 3, 1 + roll % 2),
+        directions=_pick(DIRECTIONS, roll, 2))

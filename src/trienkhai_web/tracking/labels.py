@@ -12,7 +12,7 @@ from trienkhai_web.tracking.models import ProgressStatus, ReportStatus
 STATUS_LABELS = {**{s.value: s.label for s in ProgressStatus}, NOT_REPORTED: _("Not reported")}
 # The one label map of the core's assessment statuses on screen (the core's own labels go in documents).
 ASSESSMENT_LABELS = {Assessment.MET: _("Met"), Assessment.NOT_MET: _("Not met"), Assessment.EXCEEDED: _("Exceeded"),
-                     Assessment.NO_DATA: _("No data")}
+                     Assessment.NO_DATA: _("No data"), Assessment.IN_PROGRESS: _("Under way, due later")}
 TIMELINESS_LABELS = {queries.ON_TIME: _("On time"), queries.LATE: _("Late"), queries.MISSING: _("Not submitted"),
                      queries.PENDING: _("Not due yet")}
 REPORT_LABELS = {s.value: s.label for s in ReportStatus}

@@ -384,3 +384,64 @@ class ReminderLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.organisation_id}/{self.period_id}"
+
+
+# --- What a review needs from each unit (sơ kết, tổng kết, periodic report) ---------------------------
+
+REVIEW_FIELDS = ("strengths", "limitations", "causes_objective", "causes_subjective", "lessons", "proposals",
+                 "directions")
+
+
+class UnitReview(models.Model):
+    """A unit's own assessment of the period, in the terms of the review it feeds (the parts of a sơ kết's
+    outline): ưu điểm, hạn chế, nguyên nhân khách quan / chủ quan, bài học kinh nghiệm, đề xuất, phương hướng.
+    One statement a line; the review groups the statements of all units by theme."""
+
+    report = models.OneToOneField(UnitReport, on_delete=models.CASCADE, related_name="review")
+    strengths = models.TextField(_("strengths"), blank=True)
+    limitations = models.TextField(_("limitations"), blank=True)
+    causes_objective = models.TextField(_("objective causes"), blank=True)
+    causes_subjective = models.TextField(_("subjective causes"), blank=True)
+    lessons = models.TextField(_("lessons learnt"), blank=True)
+    proposals = models.TextField(_("proposals and recommendations"), blank=True)
+    directions = models.TextField(_("tasks for the next period"), blank=True)
+
+    class Meta:
+        verbose_name = _("unit's assessment")
+        verbose_name_plural = _("units' assessments")
+
+    def __str__(self) -> str:
+        return f"{self.report_id}"
+
+
+class ActivityKind(models.TextChoices):
+    CONFERENCE = "hoi_nghi", _("Conference to disseminate (quán triệt)")
+    DOCUMENT = "van_ban", _("Implementing document issued")
+    PROPAGANDA = "tuyen_truyen", _("Propaganda")
+    INSPECTION = "kiem_tra", _("Inspection or supervision")
+
+
+class ReviewActivity(models.Model):
+    """One leadership or dissemination activity of a unit in a period: a conference held (date, participants),
+    an implementing plan issued (number, date), propaganda, an inspection. The monitoring body enters its own
+    (the review's section I) the same way, for its own organisation."""
+
+    period = models.ForeignKey(ReportingPeriod, on_delete=models.CASCADE, related_name="activities")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="review_activities")
+    kind = models.CharField(_("kind"), max_length=16, choices=ActivityKind.choices)
+    held_on = models.DateField(_("date"), null=True, blank=True)
+    title = models.CharField(_("content"), max_length=500)
+    document_number = models.CharField(_("document number"), max_length=64, blank=True)
+    participants = models.PositiveIntegerField(_("participants"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("how many (conferences, items, inspections)"), default=1)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+
+    class Meta:
+        verbose_name = _("leadership activity")
+        verbose_name_plural = _("leadership activities")
+        ordering = ["period", "organisation", "held_on", "pk"]
+        indexes = [models.Index(fields=["period", "organisation"])]
+
+    def __str__(self) -> str:
+        return self.title[:80]

@@ -80,7 +80,7 @@ def period_progress(period: ReportingPeriod,
     """One row per (task, reporting unit): task_id, organisation_id, organisation name, status, results,
     difficulties, causes, proposals, explanation — from the reports in `statuses`."""
     return list(TaskProgress.objects.filter(report__period=period, report__status__in=statuses).values(
-        "task_id", "report__organisation_id", "report__organisation__name", "status", "results", "difficulties",
+        "task_id", "report_id", "report__organisation_id", "report__organisation__name", "status", "results", "difficulties",
         "causes", "proposals", "explanation"))
 
 

@@ -43,6 +43,8 @@ from trienkhai_web.tracking import calendar_days, notices
 from trienkhai_web.tracking.evidence import check_upload
 from trienkhai_web.tracking.models import (
     EDITABLE_STATUSES,
+    REVIEW_FIELDS,
+    ActivityKind,
     Evidence,
     ExplanationMessage,
     ExplanationRequest,
@@ -54,9 +56,11 @@ from trienkhai_web.tracking.models import (
     ReportingSchedule,
     ReportOpening,
     ReportStatus,
+    ReviewActivity,
     ReviewEvent,
     TaskProgress,
     UnitReport,
+    UnitReview,
     UnitSettings,
 )
 from trienkhai_web.tracking.permissions import can_ask_explanation, can_submit_report
@@ -67,6 +71,9 @@ FIELD_LABELS = {
     "difficulties": gettext_lazy("Difficulties"), "causes": gettext_lazy("Causes"),
     "proposals": gettext_lazy("Proposals"), "explanation": gettext_lazy("Explanation"),
     "contribution": gettext_lazy("Contribution"), "value": gettext_lazy("Value"), "note": gettext_lazy("Note"),
+    "strengths": gettext_lazy("Strengths"), "limitations": gettext_lazy("Limitations"),
+    "causes_objective": gettext_lazy("Objective causes"), "causes_subjective": gettext_lazy("Subjective causes"),
+    "lessons": gettext_lazy("Lessons learnt"), "directions": gettext_lazy("Tasks for the next period"),
 }
 
 
@@ -183,6 +190,15 @@ def content_hash(report: UnitReport) -> str:
                      report.indicator_values.values_list("target_id", "value", "note", "evidence")]),
         "e": sorted(Evidence.objects.filter(report=report).values_list("pk", flat=True)),
     }
+    # The review's parts and activities count only once entered (the hashes of older reports stay the same).
+    review = UnitReview.objects.filter(report=report).values_list(*REVIEW_FIELDS).first()
+    if review and any(review):
+        data["r"] = list(review)
+    activities = sorted([[k, str(d), t, n, p, c] for k, d, t, n, p, c in ReviewActivity.objects.filter(
+        period_id=report.period_id, organisation_id=report.organisation_id).values_list(
+        "kind", "held_on", "title", "document_number", "participants", "count")])
+    if activities:
+        data["a"] = activities
     return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
 
 
@@ -256,6 +272,14 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
         contribution.text = value
         contribution.save(update_fields=["text"])
         label = f"{FIELD_LABELS['contribution']} — {task.no or task.pk}"
+    elif kind == "review":
+        if field not in REVIEW_FIELDS:
+            raise UserError(_("Unknown field."))
+        review, _created = UnitReview.objects.get_or_create(report=current)
+        _check_seen(getattr(review, field), seen, value)
+        setattr(review, field, value)
+        review.save(update_fields=[field])
+        label = str(FIELD_LABELS[field])
     elif kind == "indicator":
         target = Target.objects.get(pk=object_id, plan_id=current.period.plan_id)
         indicator, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
@@ -279,6 +303,40 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
     else:
         raise UserError(_("Unknown field."))
     return _bump(user, current, f"{label}: “{value[:80]}”", now)
+
+
+@transaction.atomic
+def add_activity(user: Any, report: UnitReport, *, version: int | None, kind: str, title: str,
+                 held_on: date | None = None, document_number: str = "", participants: int | None = None,
+                 count: int = 1, now: datetime | None = None) -> ReviewActivity:
+    """Record one leadership or dissemination activity of the report's unit in the report's period."""
+    if not can_report_for(user, report.organisation_id):
+        raise PermissionDenied
+    current = _lock(report, version)
+    _check_editable(user, current)
+    if kind not in ActivityKind.values:
+        raise UserError(_("Unknown kind of activity."))
+    if not title.strip():
+        raise UserError(_("Say what the activity was."))
+    activity = ReviewActivity.objects.create(
+        period=current.period, organisation=current.organisation, kind=kind, title=title.strip(), held_on=held_on,
+        document_number=document_number.strip(), participants=participants, count=max(1, count or 1),
+        created_by=user if getattr(user, "is_authenticated", False) else None)
+    _bump(user, current, f"{ActivityKind(kind).label}: “{title.strip()[:80]}”", now)
+    return activity
+
+
+@transaction.atomic
+def remove_activity(user: Any, activity: ReviewActivity, *, version: int | None,
+                    now: datetime | None = None) -> None:
+    report = UnitReport.objects.filter(period_id=activity.period_id, organisation_id=activity.organisation_id).first()
+    if report is None or not can_report_for(user, report.organisation_id):
+        raise PermissionDenied
+    current = _lock(report, version)
+    _check_editable(user, current)
+    title = activity.title
+    activity.delete()
+    _bump(user, current, f"{_('Removed')}: “{title[:80]}”", now)
 
 
 def _check_seen(stored: str, seen: str | None, value: str) -> None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from trienkhai_web.tracking import views
+from trienkhai_web.tracking import review_views, views
 
 app_name = "tracking"
 urlpatterns = [
@@ -21,6 +21,8 @@ urlpatterns = [
     path("theo-doi/minh-chung/<int:pk>/xoa/", views.evidence_remove, name="evidence_remove"),
     path("theo-doi/bao-cao/<int:pk>/minh-chung-nhiem-vu/<int:task_id>/", views.task_evidence,
          name="task_evidence"),
+    path("theo-doi/bao-cao/<int:pk>/hoat-dong/", review_views.activity_add, name="activity_add"),
+    path("theo-doi/hoat-dong/<int:pk>/xoa/", review_views.activity_remove, name="activity_remove"),
     path("theo-doi/bao-cao/<int:pk>/nop/", views.submit, name="submit"),
     path("theo-doi/bao-cao/<int:pk>/chuyen-truong-don-vi/", views.handoff, name="handoff"),
     path("theo-doi/bao-cao/<int:pk>/da-mo/", views.opened, name="opened"),

@@ -37,7 +37,7 @@ from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans.models import Plan, PlanStatus, Target, Task, TaskAssignment
 from trienkhai_web.tracking import dashboard as dashboards
 from trienkhai_web.tracking import inbox as inboxes
-from trienkhai_web.tracking import queries, reminders, services
+from trienkhai_web.tracking import queries, reminders, review_views, services
 from trienkhai_web.tracking import schedule as regime
 from trienkhai_web.tracking.dashboard_export import EXPORTS, WORKBOOK, workbook_response
 from trienkhai_web.tracking.dashboard_export import export as export_table
@@ -194,6 +194,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
         "timeline": queries.report_timeline(report),
         "threads": queries.explanation_threads(plan).filter(organisation=report.organisation),
         "statuses": ProgressStatus.choices,
+        **review_views.review_context(report),
     })
 
 

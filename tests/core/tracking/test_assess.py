@@ -37,4 +37,4 @@ def test_completion_share():
 
 
 def test_labels_are_vietnamese():
-    assert [a.label for a in Assessment] == ["Đạt", "Chưa đạt", "Vượt", "Chưa có số liệu"]
+    assert [a.label for a in Assessment] == ["Đạt", "Chưa đạt", "Vượt", "Chưa có số liệu", "Đang thực hiện"]

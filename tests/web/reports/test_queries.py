@@ -14,12 +14,18 @@ from trienkhai.reports.model import Assessment, ReportKind, Variant
 from trienkhai_web.reports import queries
 
 
+def _body(data) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(b.plain for b in data.body)
+
+
 def test_report_data_from_accepted_reports(province):
     data = queries.build_report_data(province.plan, province.period)
     assert data.variant is Variant.PARTY and data.number_suffix == "-BC/TU"
     assert data.kind is ReportKind.PERIODIC
     assert data.title == "Kết quả quý II năm 2025 thực hiện Chương trình hành động số 55-CTr/TU"
-    assert (data.issuer.superior, data.issuer.name) == ("ĐẢNG BỘ TỈNH TUYÊN QUANG", "TỈNH ỦY")
+    # A programme of the Ban Thường vụ Tỉnh ủy is issued as the Tỉnh ủy, signed on behalf of the Ban Thường vụ.
+    assert (data.issuer.superior, data.issuer.name) == ("", "TỈNH ỦY TUYÊN QUANG")
+    assert data.voice == "Ban Thường vụ Tỉnh ủy"
     assert [p.title for p in data.results] == ["Nhiệm vụ, giải pháp", "Tổ chức thực hiện"]
     first = data.results[0].groups[0]
     assert [(lead.organisation, lead.result) for lead in first.leads] == [
@@ -28,10 +34,15 @@ def test_report_data_from_accepted_reports(province):
     assert data.results[1].groups[0].leads == []
     [target] = data.targets
     assert (target.result, target.assessment) == (95.5, Assessment.EXCEEDED)
-    assert data.shortcomings == ["Ban Tuyên giáo Tỉnh ủy: Thiếu kinh phí"]
-    assert data.causes == ["Ban Tuyên giáo Tỉnh ủy: Dự toán chưa được phê duyệt"]
-    assert data.proposals == ["Ban Tuyên giáo Tỉnh ủy: Đề nghị bổ sung kinh phí"]
-    assert data.directions == ["Tập trung chỉ đạo đẩy nhanh tiến độ nhiệm vụ: Xây dựng chuyên mục tuyên truyền."]
+    body = _body(data)
+    # Written, with the unit named, and the unit's difficulty, cause and proposal each said once.
+    assert "Ban Tuyên giáo Tỉnh ủy đã tổ chức 12 hội nghị với 3.400 lượt đảng viên." in body
+    assert body.count("Thiếu kinh phí (Ban Tuyên giáo Tỉnh ủy)") == 1
+    assert body.count("Dự toán chưa được phê duyệt (Ban Tuyên giáo Tỉnh ủy)") == 1
+    assert body.count("Đề nghị bổ sung kinh phí (Ban Tuyên giáo Tỉnh ủy)") == 1
+    assert "Chưa có báo cáo kết quả" not in body and "Tập trung chỉ đạo đẩy nhanh tiến độ nhiệm vụ:" not in body
+    assert "1/3 cơ quan, đơn vị đã gửi báo cáo" not in body and "2/3 cơ quan, đơn vị đã gửi báo cáo" in body
+    assert "1 đơn vị chưa báo cáo: Đảng ủy xã Minh Quang" in body
     assert [r.organisation for r in data.not_reported] == ["Đảng ủy xã Minh Quang"]
     timely = {r.organisation: r for r in data.timeliness}
     assert timely["Ban Tuyên giáo Tỉnh ủy"].on_time is True
@@ -39,8 +50,12 @@ def test_report_data_from_accepted_reports(province):
     assert timely["Đảng ủy xã Minh Quang"].submitted is None
     counts = {r.organisation: r.counts for r in data.tasks_by_status}
     assert counts["Ban Tuyên giáo Tỉnh ủy"] == {"hoan_thanh": 1, "cham_tien_do": 1}
-    assert data.signer.name == "Lê Thị Kim Dung" and data.signer.on_behalf_of == "T/M BAN THƯỜNG VỤ"
-    assert data.recipients == ["Ban Bí thư Trung ương Đảng", "Các đảng bộ trực thuộc"]
+    assert counts["Sở Nội vụ"] == {"chua_bao_cao": 1}  # submitted, not accepted: its task is not yet reported
+    # The signer is chosen for the report: the plan's title is kept, its name is not (it signed the plan).
+    assert data.signer.on_behalf_of == "T/M BAN THƯỜNG VỤ" and data.signer.title == "PHÓ BÍ THƯ THƯỜNG TRỰC"
+    assert data.signer.name == ""
+    assert data.recipients[0] == "Ban Bí thư Trung ương Đảng (để báo cáo)"
+    assert data.archive == "Lưu Văn phòng Tỉnh ủy"
 
 
 def test_docx_numbers_match_the_database(province):
@@ -51,7 +66,9 @@ def test_docx_numbers_match_the_database(province):
         "Tỷ lệ đảng viên được quán triệt", "%", "đạt 90", "95,5", "Vượt"]
     by_status = doc.tables[3]
     rows = {r.cells[1].text: [c.text for c in r.cells[2:]] for r in by_status.rows[1:]}
-    assert rows["Ban Tuyên giáo Tỉnh ủy"] == ["2", "1", "0", "1", "0"]
+    assert rows["Ban Tuyên giáo Tỉnh ủy"] == ["2", "1", "0", "1", "0", "0"]
+    assert rows["Sở Nội vụ"] == ["1", "0", "0", "0", "0", "1"]
+    assert rows["Tổng cộng (lượt giao chủ trì)"] == ["3", "1", "0", "1", "0", "1"]
     not_reported = doc.tables[4]
     assert [r.cells[1].text for r in not_reported.rows[1:]] == ["Đảng ủy xã Minh Quang"]
     assert not_reported.rows[1].cells[2].text == province.period.unit_deadline.strftime("%d/%m/%Y")
@@ -109,5 +126,8 @@ def test_units_answers_to_explanation_requests_are_causes(province):
     ExplanationMessage.objects.create(request=thread, author=province.users["reporter"],
                                       text="Do chưa bố trí được biên tập viên", created_at=asked)
     data = queries.build_report_data(province.plan, province.period)
-    assert data.causes == ["Ban Tuyên giáo Tỉnh ủy: Dự toán chưa được phê duyệt",
-                           "Ban Tuyên giáo Tỉnh ủy: Do chưa bố trí được biên tập viên"]
+    body = _body(data)
+    assert "Do chưa bố trí được biên tập viên (Ban Tuyên giáo Tỉnh ủy)." in body
+    assert "Đề nghị giải trình" not in body  # the question is not a cause
+    [cause] = [s for b in data.body for s in b.sentences if s.text.startswith("Do chưa bố trí")]
+    assert cause.sources == (f"GT-{thread.pk}",)

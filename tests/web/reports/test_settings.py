@@ -21,7 +21,7 @@ def test_settings_override_the_plan(province):
     services.save_settings(monitor, province.plan, version=0, number="12", signer_name="Nguyễn Văn Sơn",
                            recipients=["Thường trực Tỉnh ủy", "  ", "Lưu"], issuing_body="TỈNH ỦY TUYÊN QUANG")
     data = queries.build_report_data(province.plan, province.period)
-    assert data.number_text == "Số 12-BC/TU"
+    assert data.number_text == "Số\u00a012-BC/TU"  # non-breaking: the number never breaks across lines
     assert data.signer.name == "Nguyễn Văn Sơn" and data.signer.title == "PHÓ BÍ THƯ THƯỜNG TRỰC"
     assert data.recipients == ["Thường trực Tỉnh ủy", "Lưu"]
     assert data.issuer.name == "TỈNH ỦY TUYÊN QUANG"
@@ -54,12 +54,12 @@ def test_settings_form(client, province):
     assert response.status_code == 302
     page = client.get(reverse("reports:build", args=[province.plan.pk])).content.decode()
     assert "Hoàng Văn Bình" in page
-    docx = client.get(reverse("reports:download", args=[province.plan.pk, "docx"]) + "?ky=2025-Q2")
+    docx = client.post(reverse("reports:download", args=[province.plan.pk, "docx"]), {"ky": "2025-Q2"})
     doc = Document(io.BytesIO(docx.content))
     left, _right = doc.tables[0].rows[0].cells
-    assert left.paragraphs[-1].text == "Số 07-BC/TU"
+    assert left.paragraphs[-1].text == "Số\u00a007-BC/TU"
     closing = doc.tables[2].rows[0].cells
-    assert [p.text for p in closing[0].paragraphs][1:] == ["- Ban Bí thư,", "- Các sở, ngành,", "- Lưu Văn phòng."]
+    assert [p.text for p in closing[0].paragraphs][1:] == ["- Ban Bí thư,", "- Các sở, ngành,", "- Lưu Văn phòng Tỉnh ủy."]
     assert closing[1].paragraphs[-1].text == "Hoàng Văn Bình"
     # The same form again, built from version 0, is now stale.
     stale = client.post(url, {**form, "number": "08"})
