@@ -14,7 +14,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from trienkhai.plans.agencies import canonical_name, expand_abbreviations, is_agency_start, is_collective_scope
+from trienkhai.plans.agencies import (
+    canonical_name,
+    expand_abbreviations,
+    is_agency_start,
+    is_collective_scope,
+)
 from trienkhai.text.vietnamese import collapse_spaces, fold, new_tone_placement, nfc
 from trienkhai.vocab.bodies import (
     CENTRAL,
