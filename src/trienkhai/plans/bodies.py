@@ -147,11 +147,10 @@ def _body(f: str, s: str) -> BodyIdentity | None:
     if committee is not None:
         return committee
     if f in LEVEL_NAMED:
-        head, level = LEVEL_NAMED[f]
-        return BodyIdentity("mass_organisation", head, level)
-    for named, (head, level) in LEVEL_NAMED.items():
+        return BodyIdentity("mass_organisation", *LEVEL_NAMED[f])
+    for named, (youth, youth_level) in LEVEL_NAMED.items():
         if f.startswith(named + " "):
-            return BodyIdentity("mass_organisation", head, level, locality=s[len(named):].strip() or None)
+            return BodyIdentity("mass_organisation", youth, youth_level, locality=s[len(named):].strip() or None)
     found = _kind_of(f)
     if found is None:
         return None

@@ -155,7 +155,7 @@ def _tasks(plan: Plan, draft: Draft, items: dict[str, PlanItem], targets: list[T
     for t in draft.tasks:
         recurrence, due = when(t.timeframe)
         task = Task.objects.create(
-            plan=plan, item=_section_item(items, t.section), order=order,
+            plan=plan, item=_section_item(items, t.outline_path or t.section), order=order,
             recurrence=t.recurrence if t.recurrence and t.recurrence in Recurrence.values else recurrence,
             due_date=iso_date(t.due) or due,
             **fit(Task, no=t.no if t.no is not None else "", content=t.content, timeframe=t.timeframe,
