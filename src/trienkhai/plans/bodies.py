@@ -197,6 +197,26 @@ def _scope(f: str, written: str) -> ScopeIdentity | None:
     return None
 
 
+_PLACE_KINDS = ("party_committee", "peoples_committee", "peoples_council", "party_cell")
+_SUBORDINATE = "truc thuoc"
+
+
+def _class_name(f: str, s: str) -> tuple[tuple[str, ...], str, str | None] | None:
+    """(kinds, reach, level) when a name without "các" still names a class of bodies: a bare "Đảng đoàn" or
+    "ban cán sự đảng" (of no body), "đảng ủy trực thuộc …", "chính quyền", or a committee word in lower case
+    inside a list ("các huyện ủy, thành ủy" gives "thành ủy")."""
+    if f.startswith(("dang doan", "ban can su dang")) and f in ("dang doan", "ban can su dang"):
+        return ("party_delegation",), "same", None
+    if f.startswith(("dang uy", "chi bo", "dang bo")) and _SUBORDINATE in f:
+        return ("party_committee", "party_cell"), "below", None
+    if f in ("chinh quyen", "chinh quyen dia phuong"):
+        return ("peoples_committee",), "all", None
+    for words, level in COMMITTEE_WORDS.items():
+        if f == words and s[:1].islower():
+            return ("party_committee",), "below", level
+    return None
+
+
 def identify(name: str) -> Identity | None:
     """What `name` denotes: a body, a collective scope, or None when it names no body at all."""
     written = collapse_spaces(name or "").strip(" .,;:")
@@ -211,9 +231,13 @@ def identify(name: str) -> Identity | None:
         body = _body(_OPENING_RE.sub("", f), _OPENING_RE.sub("", repaired))
         kinds = (body.kind,) if body is not None and body.kind != "other" else ()
         unnamed = any(w in f for w in RELATED_WORDS) or not kinds
-        return ScopeIdentity(written, kinds, "below", body.level if body else None, unnamed=unnamed)
+        reach = "below" if kinds and kinds[0] in _PLACE_KINDS else "same"
+        return ScopeIdentity(written, kinds, reach, body.level if body else None, unnamed=unnamed)
     s = _OPENING_RE.sub("", repaired)
     fs = _same_body(fold(s))
+    plural = _class_name(fs, s)
+    if plural is not None:
+        return ScopeIdentity(written, *plural)
     if len(fs) != len(s):  # a written form was replaced: the locality is read from the folded text
         s = fs
     body = _body(fs, s)

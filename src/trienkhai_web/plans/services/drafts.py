@@ -136,8 +136,10 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
             plan.source_filename = fit(Plan, source_filename=filename)["source_filename"]
             plan.source_sha256 = sha
             store_draft(plan, draft)
-            matcher = queries.agency_matcher()
-            plan.agency_map = {n: o.pk for n in draft.agency_names() if (o := queries.certain_match(n, matcher))}
+            # Certain matches and collective scopes are decided at once (the review shows them, undoably).
+            from trienkhai_web.plans.services.agencies import initial_decisions
+
+            plan.agency_map, plan.scope_map = initial_decisions(plan, draft.agency_names())
             plan.source_file.save(filename, ContentFile(data), save=False)
             stored = plan.source_file.name
             plan.save()

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.plans import editing
+from trienkhai.plans.bodies import ScopeIdentity, identify
 from trienkhai.plans.model import Plan as Draft
 from trienkhai.plans.references import kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
@@ -40,8 +41,9 @@ from trienkhai_web.plans.models import (
     Target,
     Task,
     TaskAssignment,
+    TaskScope,
 )
-from trienkhai_web.plans.services.agencies import undecided_names
+from trienkhai_web.plans.services.agencies import matcher_for, undecided_names
 from trienkhai_web.plans.services.drafts import check_manage, iso_date, load_draft, lock_plan
 
 
@@ -83,13 +85,14 @@ def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Orga
             raise UserError(_("Map every agency name before publishing. Still undecided: %(names)s.")
                             % {"names": "; ".join(missing[:5])})
         draft = load_draft(plan)
-        orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
+        orgs = Organisation.objects.in_bulk([*(i for i in plan.agency_map.values() if i),
+                                             *(i for ids in (plan.scope_map or {}).values() for i in ids)])
         items = _outline(plan, draft)
         targets = _targets(plan, draft, items)
         _tasks(plan, draft, items, targets, orgs)
         _references(plan, draft)
         if plan.issuer is None and plan.issuer_name:
-            plan.issuer = queries.certain_match(plan.issuer_name)
+            plan.issuer = queries.certain_match(plan.issuer_name, matcher_for(plan))
         plan.monitoring_body = monitoring_body or plan.monitoring_body or default_monitoring_body(user, plan)
         if plan.monitoring_body is None:
             raise UserError(_("Choose the body that monitors this plan (usually the issuer's Ban Dân vận) "
@@ -142,7 +145,21 @@ def _targets(plan: Plan, draft: Draft, items: dict[str, PlanItem]) -> list[Targe
 
 
 def _assign(task: Task, plan: Plan, orgs: dict[int, Organisation], names: list[str], role: str) -> None:
+    """The task's organisations for the names the document gives it. A collective scope is kept as the
+    document writes it (`TaskScope`); the bodies it resolved to get the work (they report), an unnamed one
+    ("các cơ quan liên quan") none."""
     for name in names:
+        resolved = (plan.scope_map or {}).get(name)
+        if resolved is not None or isinstance(identify(name), ScopeIdentity):
+            scope, _created = TaskScope.objects.get_or_create(
+                task=task, role=role, **fit(TaskScope, name_in_document=name),
+                defaults={"unnamed": not resolved})
+            for org_id in resolved or []:
+                if (org := orgs.get(org_id)) is not None:
+                    TaskAssignment.objects.get_or_create(
+                        task=task, organisation=org, role=role,
+                        defaults={"scope": scope, **fit(TaskAssignment, name_in_document=name)})
+            continue
         org = orgs.get(plan.agency_map.get(name) or 0)
         if org is not None:
             TaskAssignment.objects.get_or_create(task=task, organisation=org, role=role,
