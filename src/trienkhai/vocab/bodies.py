@@ -102,6 +102,13 @@ SAME_BODY: tuple[tuple[str, str], ...] = (
     ("ban chap hanh dang bo huyen", "huyen uy"),
     ("ban chap hanh trung uong dang", "ban chap hanh trung uong"),
 )
+# How a body is written out when only its identity is known (a parent made for a body named under it).
+WRITTEN_HEADS: dict[str, str] = {
+    "uy ban nhan dan": "Ủy ban nhân dân", "hoi dong nhan dan": "Hội đồng nhân dân",
+    "mat tran to quoc": "Ủy ban Mặt trận Tổ quốc Việt Nam", "doan thanh nien": "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "hoi nong dan": "Hội Nông dân", "hoi lien hiep phu nu": "Hội Liên hiệp Phụ nữ",
+    "hoi cuu chien binh": "Hội Cựu chiến binh", "lien doan lao dong": "Liên đoàn Lao động",
+}
 # A Youth Union of a level is named by its level: "Tỉnh đoàn" = "Đoàn Thanh niên tỉnh".
 LEVEL_NAMED: dict[str, tuple[str, str]] = {
     "tinh doan": ("doan thanh nien", PROVINCE), "huyen doan": ("doan thanh nien", DISTRICT),

@@ -13,6 +13,7 @@ loaded (`plans.services.agencies.find_locality`), each with its own bodies.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
@@ -21,7 +22,7 @@ from trienkhai_web.organisations.models import Organisation, OrganisationLevel, 
 from trienkhai_web.organisations.models import OrganisationKind as K
 
 DISTRICT_END = dt.date(2025, 6, 30)
-LEVEL_OF_KIND = {K.CENTRAL: OrganisationLevel.CENTRAL, K.PROVINCE: OrganisationLevel.PROVINCE,
+LEVEL_OF_KIND: dict[str, str] = {K.CENTRAL: OrganisationLevel.CENTRAL, K.PROVINCE: OrganisationLevel.PROVINCE,
                  K.DISTRICT: OrganisationLevel.DISTRICT, K.COMMUNE: OrganisationLevel.COMMUNE}
 
 # (code, parent code, kind, name, short name, aliases)
@@ -99,7 +100,7 @@ def load() -> dict[str, Organisation]:
                 parent=orgs[parent] if parent else None, aliases=aliases,
             )
         else:
-            changes = {k: v for k, v in (("level", level), ("parent", orgs[parent] if parent else None),
+            changes: dict[str, Any] = {k: v for k, v in (("level", level), ("parent", orgs[parent] if parent else None),
                                          ("name", name), ("kind", kind), ("short_name", short))
                        if getattr(org, k) != v and (k != "parent" or org.parent_id is None)}
             if changes:  # a tree from an older demo (no levels, "Tỉnh mẫu" alone) is brought up to date

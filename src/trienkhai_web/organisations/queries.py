@@ -181,8 +181,8 @@ class OrganisationMatcher:
         self._choices = list(self.keys)
 
     def _compatible(self, ident: BodyIdentity | None, org_id: int) -> bool:
-        known = self._identity_of.get(org_id) or [None]
-        return any(compatible(ident, k) for k in known)
+        known = self._identity_of.get(org_id)
+        return any(compatible(ident, k) for k in known) if known else compatible(ident, None)
 
     def match(self, name: str, *, limit: int = 5, min_score: float = 75) -> list[Match]:
         """Best candidates for `name`, best first; exact and alias matches before fuzzy ones."""
@@ -251,11 +251,11 @@ def localities_above(locality: Organisation | None) -> list[Organisation]:
     return chain
 
 
-def organisations_for_locality(locality: Organisation | None) -> QuerySet[Organisation]:
+def organisations_for_locality(locality: Organisation | None, *, strict: bool = False) -> QuerySet[Organisation]:
     """The bodies a plan of `locality` may name: those of the locality, of the localities above it, and the
     bodies of no locality (central ones); never the bodies of another province or a sibling district.
-    Without a locality, every organisation."""
-    if locality is None:
+    Without a locality, every organisation (`strict`: only the central ones)."""
+    if locality is None and not strict:
         return Organisation.objects.all()
     orgs = {o.pk: o for o in Organisation.objects.only("pk", "parent_id", "kind")}
     allowed = {o.pk for o in localities_above(locality)}

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 
 from trienkhai.plans.bodies import BodyIdentity, ScopeIdentity, identify, qualify, resolve_scope
 from trienkhai.text.vietnamese import fold
-from trienkhai.vocab.bodies import CENTRAL_CITIES
+from trienkhai.vocab.bodies import CENTRAL_CITIES, WRITTEN_HEADS
 from trienkhai_web.audit.actions import Action
 from trienkhai_web.audit.services import record
 from trienkhai_web.errors import UserError
@@ -142,6 +142,10 @@ def matcher_for(plan: Plan | None) -> org_queries.OrganisationMatcher:
     names without a level at the level of the plan's locality."""
     locality = plan_locality(plan) if plan is not None else None
     if locality is None:
+        if plan is not None and plan.draft and load_draft(plan).document.province:
+            # A plan of a province not (yet) in the tree may name only central bodies, never another
+            # province's: its own bodies are made, or chosen, in its province.
+            return org_queries.OrganisationMatcher(queryset=org_queries.organisations_for_locality(None, strict=True))
         return queries.agency_matcher()
     return org_queries.OrganisationMatcher(queryset=org_queries.organisations_for_locality(locality),
                                            level=locality.level or None)
@@ -192,7 +196,7 @@ def _display_name(identity: BodyIdentity, written: str, place: Organisation) -> 
     if identity.kind == "party_committee" and identity.head == "cap uy":
         base = _COMMITTEE_NAME.get(place.level or "", "Đảng ủy")
         return base if place.level == "central" else f"{base} {place_name(place)}"
-    name = identity.name or written
+    name = identity.name or written or WRITTEN_HEADS.get(identity.head, identity.head.capitalize())
     if identity.locality or place.level in (None, "", "central"):
         return name
     ident_place = place_name(place)
@@ -431,7 +435,10 @@ def auto_map(user: Any, plan: Plan, *, create_missing: bool = True) -> Plan:
             if org is not None:
                 Plan.objects.filter(pk=plan.pk).update(issuer=org)
                 plan.issuer = org
-    for name in undecided_names(plan):
+    # Scopes the import could not resolve (the plan's place was not in the tree yet) are resolved now.
+    unresolved = [n for n in load_draft(plan).agency_names() if n in plan.agency_map and n not in plan.scope_map
+                  and isinstance(i := identify(n), ScopeIdentity) and not i.unnamed] if plan.draft else []
+    for name in [*undecided_names(plan), *unresolved]:
         resolution = resolve_scope_in(plan, name, locality=locality)
         if resolution is not None:
             plan = map_scope(user, plan, version=plan.version, name=name, organisations=resolution.organisations)

@@ -150,10 +150,11 @@ def _assign(task: Task, plan: Plan, orgs: dict[int, Organisation], names: list[s
     ("các cơ quan liên quan") none."""
     for name in names:
         resolved = (plan.scope_map or {}).get(name)
-        if resolved is not None or isinstance(identify(name), ScopeIdentity):
+        ident = identify(name)
+        if resolved is not None or isinstance(ident, ScopeIdentity):
             scope, _created = TaskScope.objects.get_or_create(
                 task=task, role=role, **fit(TaskScope, name_in_document=name),
-                defaults={"unnamed": not resolved})
+                defaults={"unnamed": isinstance(ident, ScopeIdentity) and ident.unnamed})
             for org_id in resolved or []:
                 if (org := orgs.get(org_id)) is not None:
                     TaskAssignment.objects.get_or_create(
