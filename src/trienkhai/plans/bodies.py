@@ -78,10 +78,11 @@ Identity = BodyIdentity | ScopeIdentity
 
 
 def _repair(name: str) -> str:
-    """Abbreviations written out, one tone placement, no repeated word ("UBND tỉnh tỉnh" → "… tỉnh")."""
+    """Abbreviations written out, one tone placement, no level said twice ("UBND tỉnh tỉnh" → "… tỉnh")."""
     s = collapse_spaces(new_tone_placement(nfc(expand_abbreviations(name)))).strip(" .,;:-")
     words = s.split(" ")
-    kept = [w for i, w in enumerate(words) if i == 0 or fold(w) != fold(words[i - 1])]
+    kept = [w for i, w in enumerate(words)
+            if i == 0 or fold(w) != fold(words[i - 1]) or fold(w) not in LEVEL_WORDS]
     return " ".join(kept)
 
 
@@ -132,6 +133,8 @@ def _committee(f: str, s: str) -> BodyIdentity | None:
     for words, level in sorted(COMMITTEE_WORDS.items(), key=lambda kv: -len(kv[0])):
         if f == words or f.startswith(words + " "):
             rest_s = s[len(words):].strip()
+            if rest_s and fold(rest_s) in LEVEL_WORDS:
+                rest_s = ""  # "Tỉnh ủy tỉnh": the level said twice
             if rest_s and not rest_s[:1].isupper():
                 return None
             if words == "thanh uy" and rest_s and fold(rest_s) in CENTRAL_CITIES:
@@ -272,6 +275,8 @@ def compatible(a: Identity | None, b: Identity | None) -> bool:
         return False
     if a is None or b is None:
         return a is None and b is None
+    if "other" in (a.kind, b.kind):  # the registry cannot tell what one of them is: only levels may differ
+        return not (a.level and b.level and a.level != b.level)
     if a.kind != b.kind:
         return False
     if a.level and b.level and a.level != b.level:

@@ -242,7 +242,7 @@ class BodyPlacer:
         name = _display_name(ident, written or ident.name, place)
         aliases = [a for a in dict.fromkeys([written, ident.name]) if a and fold(a) != fold(name)]
         kind = ident.kind if ident.kind in K.values else K.OTHER
-        org = organisations.create_organisation(self.user, name=name[:255], kind=kind, level=place.level or "",
+        org = organisations.create_organisation(self.user, name=name, kind=kind, level=place.level or "",
                                                 parent=parent, aliases=aliases)
         self._index[place.pk][ident.key] = org
         return org
