@@ -9,11 +9,16 @@ is one transaction, refuses bad input with a `trienkhai_web.errors.UserError` an
 """
 
 from trienkhai_web.plans.services.agencies import (
+    ACCEPT_DEFAULT,
+    accept_suggestions,
     add_alias_for,
+    agency_review,
     auto_map,
     create_organisation_for,
     map_agency,
+    map_scope,
     undecided_names,
+    undo_decision,
 )
 from trienkhai_web.plans.services.drafts import (
     EDITABLE,
@@ -29,7 +34,24 @@ from trienkhai_web.plans.services.publishing import publish
 from trienkhai_web.plans.services.tasks import update_task_assignment
 
 __all__ = [
-    "EDITABLE", "add_alias_for", "add_draft_item", "auto_map", "create_organisation_for", "delete_draft_item",
-    "edit_draft_item", "import_document", "load_draft", "map_agency", "merge_draft_item", "publish",
-    "split_draft_item", "undecided_names", "update_task_assignment",
+    "ACCEPT_DEFAULT",
+    "EDITABLE",
+    "accept_suggestions",
+    "add_alias_for",
+    "add_draft_item",
+    "agency_review",
+    "auto_map",
+    "create_organisation_for",
+    "delete_draft_item",
+    "edit_draft_item",
+    "import_document",
+    "load_draft",
+    "map_agency",
+    "map_scope",
+    "merge_draft_item",
+    "publish",
+    "split_draft_item",
+    "undecided_names",
+    "undo_decision",
+    "update_task_assignment",
 ]

@@ -408,8 +408,8 @@ def new_body_defaults(plan: Plan, name: str) -> dict[str, Any]:
         if place is not None:
             placer = BodyPlacer(None)
             parent_ident = ident.of
-            parent = placer.find(parent_ident, place) if parent_ident is not None else None
-            out["parent"] = parent or place
+            # Preselected only when it exists; else the registry makes it (and its own parents) on creation.
+            out["parent"] = placer.find(parent_ident, place) if parent_ident is not None else None
     return out
 
 
@@ -457,3 +457,68 @@ def auto_map(user: Any, plan: Plan, *, create_missing: bool = True) -> Plan:
             org = organisations.create_organisation(user, name=name, parent=parent, level=getattr(parent, "level", ""))
         plan = map_agency(user, plan, version=plan.version, name=name, organisation=org)
     return plan
+
+
+# --- what the review page shows (a read) ------------------------------------------------------------------
+
+ACCEPT_DEFAULT = 90  # the confidence "accept all" offers first
+
+
+@dataclass
+class AgencyRow:
+    """One agency name on the review page: what was decided and how (`how`: exact / alias / registry when
+    applied automatically, `chosen` when a person chose, `scope`, `none`), or the suggestions to choose from
+    (best first, with how each was found and its confidence; a fuzzy one is never preselected)."""
+
+    name: str
+    decided: bool
+    how: str = ""
+    organisation: Organisation | None = None
+    scope: ScopeIdentity | None = None
+    scope_bodies: list[Organisation] | None = None  # what the scope resolved to (none for an unnamed one)
+    scope_choices: list[Organisation] | None = None  # the bodies it may be resolved to instead
+    suggestions: list[queries.Suggestion] | None = None
+    new_kind: str = ""
+    new_level: str = ""
+    new_parent: Organisation | None = None
+
+    @property
+    def preselected(self) -> Organisation | None:
+        """The suggestion chosen in the list when the page opens: only a certain one."""
+        first = self.suggestions[0] if self.suggestions else None
+        return first.organisation if first is not None and first.how in org_queries.CERTAIN else None
+
+
+def agency_review(plan: Plan) -> list[AgencyRow]:
+    """The rows of the review page's agency names section, in the draft's order."""
+    names = load_draft(plan).agency_names()
+    locality = plan_locality(plan)
+    matcher = matcher_for(plan)
+    orgs = Organisation.objects.in_bulk([*(i for i in plan.agency_map.values() if i),
+                                         *(i for ids in (plan.scope_map or {}).values() for i in ids)])
+    rows: list[AgencyRow] = []
+    candidates = org_queries.bodies_under(locality, on=timezone.localdate()) if locality is not None else []
+    for name in names:
+        ident = identify(name)
+        decided = name in plan.agency_map
+        row = AgencyRow(name=name, decided=decided)
+        if isinstance(ident, ScopeIdentity):
+            row.scope = ident
+            row.how = "scope"
+            row.scope_bodies = [orgs[i] for i in (plan.scope_map or {}).get(name, []) if i in orgs]
+            row.scope_choices = [o for o in candidates if not ident.kinds or o.kind in ident.kinds] or candidates
+            rows.append(row)
+            continue
+        org_id = plan.agency_map.get(name)
+        if decided:
+            row.organisation = orgs.get(org_id) if org_id else None
+            best = [m for m in matcher.match(name, limit=3) if m.certain]
+            row.how = (best[0].how if row.organisation is not None and best and best[0].organisation.pk == org_id
+                       else "chosen" if row.organisation is not None else "none")
+        else:
+            row.suggestions = [queries.Suggestion(m.organisation, m.how, round(m.score))
+                               for m in matcher.match(name, min_score=queries.FUZZY_MIN)]
+            defaults = new_body_defaults(plan, name)
+            row.new_kind, row.new_level, row.new_parent = defaults["kind"], defaults["level"], defaults["parent"]
+        rows.append(row)
+    return rows
