@@ -130,6 +130,16 @@ def predecessors(org: Organisation) -> list[Succession]:
     return list(Succession.objects.select_related("predecessor").filter(successor=org))
 
 
+def _same_place(ident: BodyIdentity, places: set[str]) -> bool:
+    """Whether a body named with its place ("Ban Tuyên giáo Tỉnh ủy Lai Châu") is of one of `places` (folded)."""
+    node: BodyIdentity | None = ident
+    while node is not None:
+        if node.locality and fold(node.locality) not in places:
+            return False
+        node = node.of
+    return True
+
+
 @dataclass(frozen=True)
 class Match:
     organisation: Organisation
@@ -149,11 +159,13 @@ class OrganisationMatcher:
     """Folded names of the organisations (optionally those valid on a date), loaded once."""
 
     def __init__(self, *, on: dt.date | None = None, queryset: QuerySet[Organisation] | None = None,
-                 level: str | None = None) -> None:
+                 level: str | None = None, places: list[str] | None = None) -> None:
         qs = queryset if queryset is not None else Organisation.objects.all()
         if on is not None:
             qs = qs.filter(valid_on_q(on))
         self.level = level or None  # the level of the issuer: names that do not say one are read at it
+        # The issuer's places ("Mường Tè", "Lai Châu"): a body whose name says another place is never offered.
+        self.places = {fold(p) for p in places or []}
         self.organisations: dict[int, Organisation] = {o.pk: o for o in qs}
         # key -> [(org id, how)]; the choices list for rapidfuzz is the distinct keys.
         self.keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -161,6 +173,7 @@ class OrganisationMatcher:
         self.identities: dict[str, set[int]] = defaultdict(set)
         self._identity_of: dict[int, list[BodyIdentity]] = defaultdict(list)
         names: list[tuple[int, str]] = []
+        self._elsewhere: set[int] = set()  # bodies of another place than the issuer's
         for o in self.organisations.values():
             self.keys[o.match_key or fold(o.name)].append((o.pk, EXACT))
             names.append((o.pk, o.name))
@@ -175,12 +188,17 @@ class OrganisationMatcher:
         for org_id, name in names:
             ident = identify(name)
             if isinstance(ident, BodyIdentity):
+                if self.places and not _same_place(ident, self.places):
+                    self._elsewhere.add(org_id)
+                    continue
                 ident = qualify(ident, self.organisations[org_id].level or self.level)
                 self.identities[ident.key].add(org_id)
                 self._identity_of[org_id].append(ident)
         self._choices = list(self.keys)
 
     def _compatible(self, ident: BodyIdentity | None, org_id: int) -> bool:
+        if org_id in self._elsewhere:
+            return False
         known = self._identity_of.get(org_id)
         return any(compatible(ident, k) for k in known) if known else compatible(ident, None)
 

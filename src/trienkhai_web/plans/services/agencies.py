@@ -142,13 +142,16 @@ def matcher_for(plan: Plan | None) -> org_queries.OrganisationMatcher:
     names without a level at the level of the plan's locality."""
     locality = plan_locality(plan) if plan is not None else None
     if locality is None:
-        if plan is not None and plan.draft and load_draft(plan).document.province:
+        province = load_draft(plan).document.province if plan is not None and plan.draft else None
+        if province:
             # A plan of a province not (yet) in the tree may name only central bodies, never another
             # province's: its own bodies are made, or chosen, in its province.
-            return org_queries.OrganisationMatcher(queryset=org_queries.organisations_for_locality(None, strict=True))
+            return org_queries.OrganisationMatcher(queryset=org_queries.organisations_for_locality(None, strict=True),
+                                                   level="province", places=[province])
         return queries.agency_matcher()
+    places = [place_name(p) for p in org_queries.localities_above(locality)]
     return org_queries.OrganisationMatcher(queryset=org_queries.organisations_for_locality(locality),
-                                           level=locality.level or None)
+                                           level=locality.level or None, places=places)
 
 
 # --- bodies and scopes -------------------------------------------------------------------------------------
