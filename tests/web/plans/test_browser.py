@@ -53,7 +53,11 @@ def test_upload_review_publish(page, corpus_docs, bob):
     page.wait_for_selector("text=→ Ban Tuyên giáo Tỉnh ủy Lâm Đồng")
     # "các cơ quan liên quan" is a group no one reports for: decided at import, shown as such.
     assert page.locator("tr.scope", has_text="các cơ quan liên quan").is_visible()
-    page.screenshot(path=f"{SHOTS}/review-agencies-1366.png", full_page=False)
+    page.locator("#review-agencies").scroll_into_view_if_needed()
+    page.locator("#review-agencies").screenshot(path=f"{SHOTS}/review-agencies-1366.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#review-agencies").screenshot(path=f"{SHOTS}/review-agencies-phone.png")
+    page.set_viewport_size({"width": 1366, "height": 768})
     # The other bodies the plan makes responsible are new to this database: create each one.
     todo = page.locator("tr.todo")
     for _ in range(100):
