@@ -2,7 +2,8 @@
 
 Each numbered paragraph of "Tổ chức thực hiện" is one assignment (`item` = its outline path). Its
 responsible bodies are the subjects of its sentences (the words before the first verb, when they name
-bodies); the lead is the subject of "X chủ trì" / "Giao X chủ trì"; partners follow "phối hợp với".
+bodies); the lead is the subject of "X chủ trì" / "Giao X chủ trì", else the bodies that open the
+item's first assignment sentence ("Đảng đoàn HĐND tỉnh lãnh đạo …"); partners follow "phối hợp với".
 Outside that part only a sentence that opens with "Giao X …" or "X chủ trì" counts, so that ordinary
 task sentences ("Mặt trận Tổ quốc … phối hợp với chính quyền …") are not taken for assignments.
 """
@@ -113,6 +114,7 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
     partners: list[str] = []
     duties: list[str] = []
     kept: list[str] = []
+    opening: list[str] = []  # the bodies that open the item's first assignment sentence
     for text in texts:
         if _is_recipients(text):
             break  # the distribution list closes the document: its names are recipients, not assignees
@@ -132,6 +134,8 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
                     responsible.append(name)
             if is_lead and not leads:
                 leads = names
+            if not opening:
+                opening = names
             for m in _PARTNERS_RE.finditer(sentence):
                 for name in split_agencies(m.group(1)):
                     if name not in partners:
@@ -139,6 +143,9 @@ def assignment_from_texts(item: str | None, texts: list[str], *, strict: bool = 
             duties.append(rest.strip())
     if not responsible:
         return None
+    if not leads and not strict:
+        # "Đảng đoàn HĐND tỉnh lãnh đạo …", "UBND tỉnh chỉ đạo …": the body that opens the work leads it.
+        leads = [n for n in opening if n not in partners]
     full = " ".join(kept)
     names = list(dict.fromkeys(responsible + partners + leads))
     return Assignment(item=item, responsible=responsible, leads=leads, partners=partners, verbs=_verbs(full),
@@ -164,8 +171,14 @@ def find_assignments(plan: Plan) -> list[Assignment]:
         a = assignment_from_texts(node.path, node_texts(node), strict=not inside)
         if a is None and inside and _names_a_body(node):
             # "2. Ban cán sự đảng Ủy ban nhân dân tỉnh:" over its lettered duties: the item names its body.
-            a = Assignment(item=node.path, responsible=split_agencies(node.title),
-                           canonical=canonical_map(split_agencies(node.title)), text=node.title)
+            names = split_agencies(node.title.strip().rstrip(":"))
+            texts = node_texts(node, title=False)
+            partners = list(dict.fromkeys(p for text in texts for m in _PARTNERS_RE.finditer(text)
+                                          for p in split_agencies(m.group(1))))
+            a = Assignment(item=node.path, responsible=names, leads=list(names), partners=partners,
+                           canonical=canonical_map([*names, *partners]), text=" ".join([node.title, *texts]),
+                           duties=" ".join(texts) or None, verbs=_verbs(" ".join(texts)),
+                           reporting=_reporting(" ".join(texts)))
         if a:
             found.append(a)
     return found

@@ -355,6 +355,9 @@ def _repath(plan: Plan, children: list[OutlineNode], parent: str) -> None:
     for row in rows:
         if row.section in renamed:
             row.section = renamed[row.section]
+    for task in plan.tasks:
+        if task.outline_path in renamed:
+            task.outline_path = renamed[task.outline_path]
     for a in plan.assignments:
         if a.item in renamed:
             a.item = renamed[a.item]

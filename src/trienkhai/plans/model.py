@@ -138,7 +138,8 @@ class Task:
     product: str | None = None
     due: str | None = None
     recurrence: str | None = None
-    section: str | None = None
+    section: str | None = None  # the register's group heading over the row ("I. Nhóm nhiệm vụ …"), as written
+    outline_path: str | None = None  # the outline part the row carries out ("III.2"), see tasks.link_to_outline
 
 
 @dataclass

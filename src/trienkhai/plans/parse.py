@@ -29,7 +29,7 @@ from trienkhai.plans.references import (
 )
 from trienkhai.plans.signature import Closing, find_closing, flatten_closing_tables
 from trienkhai.plans.targets import find_targets
-from trienkhai.plans.tasks import find_tasks
+from trienkhai.plans.tasks import find_tasks, link_to_outline
 from trienkhai.text.vietnamese import collapse_spaces
 from trienkhai.vocab.kinds import BY_CODE
 
@@ -196,6 +196,7 @@ def parse_document(source: SourceDocument) -> Plan:
     plan.targets = find_targets(plan)
     plan.assignments = find_assignments(plan)
     plan.tasks = find_tasks(source, plan)
+    link_to_outline(plan)
     return plan
 
 

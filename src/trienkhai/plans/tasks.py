@@ -10,14 +10,16 @@ tasks under them.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
 from trienkhai.documents.model import SourceDocument
-from trienkhai.plans._text import clean
+from trienkhai.plans._text import clean, node_texts, walk_with_ancestors
 from trienkhai.plans.agencies import split_names
-from trienkhai.plans.model import Plan, Task
+from trienkhai.plans.model import OutlineNode, Plan, Task
 from trienkhai.plans.timeframes import parse_timeframe
+from trienkhai.text.vietnamese import fold
 from trienkhai.vocab.headers import header_role
 
 _ROLES = ("no", "content", "lead", "partners", "timeframe", "product")
@@ -161,3 +163,64 @@ def find_tasks(source: SourceDocument, plan: Plan) -> list[Task]:
         if reg is not None:
             _row(cells, reg, tasks)
     return tasks
+
+
+# Parts of an outline that set no work a register row could carry out.
+_NOT_WORK = ("muc dich", "yeu cau", "quan diem", "to chuc thuc hien", "ket qua", "tinh hinh", "danh gia")
+_WORD_RE = re.compile(r"[a-z0-9]+")
+_MIN_SHARE = 0.12  # the share of a row's word pairs that must recur in a part's text to link it
+_GROUP_LABEL_RE = re.compile(r"^\s*(?:[IVXLC]+|[A-ZĐ]|\d+)[.)\-]\s*")
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    words = [w for w in _WORD_RE.findall(fold(text)) if len(w) > 1 or w.isdigit()]
+    return set(itertools.pairwise(words))
+
+
+def _candidates(plan: Plan) -> list[tuple[OutlineNode, set[tuple[str, str]], set[tuple[str, str]]]]:
+    """(node, pairs of its title, pairs of its whole text) for the parts that set work."""
+    out = []
+    for node, ancestors in walk_with_ancestors(plan):
+        if any(fold(n.title).startswith(_NOT_WORK) for n in [*ancestors, node]):
+            continue
+        if not ancestors and node.children:
+            continue  # a whole part ("III. NHIỆM VỤ VÀ GIẢI PHÁP") is too coarse when it has items
+        text = " ".join([node.title, *node_texts(node, title=False), *(t for c in node.walk() if c is not node
+                                                                      for t in node_texts(c))])
+        out.append((node, _pairs(node.title), _pairs(text)))
+    return out
+
+
+def _best(pairs: set[tuple[str, str]], candidates, *, on_title: bool = False) -> OutlineNode | None:
+    if not pairs:
+        return None
+    best, best_score = None, _MIN_SHARE
+    for node, title_pairs, text_pairs in candidates:
+        score = len(pairs & (title_pairs if on_title else text_pairs)) / len(pairs)
+        if score > best_score or (best is not None and score == best_score and node.path.startswith(best.path)):
+            best, best_score = node, score
+    return best
+
+
+def link_to_outline(plan: Plan) -> None:
+    """Link each register row to the outline part it carries out (`Task.outline_path`): the part whose
+    heading its group heading ("I. Nhóm nhiệm vụ về …") resembles, else the part (among those that set
+    tasks, never "Mục đích, yêu cầu" or "Tổ chức thực hiện") whose text shares the most of its words;
+    under a linked group, a row goes to the sub-part of the group's part it resembles most."""
+    candidates = _candidates(plan)
+    if not candidates:
+        return
+    groups: dict[str, OutlineNode | None] = {}
+    for task in plan.tasks:
+        if task.outline_path:
+            continue
+        group = None
+        if task.section:
+            if task.section not in groups:
+                groups[task.section] = _best(_pairs(_GROUP_LABEL_RE.sub("", task.section)), candidates, on_title=True)
+            group = groups[task.section]
+        pool = candidates
+        if group is not None:
+            pool = [c for c in candidates if c[0].path == group.path or c[0].path.startswith(group.path + ".")]
+        node = _best(_pairs(task.content), pool) or group
+        task.outline_path = node.path if node is not None else None

@@ -14,7 +14,7 @@ PREDICATES: tuple[str, ...] = (
     "tăng cường", "rà soát", "kiểm tra", "giám sát", "cụ thể hóa", "cụ thể hoá", "ban hành", "có trách nhiệm",
     "tiếp tục", "thường xuyên", "đôn đốc", "bám sát", "nâng cao", "quan tâm", "phổ biến", "vận động", "định kỳ",
     "khẩn trương", "sớm", "cần", "phải", "được giao", "trực tiếp", "tập trung", "xác định", "bố trí",
-    "bảo đảm", "đảm bảo", "cân đối", "thẩm định", "hỗ trợ",
+    "bảo đảm", "đảm bảo", "cân đối", "thẩm định", "hỗ trợ", "mở", "phát huy", "tích cực", "lồng ghép",
 )
 # "tổ chức" is a verb unless a name goes on ("tổ chức chính trị - xã hội", "tổ chức đảng").
 ORGANISE = "tổ chức"

@@ -1,31 +1,39 @@
 """Demo organisations: a believable provincial tree, with the names and abbreviations documents use.
 
-THIS IS DEMO DATA. "Tỉnh mẫu" and "Huyện Biên Giới" are invented. They show the shape of a province
-after 1 July 2025 (districts abolished): the district ends on 30/06/2025, is merged into the province
-and its communes are moved under the province, while plans from before still point at the district.
+THIS IS DEMO DATA. One national tree: "Trung ương" over the central bodies and the provinces. The demo
+province is Tuyên Quang (the province of the sample programme with a task register), so that the demo
+users' units have work; its units below the province ("Huyện Biên Giới", its communes) are invented. They
+show the shape of a province after 1 July 2025 (districts abolished): the district ends on 30/06/2025, is
+merged into the province and its communes are moved under the province, while plans from before still
+point at the district. The other sample plans' provinces are made under "Trung ương" when their plans are
+loaded (`plans.services.agencies.find_locality`), each with its own bodies.
 `load()` is idempotent: it finds organisations by code and only adds what is missing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.db import transaction
 
 from trienkhai_web.organisations import services
-from trienkhai_web.organisations.models import Organisation, SuccessionKind
+from trienkhai_web.organisations.models import Organisation, OrganisationLevel, SuccessionKind
 from trienkhai_web.organisations.models import OrganisationKind as K
 
 DISTRICT_END = dt.date(2025, 6, 30)
+LEVEL_OF_KIND: dict[str, str] = {K.CENTRAL: OrganisationLevel.CENTRAL, K.PROVINCE: OrganisationLevel.PROVINCE,
+                 K.DISTRICT: OrganisationLevel.DISTRICT, K.COMMUNE: OrganisationLevel.COMMUNE}
 
 # (code, parent code, kind, name, short name, aliases)
 TREE: list[tuple[str, str | None, str, str, str, list[str]]] = [
-    ("bch-tw", None, K.CENTRAL, "Ban Chấp hành Trung ương Đảng", "Trung ương",
+    ("trung-uong", None, K.CENTRAL, "Trung ương", "", []),
+    ("bch-tw", "trung-uong", K.PARTY_COMMITTEE, "Ban Chấp hành Trung ương Đảng", "",
      ["Ban Chấp hành Trung ương", "BCH Trung ương Đảng", "Trung ương Đảng"]),
-    ("bo-chinh-tri", None, K.CENTRAL, "Bộ Chính trị", "", []),
-    ("tinh", None, K.PROVINCE, "Tỉnh mẫu", "Tỉnh", []),
+    ("bo-chinh-tri", "bch-tw", K.CENTRAL, "Bộ Chính trị", "", []),
+    ("tinh", "trung-uong", K.PROVINCE, "Tỉnh Tuyên Quang", "Tuyên Quang", ["Tỉnh mẫu"]),
     ("tinh-uy", "tinh", K.PARTY_COMMITTEE, "Tỉnh ủy", "Tỉnh ủy",
-     ["Tỉnh uỷ", "Ban Chấp hành Đảng bộ tỉnh", "BCH Đảng bộ tỉnh"]),
+     ["Tỉnh uỷ", "Ban Chấp hành Đảng bộ tỉnh", "BCH Đảng bộ tỉnh", "Tỉnh ủy Tuyên Quang"]),
     ("btv-tu", "tinh-uy", K.STANDING_COMMITTEE, "Ban Thường vụ Tỉnh ủy", "BTV Tỉnh ủy",
      ["BTV Tỉnh ủy", "Ban Thường vụ Tỉnh uỷ", "Thường trực Tỉnh ủy"]),
     ("bdv-tu", "tinh-uy", K.PARTY_COMMISSION, "Ban Dân vận Tỉnh ủy", "Ban Dân vận",
@@ -85,12 +93,18 @@ def load() -> dict[str, Organisation]:
     orgs: dict[str, Organisation] = {}
     for code, parent, kind, name, short, aliases in TREE:
         org = Organisation.objects.filter(code=code).first()
+        level = LEVEL_OF_KIND.get(kind) or (orgs[parent].level if parent else "")
         if org is None:
             org = services.create_organisation(
-                None, name=name, short_name=short, kind=kind, code=code,
+                None, name=name, short_name=short, kind=kind, code=code, level=level,
                 parent=orgs[parent] if parent else None, aliases=aliases,
             )
         else:
+            changes: dict[str, Any] = {k: v for k, v in (("level", level), ("parent", orgs[parent] if parent else None),
+                                         ("name", name), ("kind", kind), ("short_name", short))
+                       if getattr(org, k) != v and (k != "parent" or org.parent_id is None)}
+            if changes:  # a tree from an older demo (no levels, "Tỉnh mẫu" alone) is brought up to date
+                org = services.update_organisation(None, org, version=org.version, **changes)
             for alias in aliases:
                 if not org.aliases.filter(name=alias).exists():
                     services.add_alias(None, org, alias)

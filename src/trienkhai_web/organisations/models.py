@@ -19,6 +19,7 @@ class OrganisationKind(models.TextChoices):
     STANDING_COMMITTEE = "standing_committee", _("Standing committee")
     PARTY_COMMISSION = "party_commission", _("Party commission")
     PARTY_DELEGATION = "party_delegation", _("Party delegation")
+    PARTY_CELL = "party_cell", _("Party cell")
     PEOPLES_COUNCIL = "peoples_council", _("People's Council")
     PEOPLES_COMMITTEE = "peoples_committee", _("People's Committee")
     DEPARTMENT = "department", _("Department, agency")
@@ -31,10 +32,21 @@ class OrganisationKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+class OrganisationLevel(models.TextChoices):
+    """The level of government a body stands at (the registry's levels, `trienkhai.vocab.bodies`)."""
+
+    NONE = "", _("Not set")
+    CENTRAL = "central", _("Central")
+    PROVINCE = "province", _("Province")
+    DISTRICT = "district", _("District (before 1/7/2025)")
+    COMMUNE = "commune", _("Commune, ward")
+
+
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=255)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices, default=OrganisationKind.OTHER)
+    level = models.CharField(_("level"), max_length=16, choices=OrganisationLevel.choices, blank=True, default="")
     parent = models.ForeignKey(
         "self", verbose_name=_("parent"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
     )

@@ -30,7 +30,7 @@ from trienkhai_web.organisations.models import (
     SuccessionKind,
 )
 
-EDITABLE_FIELDS = ("name", "short_name", "kind", "parent", "code", "email", "valid_from", "valid_to")
+EDITABLE_FIELDS = ("name", "short_name", "kind", "level", "parent", "code", "email", "valid_from", "valid_to")
 
 
 def snapshot(org: Organisation) -> dict[str, Any]:
@@ -39,6 +39,7 @@ def snapshot(org: Organisation) -> dict[str, Any]:
         "name": org.name,
         "short_name": org.short_name,
         "kind": org.kind,
+        "level": org.level,
         "parent": org.parent_id,
         "code": org.code,
         "email": org.email,

@@ -10,12 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai.plans.editing import EDITABLE, HEADER_FIELDS, KINDS
 from trienkhai_web.locking import VersionField
-from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.organisations.models import Organisation, OrganisationKind, OrganisationLevel
 from trienkhai_web.plans.limits import max_length
 from trienkhai_web.plans.models import Plan, Recurrence, Target, Task
 
 ITEM_ACTIONS = ("edit", "delete", "add", "split", "merge")
-AGENCY_ACTIONS = ("map", "alias", "none", "create")
+AGENCY_ACTIONS = ("map", "alias", "none", "create", "undo", "scope", "accept")
 NAME_LISTS = ("leads", "partners")
 
 
@@ -95,13 +95,23 @@ class AgencyDecisionForm(forms.Form):
     version = VersionField()
     action = forms.ChoiceField(choices=_choices(AGENCY_ACTIONS),
                                error_messages={"invalid_choice": _("Unknown action."), "required": _("Unknown action.")})
-    name = forms.CharField()
+    name = forms.CharField(required=False)
     organisation = forms.ModelChoiceField(Organisation.objects.all(), required=False)
+    # A scope's bodies; the confidence of "accept all"; a new body's kind, level and parent.
+    organisations = forms.ModelMultipleChoiceField(Organisation.objects.all(), required=False)
+    min_score = forms.IntegerField(required=False, min_value=50, max_value=100)
+    kind = forms.ChoiceField(choices=[("", ""), *OrganisationKind.choices], required=False)
+    level = forms.ChoiceField(choices=OrganisationLevel.choices, required=False)
+    parent = forms.ModelChoiceField(Organisation.objects.all(), required=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("action") in ("map", "alias") and not data.get("organisation"):
             raise forms.ValidationError(_("Choose an organisation."))
+        if data.get("action") != "accept" and not data.get("name"):
+            raise forms.ValidationError(_("This field is required: %(field)s.") % {"field": _("name")})
+        if data.get("action") == "accept" and not data.get("min_score"):
+            raise forms.ValidationError(_("Choose a confidence between 50% and 100%."))
         return data
 
 

@@ -70,6 +70,10 @@ class Plan(models.Model):
     # Review decisions for the draft's agency names: name -> organisation id, or None for "not an
     # organisation" (e.g. "các cơ quan liên quan"). Publishing requires a decision for every name.
     agency_map = models.JSONField(default=dict, blank=True)
+    # How the draft's collective scopes resolve: name -> [organisation ids] ("các huyện ủy, thành ủy" → the
+    # district committees of the issuer's province). A scope mapped here is decided (its `agency_map` entry is
+    # None: it is no organisation itself); publishing assigns its work to each of these bodies.
+    scope_map = models.JSONField(default=dict, blank=True)
     version = models.PositiveIntegerField(default=1)  # optimistic locking: bumped on every write
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -229,8 +233,27 @@ class AssignmentRole(models.TextChoices):
     PARTNER = "partner", _("Partner")
 
 
+class TaskScope(models.Model):
+    """A collective scope a task names, as the document writes it ("các huyện ủy, thành ủy", "các cơ quan,
+    đơn vị liên quan"). The bodies it resolved to are `TaskAssignment` rows pointing at it (they report); an
+    `unnamed` scope ("… liên quan") names partners no one reports for, and has none."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="scopes")
+    role = models.CharField(_("role"), max_length=8, choices=AssignmentRole.choices)
+    name_in_document = models.CharField(max_length=255)
+    unnamed = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "role", "name_in_document"], name="taskscope_unique")]
+
+    def __str__(self) -> str:
+        return self.name_in_document
+
+
 class TaskAssignment(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    # The scope this assignment comes from, when the document named the body only as one of many.
+    scope = models.ForeignKey(TaskScope, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments")
     organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="task_assignments")
     role = models.CharField(_("role"), max_length=8, choices=AssignmentRole.choices)
     name_in_document = models.CharField(max_length=255, blank=True)

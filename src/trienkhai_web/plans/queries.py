@@ -58,7 +58,8 @@ def duplicate_of(sha256: str) -> Plan | None:
 
 def plan_tasks(plan: Plan) -> QuerySet[Task]:
     return plan.tasks.prefetch_related(
-        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organisation")), "targets"
+        Prefetch("assignments", queryset=TaskAssignment.objects.select_related("organisation")), "targets",
+        "scopes",
     ).select_related("item")
 
 

@@ -37,7 +37,7 @@ from trienkhai_web.accounts.permissions import (
 from trienkhai_web.downloads import private_file
 from trienkhai_web.errors import UserError
 from trienkhai_web.locking import parse_version
-from trienkhai_web.organisations.models import Organisation
+from trienkhai_web.organisations.models import Organisation, OrganisationKind, OrganisationLevel
 from trienkhai_web.plans import queries, services
 from trienkhai_web.plans.forms import (
     AgencyDecisionForm,
@@ -147,14 +147,7 @@ def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
     a_nodes, rest = anchors[:len(nodes)], anchors[len(nodes):]
     a_targets, rest = rest[:len(targets)], rest[len(targets):]
     a_assign, a_tasks = rest[:len(assignments)], rest[len(assignments):]
-    orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
-    agencies = []
-    matcher = queries.agency_matcher()
-    for name in draft.agency_names():
-        decided = name in plan.agency_map
-        org_id = plan.agency_map.get(name)
-        agencies.append({"name": name, "decided": decided, "organisation": orgs.get(org_id) if org_id else None,
-                         "suggestions": [] if decided else queries.match_organisations(name, matcher=matcher)})
+    agencies = services.agency_review(plan)
     task_parts = editing.task_parts(draft)
     return {
         "plan": plan, "draft": draft, "error": error, "header": _header_values(plan, draft),
@@ -168,7 +161,10 @@ def _review_context(plan: Plan, error: str = "") -> dict[str, Any]:
         "targets": list(zip(targets, a_targets, strict=True)),
         "assignments": list(zip(assignments, a_assign, strict=True)),
         "tasks": list(zip(tasks, a_tasks, strict=True)),
-        "agencies": agencies, "undecided": sum(1 for a in agencies if not a["decided"]),
+        "agencies": agencies, "undecided": sum(1 for a in agencies if not a.decided),
+        "accept_default": services.ACCEPT_DEFAULT,
+        "fuzzy_count": sum(1 for a in agencies if a.suggestions and a.suggestions[0].how == "fuzzy"),
+        "organisation_kinds": OrganisationKind.choices, "organisation_levels": OrganisationLevel.choices,
         "source_lines": plan.source_text.split("\n"),
         "names": _names(plan), "picker_url": reverse("plans:organisation_search"),
         "all_organisations": Organisation.objects.order_by("name").only("pk", "name"),
@@ -276,8 +272,15 @@ def review_agency(request: HttpRequest, pk: int) -> HttpResponse:
             services.add_alias_for(request.user, plan, organisation=d["organisation"], **common)
         elif d["action"] == "none":
             services.map_agency(request.user, plan, organisation=None, **common)
+        elif d["action"] == "undo":
+            services.undo_decision(request.user, plan, **common)
+        elif d["action"] == "scope":
+            services.map_scope(request.user, plan, organisations=list(d["organisations"]), **common)
+        elif d["action"] == "accept":
+            services.accept_suggestions(request.user, plan, version=d["version"], min_score=d["min_score"])
         else:
-            services.create_organisation_for(request.user, plan, **common)
+            services.create_organisation_for(request.user, plan, parent=d["parent"], kind=d["kind"] or "",
+                                             level=d["level"] or "", **common)
     except UserError as exc:
         return _panel(request, pk, exc.message)
     return _panel(request, pk)

@@ -132,3 +132,31 @@ def test_readable_output_shows_the_three_tables_after_the_outline():
     text = render_text(plan)
     assert text.index("DÀN Ý") < text.index("CHỈ TIÊU (1)") < text.index("PHÂN CÔNG (1)") < text.index("NHIỆM VỤ (1)")
     assert "1,5 - 2" in text and "Quý I/2024 (hạn 31/03/2024)" in text and "Ban Dân vận Tỉnh ủy" in text
+
+
+def test_register_rows_are_linked_to_the_outline_part_they_carry_out(corpus_docs):
+    from trienkhai.plans.parse import parse_file
+
+    plan = parse_file(corpus_docs / "004_e02ef3f550a5da59.txt")
+    paths = {n.path for n in plan.nodes()}
+    linked = [t for t in plan.tasks if t.outline_path]
+    assert len(linked) == len(plan.tasks) == 51
+    assert all(t.outline_path in paths and t.outline_path.startswith("III") for t in linked)
+    # The row about the emulation movements goes to the part about them.
+    (row,) = [t for t in plan.tasks if t.content.startswith("Đổi mới việc tổ chức các cuộc vận động")]
+    assert row.outline_path == "III.7"
+
+
+def test_a_register_group_heading_links_its_rows():
+    from tests.core.plans.extraction_helpers import node, plan_with
+    from trienkhai.plans.model import Task
+    from trienkhai.plans.tasks import link_to_outline
+
+    plan = plan_with(node("I", "MỤC ĐÍCH, YÊU CẦU", children=[node("I.1", "Quán triệt nghị quyết")]),
+                     node("II", "NHIỆM VỤ, GIẢI PHÁP", children=[
+                         node("II.1", "Công tác tuyên truyền, giáo dục chính trị tư tưởng"),
+                         node("II.2", "Xây dựng tổ chức cơ sở đảng trong sạch, vững mạnh")]))
+    plan.tasks = [Task(no=1, content="Biên soạn tài liệu", section="I. Nhóm nhiệm vụ về tuyên truyền, giáo dục chính trị tư tưởng"),
+                  Task(no=2, content="Kiện toàn chi bộ", section="II. Xây dựng tổ chức cơ sở đảng")]
+    link_to_outline(plan)
+    assert [t.outline_path for t in plan.tasks] == ["II.1", "II.2"]

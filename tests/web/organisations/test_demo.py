@@ -18,6 +18,7 @@ def test_demo_tree_is_idempotent_and_believable():
     count = Organisation.objects.count()
     demo.load()
     assert Organisation.objects.count() == count == len(demo.TREE)
+    assert orgs["tinh"].parent == orgs["trung-uong"] and orgs["bdv-tu"].level == "province"
     assert queries.match_organisations("BTV Tỉnh uỷ")[0].organisation == orgs["btv-tu"]
     assert queries.match_organisations("Hội LHPN tỉnh")[0].organisation == orgs["hlhpn"]
     assert queries.match_organisations("MTTQ tinh")[0].organisation == orgs["mttq"]

@@ -74,7 +74,7 @@ def test_tree_greys_ended_units_with_successors(users, orgs):
     page = client_for(users[Role.LEADER]).get("/to-chuc/").content.decode()
     assert 'org-node ended' in page and "đã kết thúc 30/06/2025" in page
     detail = client_for(users[Role.LEADER]).get(f"/to-chuc/{orgs['huyen-bg'].pk}/").content.decode()
-    assert "hợp nhất vào" in detail and "Tỉnh mẫu" in detail and "30/06/2025" in detail
+    assert "hợp nhất vào" in detail and "Tỉnh Tuyên Quang" in detail and "30/06/2025" in detail
 
 
 def test_edit_conflict_is_reported_and_changes_nothing(users, orgs):

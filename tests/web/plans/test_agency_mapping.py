@@ -26,11 +26,15 @@ def monitor():
 def test_a_new_organisation_is_made_and_audited_by_the_organisations_service(monitor):
     plan = DraftPlanFactory()
     plan = services.create_organisation_for(monitor, plan, version=plan.version, name="Ban Tuyên giáo Tỉnh ủy")
-    org = Organisation.objects.get(name="Ban Tuyên giáo Tỉnh ủy")
-    assert org.match_key == "ban tuyen giao tinh uy"
+    # The plan is of Lai Châu: the new body is that province's, placed by the registry under its Tỉnh ủy.
+    org = Organisation.objects.get(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")
+    assert (org.kind, org.level) == ("party_commission", "province")
+    assert org.parent.name == "Tỉnh ủy Lai Châu" and org.parent.parent.name == "Tỉnh Lai Châu"
+    assert org.parent.parent.parent.code == "trung-uong"
+    assert list(org.aliases.values_list("name", flat=True)) == ["Ban Tuyên giáo Tỉnh ủy"]
     assert plan.agency_map["Ban Tuyên giáo Tỉnh ủy"] == org.pk
-    created = AuditEntry.objects.get(action=Action.ORGANISATION_CREATE)
-    assert created.object_id == str(org.pk) and created.after["name"] == org.name
+    created = AuditEntry.objects.get(action=Action.ORGANISATION_CREATE, object_id=str(org.pk))
+    assert created.after["name"] == org.name
     assert AuditEntry.objects.filter(action=Action.PLAN_AGENCY_MAP, object_id=str(plan.pk)).count() == 1
 
 

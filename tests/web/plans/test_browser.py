@@ -20,7 +20,9 @@ SHOTS = os.environ.get("TRIENKHAI_SCREENSHOTS", "/tmp/trienkhai-screens")
 @pytest.mark.django_db(transaction=True)
 def test_upload_review_publish(page, corpus_docs, bob):
     os.makedirs(SHOTS, exist_ok=True)
-    OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")  # only a fuzzy match for the document's name
+    # Another province's body is never offered; this province's (named with its place) is the same body.
+    OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lai Châu")
+    OrganisationFactory(name="Ban Tuyên giáo Tỉnh ủy Lâm Đồng")
     login(page, "giamsat", PASSWORD)
 
     page.goto("/ke-hoach/")
@@ -38,18 +40,31 @@ def test_upload_review_publish(page, corpus_docs, bob):
     first.get_by_role("button", name=re.compile(r"^Lưu")).click()
     page.wait_for_selector("text=MỤC ĐÍCH, YÊU CẦU (đã rà soát)")
 
-    # Map the agency names: a fuzzy suggestion, and a generic name that is not an organisation.
+    # The same body was matched at import (shown, undoable); undo it, then map it again from its suggestion.
+    row = page.locator("tr:has(td:first-child:text-is('Ban Tuyên giáo Tỉnh ủy'))")
+    assert "→ Ban Tuyên giáo Tỉnh ủy Lâm Đồng" in row.inner_text() and "cùng cơ quan" in row.inner_text()
+    row.get_by_role("button", name="Hoàn tác").click()
     row = page.locator("tr.todo:has(td:first-child:text-is('Ban Tuyên giáo Tỉnh ủy'))")
-    assert "Ban Tuyên giáo Tỉnh ủy Lai Châu (gần giống" in row.locator("select option").nth(1).inner_text()
+    row.wait_for()
+    suggestions = row.locator("select[name=organisation] > option").all_inner_texts()  # not the full list
+    assert any("Lâm Đồng (cùng cơ quan)" in o for o in suggestions)
+    assert not any("Lai Châu" in o for o in suggestions)
     row.get_by_role("button", name="Ghép", exact=True).click()
-    page.wait_for_selector("text=→ Ban Tuyên giáo Tỉnh ủy Lai Châu")
-    page.locator("tr.todo", has_text="các cơ quan liên quan").get_by_role("button", name="Không phải cơ quan").click()
+    page.wait_for_selector("text=→ Ban Tuyên giáo Tỉnh ủy Lâm Đồng")
+    # "các cơ quan liên quan" is a group no one reports for: decided at import, shown as such.
+    assert page.locator("tr.scope", has_text="các cơ quan liên quan").is_visible()
+    page.locator("#review-agencies").scroll_into_view_if_needed()
+    page.locator("#review-agencies").screenshot(path=f"{SHOTS}/review-agencies-1366.png")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.locator("#review-agencies").screenshot(path=f"{SHOTS}/review-agencies-phone.png")
+    page.set_viewport_size({"width": 1366, "height": 768})
     # The other bodies the plan makes responsible are new to this database: create each one.
     todo = page.locator("tr.todo")
     for _ in range(100):
         before = todo.count()
         if before == 0:
             break
+        todo.first.locator("summary", has_text=NEW_ORGANISATION).click()
         todo.first.get_by_role("button", name=NEW_ORGANISATION, exact=True).click()
         # Wait for the HTMX swap (polling from here: a string predicate would need eval, which the CSP forbids).
         for _tick in range(100):
@@ -69,5 +84,5 @@ def test_upload_review_publish(page, corpus_docs, bob):
 
     plan = Plan.objects.get(status=PlanStatus.PUBLISHED)
     assert plan.items.filter(title="MỤC ĐÍCH, YÊU CẦU (đã rà soát)").exists()
-    assert plan.tasks.filter(assignments__organisation__name="Ban Tuyên giáo Tỉnh ủy Lai Châu").exists()
+    assert plan.tasks.filter(assignments__organisation__name="Ban Tuyên giáo Tỉnh ủy Lâm Đồng").exists()
     assert plan.parents.filter(ref_id="43-NQ/TW", status=PlanStatus.PLACEHOLDER).exists()

@@ -102,8 +102,17 @@ def test_agency_suggestions_exact_alias_fuzzy():
     OrganisationAlias.objects.create(organisation=ban, name="BDV Tỉnh ủy", match_key="bdv tinh uy")
     assert next((s.organisation, s.how) for s in queries.match_organisations("Ban Dân vận Tỉnh uỷ")) == (ban, "exact")
     assert queries.match_organisations("BDV Tỉnh ủy")[0].how == "alias"
-    fuzzy = queries.match_organisations("Ban Dan van Tinh uy tinh")
+    # The registry reads "Tỉnh ủy tỉnh" as the level said twice: the same body, certain.
+    assert next((s.organisation, s.how) for s in queries.match_organisations("Ban Dan van Tinh uy tinh")) == (
+        ban, "registry")
+    fuzzy = queries.match_organisations("Ban Dân vậnn Tỉnh ủy")
     assert fuzzy and fuzzy[0].organisation == ban and fuzzy[0].how == "fuzzy"
+    # Never across kinds or levels, never for a collective scope.
+    OrganisationFactory(name="Ban cán sự đảng UBND tỉnh")
+    assert all(s.how != "fuzzy" or "cán sự" not in s.organisation.name
+               for s in queries.match_organisations("Các ban đảng"))
+    OrganisationFactory(name="Tỉnh ủy")
+    assert not [s for s in queries.match_organisations("Thành ủy") if s.organisation.name == "Tỉnh ủy"]
 
 
 def test_publish_requires_every_name_decided(monitor):
@@ -123,7 +132,8 @@ def test_publish_builds_rows_links_placeholder_then_fills_it(monitor):
     assert (target.value_low, target.value_high, target.item.path) == (2, 3, "II.1")
     register, assigned = plan.tasks.order_by("order")
     assert register.due_date == date(2024, 3, 31)
-    assert {a.organisation.name for a in register.assignments.filter(role="lead")} == {"Ban Tuyên giáo Tỉnh ủy"}
+    assert {a.organisation.name for a in register.assignments.filter(role="lead")} == {
+        "Ban Tuyên giáo Tỉnh ủy Lai Châu"}
     assert assigned.item.path == "III.1" and assigned.assignments.filter(role="partner").count() == 1
     parent = plan.parents.get()
     assert (parent.status, parent.ref_id) == (PlanStatus.PLACEHOLDER, "43-NQ/TW")
@@ -221,8 +231,8 @@ def test_an_assignment_without_a_lead_is_the_work_of_each_responsible_body(monit
     plan = _map_all(monitor, plan)
     plan = services.publish(monitor, plan, version=plan.version)
     task = plan.tasks.get(content="lãnh đạo, chỉ đạo rà soát chính sách")
-    assert {a.organisation.name for a in task.assignments.filter(role="lead")} == {
-        "Đảng đoàn Hội đồng nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"}
+    assert {a.organisation.name for a in task.assignments.filter(role="lead")} == {  # the plan's province's
+        "Đảng đoàn Hội đồng nhân dân tỉnh Lai Châu", "Ban cán sự đảng Ủy ban nhân dân tỉnh Lai Châu"}
 
 
 def test_upload_limit_is_the_setting_passed_to_the_core(monitor, settings, corpus_docs):

@@ -9,11 +9,16 @@ is one transaction, refuses bad input with a `trienkhai_web.errors.UserError` an
 """
 
 from trienkhai_web.plans.services.agencies import (
+    ACCEPT_DEFAULT,
+    accept_suggestions,
     add_alias_for,
+    agency_review,
     auto_map,
     create_organisation_for,
     map_agency,
+    map_scope,
     undecided_names,
+    undo_decision,
 )
 from trienkhai_web.plans.services.drafts import (
     EDITABLE,
@@ -32,11 +37,14 @@ from trienkhai_web.plans.services.publishing import LeadlessTasks, leadless_task
 from trienkhai_web.plans.services.tasks import update_task_assignment
 
 __all__ = [
+    "ACCEPT_DEFAULT",
     "EDITABLE",
     "LeadlessTasks",
     "SameDocument",
+    "accept_suggestions",
     "add_alias_for",
     "add_draft_item",
+    "agency_review",
     "auto_map",
     "bullets_to_tasks",
     "create_organisation_for",
@@ -47,9 +55,11 @@ __all__ = [
     "leadless_tasks",
     "load_draft",
     "map_agency",
+    "map_scope",
     "merge_draft_item",
     "publish",
     "split_draft_item",
     "undecided_names",
+    "undo_decision",
     "update_task_assignment",
 ]

@@ -190,10 +190,15 @@ def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | No
             plan.source_sha256 = sha
             plan.text_fingerprint = fingerprint
             store_draft(plan, draft)
-            matcher = queries.agency_matcher()
+            # Certain matches and collective scopes are decided at once (the review shows them, undoably);
+            # a replaced draft keeps the decisions on names it still has.
+            from trienkhai_web.plans.services.agencies import initial_decisions
+
             kept = {n: plan.agency_map[n] for n in draft.agency_names() if n in (plan.agency_map or {})}
-            plan.agency_map = {**{n: o.pk for n in draft.agency_names() if (o := queries.certain_match(n, matcher))},
-                               **kept}
+            kept_scopes = {n: v for n, v in (plan.scope_map or {}).items() if n in kept}
+            decided, scopes = initial_decisions(plan, draft.agency_names())
+            plan.agency_map = {**decided, **kept}
+            plan.scope_map = {**scopes, **kept_scopes}
             plan.source_file.save(filename, ContentFile(data), save=False)
             stored = plan.source_file.name
             plan.save()

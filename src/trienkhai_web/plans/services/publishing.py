@@ -18,6 +18,7 @@ from django.utils.translation import ngettext
 
 from trienkhai.cascade.refs import canonical_ref
 from trienkhai.plans import editing
+from trienkhai.plans.bodies import ScopeIdentity, identify
 from trienkhai.plans.model import Plan as Draft
 from trienkhai.plans.references import kind_of_number
 from trienkhai.plans.timeframes import parse_timeframe
@@ -42,8 +43,9 @@ from trienkhai_web.plans.models import (
     Target,
     Task,
     TaskAssignment,
+    TaskScope,
 )
-from trienkhai_web.plans.services.agencies import undecided_names
+from trienkhai_web.plans.services.agencies import matcher_for, undecided_names
 from trienkhai_web.plans.services.drafts import check_manage, iso_date, load_draft, lock_plan
 
 
@@ -124,13 +126,14 @@ def publish(user: Any, plan: Plan, *, version: int | None, monitoring_body: Orga
                 "%(n)d task has no lead organisation: nobody will report on it.",
                 "%(n)d tasks have no lead organisation: nobody will report on them.", len(leadless))
                 % {"n": len(leadless)}, leadless)
-        orgs = Organisation.objects.in_bulk([i for i in plan.agency_map.values() if i])
+        orgs = Organisation.objects.in_bulk([*(i for i in plan.agency_map.values() if i),
+                                             *(i for ids in (plan.scope_map or {}).values() for i in ids)])
         items = _outline(plan, draft)
         targets = _targets(plan, draft, items)
         _tasks(plan, draft, items, targets, orgs)
         _references(plan, draft)
         if plan.issuer is None and plan.issuer_name:
-            plan.issuer = queries.certain_match(plan.issuer_name)
+            plan.issuer = queries.certain_match(plan.issuer_name, matcher_for(plan))
         plan.monitoring_body = monitoring_body or plan.monitoring_body or default_monitoring_body(user, plan)
         if plan.monitoring_body is None:
             raise UserError(_("Choose the body that monitors this plan (usually the issuer's Ban Dân vận) "
@@ -183,7 +186,22 @@ def _targets(plan: Plan, draft: Draft, items: dict[str, PlanItem]) -> list[Targe
 
 
 def _assign(task: Task, plan: Plan, orgs: dict[int, Organisation], names: list[str], role: str) -> None:
+    """The task's organisations for the names the document gives it. A collective scope is kept as the
+    document writes it (`TaskScope`); the bodies it resolved to get the work (they report), an unnamed one
+    ("các cơ quan liên quan") none."""
     for name in names:
+        resolved = (plan.scope_map or {}).get(name)
+        ident = identify(name)
+        if resolved is not None or isinstance(ident, ScopeIdentity):
+            scope, _created = TaskScope.objects.get_or_create(
+                task=task, role=role, **fit(TaskScope, name_in_document=name),
+                defaults={"unnamed": isinstance(ident, ScopeIdentity) and ident.unnamed})
+            for org_id in resolved or []:
+                if (org := orgs.get(org_id)) is not None:
+                    TaskAssignment.objects.get_or_create(
+                        task=task, organisation=org, role=role,
+                        defaults={"scope": scope, **fit(TaskAssignment, name_in_document=name)})
+            continue
         org = orgs.get(plan.agency_map.get(name) or 0)
         if org is not None:
             TaskAssignment.objects.get_or_create(task=task, organisation=org, role=role,
@@ -196,7 +214,7 @@ def _tasks(plan: Plan, draft: Draft, items: dict[str, PlanItem], targets: list[T
     for t in draft.tasks:
         recurrence, due = when(t.timeframe)
         task = Task.objects.create(
-            plan=plan, item=_section_item(items, t.section), order=order,
+            plan=plan, item=_section_item(items, t.outline_path or t.section), order=order,
             recurrence=t.recurrence if t.recurrence and t.recurrence in Recurrence.values else recurrence,
             due_date=iso_date(t.due) or due,
             **fit(Task, no=t.no if t.no is not None else "", content=t.content, timeframe=t.timeframe,
