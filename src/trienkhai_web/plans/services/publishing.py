@@ -90,9 +90,11 @@ class LeadlessTasks(UserError):
 
 
 def leadless_tasks(plan: Plan, draft: Draft | None = None) -> list[Leadless]:
-    """The draft's tasks whose leads (an assignment: its doers) map to no organisation."""
+    """The draft's tasks whose leads (an assignment: its doers) map to no organisation, neither as a body
+    nor as a collective scope resolved to bodies."""
     draft = draft or load_draft(plan)
     mapped = {name for name, org in (plan.agency_map or {}).items() if org}
+    mapped |= {name for name, ids in (plan.scope_map or {}).items() if ids}
     out = [Leadless("task", str(i), t.content) for i, t in enumerate(draft.tasks) if not mapped & set(t.leads)]
     out += [Leadless("assignment", str(i), a.duties or a.text or a.item or "")
             for i, a in enumerate(draft.assignments) if not mapped & set(a.doers())]
