@@ -118,6 +118,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: with DEBUG on, Django's technical 404/500 pages become the site's own (errors_pages.py).
+    "trienkhai_web.errors_pages.FriendlyErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "trienkhai_web.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -137,6 +139,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "trienkhai_web.urls"
+CSRF_FAILURE_VIEW = "trienkhai_web.errors_pages.csrf_failure"
 WSGI_APPLICATION = "trienkhai_web.wsgi.application"
 ASGI_APPLICATION = "trienkhai_web.asgi.application"
 

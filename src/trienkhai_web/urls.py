@@ -6,7 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from trienkhai_web import health, views
+from trienkhai_web import errors_pages, health, views
+
+handler400 = errors_pages.bad_request
+handler403 = errors_pages.permission_denied
+handler404 = errors_pages.page_not_found
+handler500 = errors_pages.server_error
 
 urlpatterns = [
     path("", views.home, name="home"),
