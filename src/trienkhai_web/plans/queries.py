@@ -91,6 +91,21 @@ def cascade_of(plan: Plan) -> dict[str, Any]:
     }
 
 
+def linked_plan_ids(cascade: dict[str, Any]) -> set[int]:
+    """The plans a `cascade_of` answer links to."""
+    ids = {c["plan"].pk for c in cascade["parents"]} | {c["plan"].pk for c in cascade["children"]}
+    return ids | {r.plan_id for r in cascade["references"] if r.plan_id}
+
+
+def visible_among(user: Any, plan_ids: set[int]) -> set[int]:
+    """Which of these plans the user may open (one query)."""
+    from trienkhai_web.accounts.permissions import visible_plans
+
+    if not plan_ids:
+        return set()
+    return set(visible_plans(user).filter(pk__in=plan_ids).values_list("pk", flat=True))
+
+
 def organisation_work(organisation: Organisation, today: date | None = None) -> list[dict[str, Any]]:
     """Every published task the organisation leads or partners on, soonest due first, overdue marked."""
     today = today or date.today()

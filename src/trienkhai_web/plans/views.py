@@ -199,10 +199,18 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    from trienkhai_web.reports.permissions import can_preview_review_report
+    from trienkhai_web.tracking.permissions import can_view_dashboard
+
     plan = _plan_for(request, pk)
+    cascade = queries.cascade_of(plan)
     return render(request, "plans/plan_detail.html", {
-        "plan": plan, "outline": queries.plan_outline(plan), "cascade": queries.cascade_of(plan),
+        "plan": plan, "outline": queries.plan_outline(plan), "cascade": cascade,
         "can_manage": can_manage_plan(request.user, plan),
+        # Only what the user may open is a link or a button (a plan elsewhere in the cascade may be hidden).
+        "visible_ids": queries.visible_among(request.user, queries.linked_plan_ids(cascade)),
+        "can_dashboard": can_view_dashboard(request.user),
+        "can_review_report": can_preview_review_report(request.user, plan),
     })
 
 

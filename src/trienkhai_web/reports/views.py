@@ -14,12 +14,11 @@ from django.views.decorators.http import require_POST
 from trienkhai.reports.docx_writer import build_docx
 from trienkhai.reports.model import TASK_STATUSES
 from trienkhai.reports.xlsx_writer import build_xlsx
-from trienkhai_web.accounts.models import Role
-from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.errors import UserError
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
+from trienkhai_web.reports.permissions import can_download_review_report, can_preview_review_report
 from trienkhai_web.views_support import show_error
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,11 +28,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _plan_for(request: HttpRequest, pk: int) -> tuple[Plan, bool]:
     """The plan and whether the user may download; leaders only preview."""
     plan = get_object_or_404(Plan, pk=pk)
-    if can_manage_plan(request.user, plan):
-        return plan, True
-    if has_role(request.user, Role.LEADER):
-        return plan, False
-    raise PermissionDenied
+    if not can_preview_review_report(request.user, plan):
+        raise PermissionDenied
+    return plan, can_download_review_report(request.user, plan)
 
 
 def _period(request: HttpRequest, plan: Plan):  # type: ignore[no-untyped-def]
