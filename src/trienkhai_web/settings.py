@@ -156,6 +156,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "trienkhai_web.accounts.context.navigation",
             ],
+            # Numbers, dates and cut titles the Vietnamese way on every page (trienkhai_web/ui.py).
+            "builtins": ["trienkhai_web.ui"],
         },
     },
 ]

@@ -36,7 +36,7 @@ EXTRA_FIELDS = {
     "lead": gettext_lazy("lead"),
     "partners": gettext_lazy("partners"),
     "change": gettext_lazy("what changed"),
-    "recipients": gettext_lazy("recipients"),
+    "recipients": gettext_lazy("people notified"),
     "question": gettext_lazy("question"),
     "text": gettext_lazy("answer"),
     "filename": gettext_lazy("file name"),
@@ -179,7 +179,7 @@ def _model_of(object_type: str, action: str, key: str) -> str | None:
     if (object_type, key) in KEY_MODELS:
         return KEY_MODELS[(object_type, key)]
     field = _field(key, object_type)
-    if isinstance(field, models.ForeignKey):
+    if isinstance(field, models.ForeignKey) and not isinstance(field.related_model, str):
         return field.related_model._meta.label_lower
     return None
 

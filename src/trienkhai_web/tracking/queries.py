@@ -248,3 +248,17 @@ def plans_overview(plans: Iterable[Plan], today: date) -> list[dict[str, Any]]:
 
 def overdue_filter(today: date) -> Q:
     return Q(due_date__lt=today)
+
+
+def previous_values(report: UnitReport) -> dict[int, tuple[str, Decimal]]:
+    """target id → (period title, value) the unit last reported for it in an earlier period (one query): what
+    the report page shows beside the input."""
+    rows = (IndicatorValue.objects
+            .filter(report__organisation_id=report.organisation_id, report__period__plan_id=report.period.plan_id,
+                    report__period__unit_deadline__lt=report.period.unit_deadline, value__isnull=False)
+            .select_related("report__period").order_by("target_id", "-report__period__unit_deadline"))
+    out: dict[int, tuple[str, Decimal]] = {}
+    for row in rows:
+        if row.value is not None:
+            out.setdefault(row.target_id, (row.report.period.title, row.value))
+    return out

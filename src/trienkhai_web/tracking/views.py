@@ -117,6 +117,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
     plan = report.period.plan
     return render(request, "tracking/report.html", {
         "report": report, "rows": rows, "targets": targets, "plan": plan,
+        "previous": queries.previous_values(report),
         "can_edit": report.editable and can_report_for(request.user, report.organisation),
         "can_submit": report.editable and can_submit_for(request.user, report.organisation),
         "can_review": can_review_report(request.user, plan, report.organisation),
