@@ -25,6 +25,7 @@ urlpatterns = [
     # keeps Swagger UI's own small inline <style>.
     path("api/docs/", login_required(csp_update({"style-src": [UNSAFE_INLINE]})(
         SpectacularSwaggerSplitView.as_view(url_name="api-schema"))), name="api-docs"),
+    path("", include("trienkhai_web.accounts.urls")),
     path("", include("trienkhai_web.organisations.urls")),
     path("", include("trienkhai_web.audit.urls")),
     path("", include("trienkhai_web.plans.urls")),

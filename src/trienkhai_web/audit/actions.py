@@ -12,6 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 class Action(models.TextChoices):
     LOGIN_LOCKED_OUT = "accounts.login.locked_out", _("login blocked after wrong passwords")
+    ACCOUNT_CREATE = "accounts.account.create", _("account created")
+    ACCOUNT_ROLE_ADD = "accounts.role.add", _("role given")
+    ACCOUNT_ROLE_REMOVE = "accounts.role.remove", _("role taken away")
+    ACCOUNT_PASSWORD_RESET = "accounts.password.reset", _("password reset")
+    ACCOUNT_DEACTIVATE = "accounts.account.deactivate", _("account deactivated")
+    ACCOUNT_ACTIVATE = "accounts.account.activate", _("account reactivated")
     ORGANISATION_CREATE = "organisation.create", _("organisation created")
     ORGANISATION_UPDATE = "organisation.update", _("organisation edited")
     ORGANISATION_END = "organisation.end", _("organisation ended")
@@ -61,6 +67,12 @@ def action_label(code: str) -> str:
 # ("Quý II/2025 của Ban Dân vận Tỉnh ủy" for a unit report). An action missing here reads "who: label — object".
 SENTENCES = {
     Action.LOGIN_LOCKED_OUT: _("Signing in as %(object)s was blocked after too many wrong passwords"),
+    Action.ACCOUNT_CREATE: _("%(who)s created the account of %(object)s"),
+    Action.ACCOUNT_ROLE_ADD: _("%(who)s gave a role to %(object)s"),
+    Action.ACCOUNT_ROLE_REMOVE: _("%(who)s took a role away from %(object)s"),
+    Action.ACCOUNT_PASSWORD_RESET: _("%(who)s reset the password of %(object)s"),
+    Action.ACCOUNT_DEACTIVATE: _("%(who)s deactivated the account of %(object)s"),
+    Action.ACCOUNT_ACTIVATE: _("%(who)s reactivated the account of %(object)s"),
     Action.ORGANISATION_CREATE: _("%(who)s added the organisation %(object)s"),
     Action.ORGANISATION_UPDATE: _("%(who)s edited the organisation %(object)s"),
     Action.ORGANISATION_END: _("%(who)s recorded that %(object)s ended"),
