@@ -48,6 +48,29 @@ def plans_for(user: Any) -> QuerySet[Plan]:
     return visible_plans(user).order_by("status", "-issued_on", "number")
 
 
+def search_plans(user: Any, *, q: str = "", status: str = "", kind: str = "", year: str = "") -> QuerySet[Plan]:
+    """The plans list: the user's plans matching every word of `q` (number, title, issuer), of a status, a
+    kind and a year of issue; counted tasks in the same query."""
+    from django.db.models import Count, Q
+
+    qs = plans_for(user)
+    for word in q.split():
+        qs = qs.filter(Q(number__icontains=word) | Q(title__icontains=word) | Q(issuer_name__icontains=word)
+                       | Q(ref_id__icontains=word))
+    if status in PlanStatus.values:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year.isdigit():
+        qs = qs.filter(issued_on__year=int(year))
+    return qs.annotate(task_count=Count("tasks", distinct=True))
+
+
+def plan_years(user: Any) -> list[int]:
+    return sorted({d.year for d in plans_for(user).exclude(issued_on=None).values_list("issued_on", flat=True)},
+                  reverse=True)
+
+
 def plan_by_ref(ref_id: str) -> Plan | None:
     return Plan.objects.filter(ref_id=ref_id).order_by("pk").first() if ref_id else None
 

@@ -52,8 +52,21 @@ def _plan_for(request: HttpRequest, pk: int, manage: bool = False) -> Plan:
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/plan_list.html", {"plans": queries.plans_for(request.user),
-                                                     "can_import": can_import_plans(request.user)})
+    from django.core.paginator import Paginator
+
+    from trienkhai_web.plans.models import DocumentKind
+
+    g = request.GET
+    plans = queries.search_plans(request.user, q=g.get("q", "").strip(), status=g.get("trang_thai", ""),
+                                 kind=g.get("loai", ""), year=g.get("nam", ""))
+    page = Paginator(plans, 25).get_page(g.get("trang"))
+    query = g.copy()
+    query.pop("trang", None)
+    return render(request, "plans/plan_list.html", {
+        "page": page, "plans": page.object_list, "f": g, "query": query.urlencode(),
+        "statuses": [s for s in PlanStatus if s != PlanStatus.PLACEHOLDER] + [PlanStatus.PLACEHOLDER],
+        "kinds": list(DocumentKind), "years": queries.plan_years(request.user),
+        "can_import": can_import_plans(request.user)})
 
 
 @login_required
