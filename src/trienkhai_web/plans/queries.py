@@ -67,7 +67,7 @@ def search_plans(user: Any, *, q: str = "", status: str = "", kind: str = "", ye
 
 
 def plan_years(user: Any) -> list[int]:
-    return sorted({d.year for d in plans_for(user).exclude(issued_on=None).values_list("issued_on", flat=True)},
+    return sorted({d.year for d in plans_for(user).exclude(issued_on=None).values_list("issued_on", flat=True) if d},
                   reverse=True)
 
 
