@@ -119,7 +119,8 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
         variant=variant,
         issuer=labels.default_issuer(variant, plan.issuer_name or (plan.issuer.name if plan.issuer else ""), place),
         kind=kind, title=labels.report_title(kind, label, plan_ref),
-        period=ReportPeriod(label, period.start, period.end), place=place, date=today,
+        # The period's data window (data_from – cutoff), the one the dashboard shows for the same period.
+        period=ReportPeriod(label, period.data_from, period.cutoff), place=place, date=today,
         number_suffix=number_suffix(plan.number, variant), plan_number=plan_ref,
         plan_title=f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
         recipients=[str(r) for r in plan.recipients or []],
