@@ -37,10 +37,11 @@ class _Links(crawl.HTMLParser):
         self.hrefs: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag == "a":
-            href = dict(attrs).get("href")
-            if href:
-                self.hrefs.append(href)
+        values = dict(attrs)
+        # Links, and the fragments a page loads by itself with a GET (HTMX: a preview, a panel).
+        href = values.get("href") if tag == "a" else values.get("hx-get")
+        if href and "{" not in href:
+            self.hrefs.append(href)
 
 
 def _links(html: str, base: str) -> list[str]:
@@ -87,7 +88,9 @@ def _crawl(client: Client, who: str) -> tuple[int, list[str]]:
             continue
         disposition = response.get("Content-Disposition", "")
         if disposition:
-            for code in crawl.period_codes(disposition):
+            from urllib.parse import unquote
+
+            for code in crawl.period_codes(unquote(disposition)):
                 problems.append(f"{where}: file name shows the period code {code}")
         if not response.get("Content-Type", "").startswith("text/html"):
             continue

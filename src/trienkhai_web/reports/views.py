@@ -7,7 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import slugify
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -106,7 +106,10 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
         raise Http404(_("Choose a reporting period."))
     data = queries.build_report_data(plan, period)
     content, mime = (build_xlsx(data), XLSX) if fmt == "xlsx" else (build_docx(data), DOCX)
-    name = f"bao-cao-{slugify(plan.number.replace('/', '-')) or plan.pk}-{period.code}.{fmt}"
+    # The name a user reads in the downloads ("Báo cáo 55-CTr-TU Quý II-2025.docx"): the period by its name,
+    # never its code; sent as RFC 6266 filename* (UTF-8).
+    number = (plan.number or str(plan.pk)).replace("/", "-")
+    name = f"Báo cáo {number} {period.title.replace('/', '-')}.{fmt}"
     response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response

@@ -96,7 +96,7 @@ def _create(period: ReportingPeriod, organisation: Organisation, kind: str, now:
         if not target_ids and plan.monitoring_body_id:
             target_ids, roles = {plan.monitoring_body_id}, (Role.MONITOR,)
         text = _("%(unit)s has not submitted its report for %(period)s of “%(plan)s” (deadline %(deadline)s).") % {
-            "unit": organisation.name, "period": period.code, "plan": plan.title[:80], "deadline": deadline}
+            "unit": organisation.name, "period": period.title, "plan": plan.title[:80], "deadline": deadline}
         url = reverse("tracking:dashboard", args=[plan.pk]) + f"?period={period.pk}"
     else:
         target_ids, roles = {organisation.pk}, (Role.UNIT_REPORTER, Role.UNIT_HEAD)

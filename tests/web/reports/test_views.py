@@ -50,7 +50,9 @@ def test_preview_and_downloads(client, province):
     assert "ĐẢNG CỘNG SẢN VIỆT NAM" in preview and "Đảng ủy xã Minh Quang" in preview
     assert "Đã tổ chức 12 hội nghị với 3.400 lượt đảng viên" in preview
     docx = client.get(_url(province, "docx"))
-    assert docx["Content-Disposition"] == 'attachment; filename="bao-cao-55-ctr-tu-2025-Q2.docx"'
+    # The period by its name in the file name (UTF-8, RFC 6266), never its code.
+    assert docx["Content-Disposition"] == ("attachment; filename*=utf-8''B%C3%A1o%20c%C3%A1o%2055-CTr-TU%20"
+                                           "Qu%C3%BD%20II-2025.docx")
     doc = Document(io.BytesIO(docx.content))
     assert doc.tables[1].rows[1].cells[4].text == "95,5"
     xlsx = client.get(_url(province, "xlsx"))
