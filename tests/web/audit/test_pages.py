@@ -92,3 +92,10 @@ def test_trail_queries_do_not_grow_with_entries(alice, django_assert_max_num_que
     client.force_login(alice)
     with django_assert_max_num_queries(12):
         assert client.get("/nhat-ky/").status_code == 200
+
+
+def test_every_action_has_a_sentence():
+    from trienkhai_web.audit.actions import SENTENCES, Action
+
+    assert [a for a in Action if a not in SENTENCES] == []
+    assert all("%(object)s" in str(s) for s in SENTENCES.values())
