@@ -200,6 +200,11 @@ def value_label(value: Any, *, key: str = "", object_type: str = "", action: str
         return "—"
     if isinstance(value, bool) or value in ("True", "False"):
         return _("yes") if value in (True, "True") else _("no")
+    if action == Action.ORGANISATION_SUCCESSORS.value and isinstance(value, list) and all(
+            isinstance(v, list) and len(v) == 2 for v in value):  # [[successor id, kind], …] (the file import)
+        kinds = dict(_field("kind", "organisations.succession").flatchoices)
+        return ", ".join(f"{names.get((ORGANISATION, str(pk)), _('(removed)'))} ({kinds.get(kind, kind)})"
+                         for pk, kind in value)
     if isinstance(value, list):
         return ", ".join(value_label(v, key=key, object_type=object_type, action=action, names=names) for v in value)
     if isinstance(value, dict):
@@ -242,6 +247,8 @@ def describe(entries: Iterable[Any]) -> list[Any]:
                             wanted[model].update(_ids(v))
                 elif (model := _model_of(e.object_type, e.action, key)) is not None:
                     wanted[model].update(_ids(side))
+                elif e.action == Action.ORGANISATION_SUCCESSORS.value and isinstance(side, list):
+                    wanted[ORGANISATION].update(str(v[0]) for v in side if isinstance(v, list) and v)
     names = _names(wanted)
     for e, rows in zip(entries, per_entry, strict=True):
         e.who = person(e.user)

@@ -111,5 +111,5 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     number = (plan.number or str(plan.pk)).replace("/", "-")
     name = f"Báo cáo {number} {period.title.replace('/', '-')}.{fmt}"
     response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = content_disposition_header(True, name)
+    response["Content-Disposition"] = content_disposition_header(True, name) or ""
     return response

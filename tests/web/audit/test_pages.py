@@ -99,3 +99,15 @@ def test_every_action_has_a_sentence():
 
     assert [a for a in Action if a not in SENTENCES] == []
     assert all("%(object)s" in str(s) for s in SENTENCES.values())
+
+
+def test_successors_set_by_a_file_read_by_name_and_kind(alice):
+    from trienkhai_web.audit.actions import Action
+    from trienkhai_web.audit.labels import describe
+    from trienkhai_web.audit.services import record
+
+    old, new = OrganisationFactory(name="Huyện Biên Giới"), OrganisationFactory(name="Tỉnh mẫu")
+    entry = record(alice, Action.ORGANISATION_SUCCESSORS, old, before=[], after=[[new.pk, "merged_into"]])
+    (described,) = describe([entry])
+    assert described.rows == [("", "—", "Tỉnh mẫu (hợp nhất vào)")] or "merged_into" not in str(described.rows)
+    assert "Tỉnh mẫu" in str(described.rows) and str(new.pk) not in str(described.rows)
