@@ -121,6 +121,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: with DEBUG on, Django's technical 404/500 pages become the site's own (errors_pages.py).
+    "trienkhai_web.errors_pages.FriendlyErrorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "trienkhai_web.uploads.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -142,6 +144,7 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "trienkhai_web.urls"
+CSRF_FAILURE_VIEW = "trienkhai_web.errors_pages.csrf_failure"
 WSGI_APPLICATION = "trienkhai_web.wsgi.application"
 ASGI_APPLICATION = "trienkhai_web.asgi.application"
 
@@ -158,6 +161,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "trienkhai_web.accounts.context.navigation",
             ],
+            # Numbers, dates and cut titles the Vietnamese way on every page (trienkhai_web/ui.py).
+            "builtins": ["trienkhai_web.ui"],
         },
     },
 ]

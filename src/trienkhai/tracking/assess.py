@@ -118,3 +118,36 @@ def implausible(unit: str | None, low: Number | None, high: Number | None, resul
     if is_share and value > 100:
         return "tỷ lệ vượt 100 %"
     return ""
+
+
+def value_problem(value: Decimal | None, unit: str | None) -> str | None:
+    """Whether a value a unit reports can be a figure of this target's unit; a Vietnamese message if not.
+
+    A percentage lies between 0 and 100 (a share, the only percentage a unit reports for a target: "tỷ lệ …
+    đạt 90%"); a count of things ("mô hình", "hộ", "người") is a whole number, never negative; a measure ("km",
+    "ha") and money are never negative. Other units (or none) accept any number the reader read."""
+    from trienkhai.reports.numbers import fmt_number
+    from trienkhai.vocab.units import COUNT_UNITS, MEASURE_UNITS, MONEY_UNITS, is_percent
+
+    if value is None:
+        return None
+    shown = fmt_number(value, 4)
+    unit = (unit or "").strip()
+    if is_percent(unit):
+        if value < 0 or value > 100:
+            return f"{shown}% không phải là một tỷ lệ: hãy nhập một số từ 0 đến 100."
+        return None
+    folded = canonical(unit).lower()
+
+    def among(units: tuple[str, ...]) -> bool:
+        return bool(folded) and any(folded == canonical(u).lower() for u in units)
+
+    if among(MEASURE_UNITS):
+        return f"Số {unit} không thể âm: {shown}." if value < 0 else None
+    if among(COUNT_UNITS):
+        if value < 0 or value != value.to_integral_value():
+            return f"Số {unit} phải là số nguyên không âm (ví dụ 0, 3, 1.250), không phải {shown}."
+        return None
+    if among(MONEY_UNITS) and value < 0:
+        return f"Số tiền ({unit}) không thể âm: {shown}."
+    return None

@@ -10,6 +10,8 @@ COUNT_UNITS: tuple[str, ...] = (
     "nhà", "căn nhà", "chi bộ", "tổ chức cơ sở đảng", "đảng viên", "cán bộ", "hội viên", "đoàn viên",
     "sáng kiến", "đề tài", "dự án", "chương trình", "phong trào", "điểm", "tấn", "giường bệnh", "bác sĩ",
 )
+# Counted units that are measures, with fractions ("2,5 km", "12,8 ha"): never negative, not whole numbers.
+MEASURE_UNITS: tuple[str, ...] = ("km", "ha", "héc-ta", "tấn")
 MONEY_UNITS: tuple[str, ...] = ("nghìn tỷ đồng", "tỷ đồng", "triệu đồng", "triệu USD", "tỷ USD", "USD", "nghìn đồng")
 # A figure's unit when it is a share.
 PERCENT_WORDS: tuple[str, ...] = ("%", "phần trăm")

@@ -116,3 +116,45 @@ def can_review_report(user: Any, plan: Any, organisation: Any) -> bool:
         return True
     parent_id = getattr(organisation, "parent_id", None)
     return parent_id is not None and parent_id in organisations_for(user, Role.UNIT_HEAD)
+
+
+# ---- people ---------------------------------------------------------------------------------------------
+
+UNIT_ROLES = (Role.UNIT_REPORTER, Role.UNIT_HEAD)
+
+
+def can_manage_people(user: Any) -> bool:
+    """Open the people pages: the administrator (everyone) and the monitoring body (the units it monitors)."""
+    return is_admin(user) or has_role(user, Role.MONITOR)
+
+
+def monitored_organisations(user: Any) -> set[int]:
+    """The organisations a monitoring body looks after: those with a task in a plan it manages, and its own."""
+    from trienkhai_web.plans.models import Plan, TaskAssignment
+
+    own = organisations_for(user, Role.MONITOR)
+    plans = Plan.objects.filter(Q(monitoring_body_id__in=own) | Q(created_by_id=getattr(user, "pk", None)))
+    assigned = TaskAssignment.objects.filter(task__plan__in=plans).values_list("organisation_id", flat=True)
+    return own | set(assigned)
+
+
+def can_give_role(user: Any, role: str, organisation: Any) -> bool:
+    """Give (or take away) `role` for `organisation`: any for the administrator; a monitoring body only the unit
+    roles, for the organisations it monitors."""
+    if is_admin(user):
+        return True
+    org_id = getattr(organisation, "pk", organisation)
+    return (has_role(user, Role.MONITOR) and role in UNIT_ROLES and org_id is not None
+            and org_id in monitored_organisations(user))
+
+
+def can_manage_account(user: Any, account: Any) -> bool:
+    """Reset the password of, deactivate or change the account: the administrator any (but a superuser only
+    when the user is one); a monitoring body an account whose every role is a unit role of a unit it monitors."""
+    if is_admin(user):
+        return not account.is_superuser or getattr(user, "is_superuser", False)
+    if not has_role(user, Role.MONITOR) or account.is_superuser or account.pk == getattr(user, "pk", None):
+        return False
+    roles = list(account.memberships.values_list("role", "organisation_id"))
+    watched = monitored_organisations(user)
+    return bool(roles) and all(role in UNIT_ROLES and org in watched for role, org in roles)

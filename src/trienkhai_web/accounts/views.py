@@ -1,84 +1,190 @@
-"""Sign-in (password, then the code when two-step sign-in is on) and the two-step set-up page."""
+"""The people pages (/nguoi-dung/): accounts, roles and units, passwords, deactivation, import from .xlsx.
+
+Thin views: a form, one service (`accounts.services`), a page. A generated password is shown once, on the
+page that answers the change, never stored or sent in the clear; that page is not cached."""
 
 from __future__ import annotations
 
-from typing import Any
+import io
 
-from django.contrib.auth import login
-from django.contrib.auth import views as auth_views
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
-from django_otp import login as otp_login
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from openpyxl import Workbook
 
-from trienkhai_web.accounts import two_factor
+from trienkhai.spreadsheet import append_row
+from trienkhai_web.accounts import people_import, queries, services
+from trienkhai_web.accounts.forms import AccountForm, ImportForm, RoleFields
+from trienkhai_web.accounts.models import Role
+from trienkhai_web.accounts.permissions import can_give_role, can_manage_account, can_manage_people
 from trienkhai_web.errors import UserError
+from trienkhai_web.views_support import show_error
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PAGE_SIZE = 50
 
 
-class LoginView(auth_views.LoginView):
-    """Django's sign-in, which stops half-way for users with a second factor."""
-
-    def form_valid(self, form: Any) -> HttpResponse:
-        user = form.get_user()
-        if two_factor.confirmed_device(user) is None:
-            return super().form_valid(form)
-        two_factor.hold(self.request, user, self.get_success_url())
-        return redirect("accounts:two_factor_verify")
+def _require_people(request: HttpRequest) -> None:
+    if not can_manage_people(request.user):
+        raise PermissionDenied(_("Only the administrator and the monitoring body manage accounts."))
 
 
-@require_http_methods(["GET", "POST"])
-def verify(request: HttpRequest) -> HttpResponse:
-    """The second step: the 6-digit code from the authenticator app."""
-    pending = two_factor.pending_user(request)
-    if pending is None:
-        return redirect("login")
-    user, state = pending
-    error = ""
-    if request.method == "POST":
-        device = two_factor.check_code(request, user, state, request.POST.get("code", ""))
-        if device is not None:
-            login(request, user, backend=state["backend"])
-            otp_login(request, device)
-            target = state.get("next") or "/"
-            if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                                   require_https=request.is_secure()):
-                target = "/"
-            return HttpResponseRedirect(target)
-        if two_factor.pending_user(request) is None:
-            return render(request, "registration/login.html",
-                          {"locked_message": _("Too many wrong codes. Sign in again with your password.")},
-                          status=429)
-        error = _("The code is not right. Type the 6 digits the app shows now.")
-    return render(request, "registration/login_code.html", {"error": error}, status=400 if error else 200)
-
-
+@require_GET
 @login_required
+def people(request: HttpRequest) -> HttpResponse:
+    _require_people(request)
+    g = request.GET
+    org = g.get("don_vi", "")
+    accounts = queries.people_for(request.user, q=g.get("q", "").strip(), role=g.get("vai_tro", ""),
+                                  organisation=int(org) if org.isdigit() else None, active=g.get("trang_thai", ""))
+    page = Paginator(accounts, PAGE_SIZE).get_page(g.get("trang"))
+    query = g.copy()
+    query.pop("trang", None)
+    return render(request, "accounts/people.html", {
+        "page": page, "f": g, "query": query.urlencode(), "roles": list(Role),
+        "organisations": queries.assignable_organisations(request.user),
+    })
+
+
+@never_cache
 @require_http_methods(["GET", "POST"])
-def setup(request: HttpRequest) -> HttpResponse:
-    """Turn two-step sign-in on (scan, then type a code) or off (type a code)."""
-    user = request.user
-    error = ""
-    if request.method == "POST":
-        action = request.POST.get("action", "")
+@login_required
+def create(request: HttpRequest) -> HttpResponse:
+    _require_people(request)
+    form = AccountForm(request.POST or None, user=request.user)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
         try:
-            if action == "start":
-                two_factor.start_setup(user)
-            elif action == "confirm":
-                device = two_factor.confirm_setup(user, code=request.POST.get("code", ""))
-                otp_login(request, device)
-                return redirect("accounts:two_factor")
-            elif action == "disable":
-                two_factor.disable(user, code=request.POST.get("code", ""))
-                return redirect("accounts:two_factor")
-        except UserError as refused:
-            error = str(refused)
-    device = two_factor.confirmed_device(user)
-    pending = None if device else two_factor.pending_device(user)
-    context = {"enabled": device is not None, "pending": pending, "error": error,
-               "required": two_factor.must_use(user), "verified": getattr(user, "is_verified", bool)()}
-    if pending is not None:
-        context.update(qr=two_factor.qr_svg(pending, user), secret=two_factor.secret_text(pending))
-    return render(request, "accounts/two_factor.html", context, status=400 if error else 200)
+            new = services.create_account(request.user, full_name=d["full_name"], email=d["email"] or "",
+                                          username=d["username"], role=d["role"], organisation=d["organisation"])
+        except UserError as error:
+            status = show_error(request, error, form)
+        else:
+            return render(request, "accounts/password_once.html", {"accounts": [new], "created": True})
+    elif request.method == "POST":
+        status = 400
+    return render(request, "accounts/create.html", {"form": form}, status=status)
+
+
+def _account(request: HttpRequest, pk: int):  # type: ignore[no-untyped-def]
+    _require_people(request)
+    account = get_object_or_404(get_user_model(), pk=pk)
+    if not can_manage_account(request.user, account):
+        raise PermissionDenied(_("You may not change this account."))
+    return account
+
+
+@require_GET
+@login_required
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    memberships = list(account.memberships.select_related("organisation").order_by("role"))
+    for m in memberships:
+        m.removable = len(memberships) > 1 and can_give_role(request.user, m.role, m.organisation_id)
+    return render(request, "accounts/detail.html", {
+        "account": account, "memberships": memberships, "role_form": RoleFields(user=request.user),
+        "is_self": account.pk == request.user.pk,
+    })
+
+
+@require_POST
+@login_required
+def add_role(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    form = RoleFields(request.POST, user=request.user)
+    if not form.is_valid():
+        messages.error(request, _("Choose a role and, for a unit role, its organisation."))
+    else:
+        try:
+            services.add_role(request.user, account, role=form.cleaned_data["role"],
+                              organisation=form.cleaned_data["organisation"])
+            messages.success(request, _("Role given."))
+        except UserError as error:
+            show_error(request, error)
+    return redirect("accounts:detail", pk=account.pk)
+
+
+@require_POST
+@login_required
+def remove_role(request: HttpRequest, pk: int, membership: int) -> HttpResponse:
+    account = _account(request, pk)
+    try:
+        services.remove_role(request.user, account, membership_id=membership)
+        messages.success(request, _("Role taken away."))
+    except UserError as error:
+        show_error(request, error)
+    return redirect("accounts:detail", pk=account.pk)
+
+
+@never_cache
+@require_POST
+@login_required
+def reset_password(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    password = services.reset_password(request.user, account)
+    return render(request, "accounts/password_once.html",
+                  {"accounts": [services.NewAccount(account, password)], "created": False})
+
+
+@require_POST
+@login_required
+def set_active(request: HttpRequest, pk: int) -> HttpResponse:
+    account = _account(request, pk)
+    active = request.POST.get("active") == "1"
+    services.set_active(request.user, account, active=active)
+    messages.success(request, _("The account can sign in again.") if active
+                     else _("The account is deactivated: it can no longer sign in."))
+    return redirect("accounts:detail", pk=account.pk)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def import_people(request: HttpRequest) -> HttpResponse:
+    _require_people(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    errors: list[str] = []
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        if not upload.name.lower().endswith(".xlsx"):
+            errors, status = [_("Upload an .xlsx workbook.")], 400
+        else:
+            try:
+                created = people_import.import_accounts(request.user, upload.read())
+            except UserError as error:
+                errors, status = error.problems or [error.message], 400
+            else:
+                return render(request, "accounts/password_once.html", {"accounts": created, "created": True})
+    elif request.method == "POST":
+        status = 400
+    return render(request, "accounts/import.html", {
+        "form": form, "errors": errors, "headers": people_import.HEADERS,
+        "roles": [Role(r).label for r in Role],
+    }, status=status)
+
+
+@require_GET
+@login_required
+def import_model(request: HttpRequest) -> HttpResponse:
+    """An empty workbook with the columns, to fill in."""
+    _require_people(request)
+    wb = Workbook()
+    sheet = wb.active
+    sheet.title = "Tài khoản"
+    append_row(sheet, people_import.HEADERS)
+    append_row(sheet, ["Nguyễn Văn An", "an.nguyen@example.vn", "nguyenvanan", "Hội Nông dân tỉnh",
+                       str(Role.UNIT_REPORTER.label)])
+    out = io.BytesIO()
+    wb.save(out)
+    response = HttpResponse(out.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = 'attachment; filename="mau-nhap-tai-khoan.xlsx"'
+    return response

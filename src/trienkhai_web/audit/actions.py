@@ -16,6 +16,12 @@ class Action(models.TextChoices):
     TWO_FACTOR_ENABLE = "accounts.two_factor.enable", _("two-step sign-in turned on")
     TWO_FACTOR_DISABLE = "accounts.two_factor.disable", _("two-step sign-in turned off")
     TWO_FACTOR_RESET = "accounts.two_factor.reset", _("two-step sign-in reset by the administrator")
+    ACCOUNT_CREATE = "accounts.account.create", _("account created")
+    ACCOUNT_ROLE_ADD = "accounts.role.add", _("role given")
+    ACCOUNT_ROLE_REMOVE = "accounts.role.remove", _("role taken away")
+    ACCOUNT_PASSWORD_RESET = "accounts.password.reset", _("password reset")
+    ACCOUNT_DEACTIVATE = "accounts.account.deactivate", _("account deactivated")
+    ACCOUNT_ACTIVATE = "accounts.account.activate", _("account reactivated")
     ORGANISATION_CREATE = "organisation.create", _("organisation created")
     ORGANISATION_UPDATE = "organisation.update", _("organisation edited")
     ORGANISATION_END = "organisation.end", _("organisation ended")
@@ -66,3 +72,58 @@ def action_label(code: str) -> str:
         except ValueError:
             return code
     return str(member.label)
+
+
+# What an entry says as a sentence: %(who)s is the person (or "Hệ thống"), %(object)s the object by its name
+# ("Quý II/2025 của Ban Dân vận Tỉnh ủy" for a unit report). An action missing here reads "who: label — object".
+SENTENCES = {
+    Action.LOGIN_LOCKED_OUT: _("Signing in as %(object)s was blocked after too many wrong passwords"),
+    Action.ACCOUNT_CREATE: _("%(who)s created the account of %(object)s"),
+    Action.ACCOUNT_ROLE_ADD: _("%(who)s gave a role to %(object)s"),
+    Action.ACCOUNT_ROLE_REMOVE: _("%(who)s took a role away from %(object)s"),
+    Action.ACCOUNT_PASSWORD_RESET: _("%(who)s reset the password of %(object)s"),
+    Action.ACCOUNT_DEACTIVATE: _("%(who)s deactivated the account of %(object)s"),
+    Action.ACCOUNT_ACTIVATE: _("%(who)s reactivated the account of %(object)s"),
+    Action.ORGANISATION_CREATE: _("%(who)s added the organisation %(object)s"),
+    Action.ORGANISATION_UPDATE: _("%(who)s edited the organisation %(object)s"),
+    Action.ORGANISATION_END: _("%(who)s recorded that %(object)s ended"),
+    Action.ORGANISATION_SUCCESSORS: _("%(who)s set the successors of %(object)s"),
+    Action.ORGANISATION_ALIAS_ADD: _("%(who)s added another name for %(object)s"),
+    Action.ORGANISATION_ALIAS_REMOVE: _("%(who)s removed another name of %(object)s"),
+    Action.PLAN_IMPORT: _("%(who)s imported the document %(object)s"),
+    Action.PLAN_DRAFT_EDIT: _("%(who)s edited an item of the draft %(object)s"),
+    Action.PLAN_DRAFT_DELETE: _("%(who)s deleted an item of the draft %(object)s"),
+    Action.PLAN_DRAFT_ADD: _("%(who)s added an item to the draft %(object)s"),
+    Action.PLAN_DRAFT_SPLIT: _("%(who)s split an item of the draft %(object)s"),
+    Action.PLAN_DRAFT_MERGE: _("%(who)s merged items of the draft %(object)s"),
+    Action.PLAN_AGENCY_MAP: _("%(who)s matched an agency named in %(object)s to an organisation"),
+    Action.PLAN_PUBLISH: _("%(who)s published the plan %(object)s"),
+    Action.TASK_ASSIGNMENT_UPDATE: _("%(who)s changed who carries out the task %(object)s"),
+    Action.REPORT_SETTINGS_SAVE: _("%(who)s saved the review report settings of %(object)s"),
+    Action.SCHEDULE_SAVE: _("%(who)s saved the reporting regime of %(object)s"),
+    Action.REPORT_OPEN: _("%(who)s opened the report %(object)s"),
+    Action.REPORT_EDIT: _("%(who)s edited the report %(object)s"),
+    Action.REPORT_SUBMIT: _("%(who)s submitted the report %(object)s"),
+    Action.REPORT_ACCEPT: _("%(who)s accepted the report %(object)s"),
+    Action.REPORT_RETURN: _("%(who)s returned the report %(object)s"),
+    Action.REPORT_REOPEN: _("%(who)s reopened the report %(object)s"),
+    Action.REMINDER_DUE_SOON: _("%(who)s reminded %(object)s of the coming deadline"),
+    Action.REMINDER_OVERDUE: _("%(who)s told %(object)s that the report is overdue"),
+    Action.REMINDER_ESCALATION: _("%(who)s told the monitoring body that %(object)s is still missing"),
+    Action.EXPLANATION_ASK: _("%(who)s asked for an explanation: %(object)s"),
+    Action.EXPLANATION_REPLY: _("%(who)s answered the request for an explanation: %(object)s"),
+}
+
+
+def action_sentence(code: str, who: str, obj: str) -> str:
+    """The entry as a sentence ("Nguyễn Văn A đã nộp báo cáo Quý II/2025 của Ban Dân vận Tỉnh ủy")."""
+    member = LEGACY_CODES.get(code)
+    if member is None:
+        try:
+            member = Action(code)
+        except ValueError:
+            member = None
+    template = SENTENCES.get(member) if member is not None else None
+    if template is None:
+        return f"{who}: {action_label(code)} — {obj}" if obj else f"{who}: {action_label(code)}"
+    return str(template) % {"who": who, "object": obj}

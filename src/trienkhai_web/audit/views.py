@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from trienkhai_web.accounts.permissions import can_read_everything
-from trienkhai_web.audit import queries
+from trienkhai_web.audit import labels, queries
 
 
 def _date(value: str) -> tuple[dt.date | None, str]:
@@ -46,6 +46,7 @@ def trail(request: HttpRequest) -> HttpResponse:
                                      username=g.get("user", "").strip(), action=g.get("action", "").strip(),
                                      date_from=date_from, date_to=date_to)
     page = Paginator(entries, 50).get_page(g.get("page"))
+    labels.describe(page.object_list)
     query = g.copy()
     query.pop("page", None)
     return render(request, "audit/trail.html", {

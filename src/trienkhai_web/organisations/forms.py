@@ -9,16 +9,15 @@ from django.utils.translation import gettext_lazy as _
 
 from trienkhai_web.locking import VersionField
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, SuccessionKind
+from trienkhai_web.widgets import date_field
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
-DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
 def _date_field(label: StrOrPromise, required: bool = False) -> forms.DateField:
-    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS,
-                           widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+    return date_field(label, required=required)
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):

@@ -34,11 +34,27 @@ def _require_manager(request: HttpRequest) -> None:
 @require_GET
 @login_required
 def tree(request: HttpRequest) -> HttpResponse:
-    q = request.GET.get("q", "").strip()
-    found = list(queries.search_organisations(q).select_related("parent")[:200]) if q else []
+    from django.core.paginator import Paginator
+
+    from trienkhai_web.organisations.models import OrganisationKind
+
+    g = request.GET
+    q, kind, current = g.get("q", "").strip(), g.get("loai", ""), g.get("hien_hanh", "")
+    listing = bool(q or kind or current)
+    page = None
+    if listing:
+        found = queries.search_organisations(q)
+        if kind in OrganisationKind.values:
+            found = found.filter(kind=kind)
+        if current == "1":
+            found = found.filter(valid_to__isnull=True)
+        page = Paginator(found.select_related("parent").order_by("name", "pk"), 50).get_page(g.get("trang"))
+    query = g.copy()
+    query.pop("trang", None)
     return render(request, "organisations/tree.html", {
-        "trees": [] if q else queries.organisation_tree(), "q": q, "found": found,
-        "can_manage": can_manage_organisations(request.user),
+        "trees": [] if listing else queries.organisation_tree(), "q": q, "f": g, "listing": listing,
+        "page": page, "found": page.object_list if page else [], "query": query.urlencode(),
+        "kinds": list(OrganisationKind), "can_manage": can_manage_organisations(request.user),
     })
 
 

@@ -13,6 +13,7 @@ from trienkhai_web.locking import VersionField
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, OrganisationLevel
 from trienkhai_web.plans.limits import max_length
 from trienkhai_web.plans.models import Plan, Recurrence, Target, Task
+from trienkhai_web.widgets import date_field
 
 ITEM_ACTIONS = ("edit", "delete", "add", "split", "merge")
 AGENCY_ACTIONS = ("map", "alias", "none", "create", "undo", "scope", "accept")
@@ -130,8 +131,7 @@ class TaskAssignmentForm(forms.Form):
     timeframe = forms.CharField(label=_("Timeframe"), required=False,
                                 max_length=max_length(Task, "timeframe"))
     recurrence = forms.ChoiceField(label=_("Recurrence"), choices=Recurrence.choices, required=False)
-    due_date = forms.DateField(label=_("Due date"), required=False, input_formats=["%d/%m/%Y", "%Y-%m-%d"],
-                               widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+    due_date = date_field(_("Due date"))
     targets = forms.ModelMultipleChoiceField(Target.objects.none(), label=_("Linked targets"), required=False,
                                              widget=forms.CheckboxSelectMultiple)
 

@@ -48,6 +48,29 @@ def plans_for(user: Any) -> QuerySet[Plan]:
     return visible_plans(user).order_by("status", "-issued_on", "number")
 
 
+def search_plans(user: Any, *, q: str = "", status: str = "", kind: str = "", year: str = "") -> QuerySet[Plan]:
+    """The plans list: the user's plans matching every word of `q` (number, title, issuer), of a status, a
+    kind and a year of issue; counted tasks in the same query."""
+    from django.db.models import Count, Q
+
+    qs = plans_for(user)
+    for word in q.split():
+        qs = qs.filter(Q(number__icontains=word) | Q(title__icontains=word) | Q(issuer_name__icontains=word)
+                       | Q(ref_id__icontains=word))
+    if status in PlanStatus.values:
+        qs = qs.filter(status=status)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if year.isdigit():
+        qs = qs.filter(issued_on__year=int(year))
+    return qs.annotate(task_count=Count("tasks", distinct=True))
+
+
+def plan_years(user: Any) -> list[int]:
+    return sorted({d.year for d in plans_for(user).exclude(issued_on=None).values_list("issued_on", flat=True) if d},
+                  reverse=True)
+
+
 def plan_by_ref(ref_id: str) -> Plan | None:
     return Plan.objects.filter(ref_id=ref_id).order_by("pk").first() if ref_id else None
 
@@ -90,6 +113,21 @@ def cascade_of(plan: Plan) -> dict[str, Any]:
         "children": [{"plan": c, "label": plan_label(c)} for c in children],
         "references": list(plan.references.select_related("plan").order_by("ref_id")),
     }
+
+
+def linked_plan_ids(cascade: dict[str, Any]) -> set[int]:
+    """The plans a `cascade_of` answer links to."""
+    ids = {c["plan"].pk for c in cascade["parents"]} | {c["plan"].pk for c in cascade["children"]}
+    return ids | {r.plan_id for r in cascade["references"] if r.plan_id}
+
+
+def visible_among(user: Any, plan_ids: set[int]) -> set[int]:
+    """Which of these plans the user may open (one query)."""
+    from trienkhai_web.accounts.permissions import visible_plans
+
+    if not plan_ids:
+        return set()
+    return set(visible_plans(user).filter(pk__in=plan_ids).values_list("pk", flat=True))
 
 
 def organisation_work(organisation: Organisation, today: date | None = None) -> list[dict[str, Any]]:

@@ -63,8 +63,21 @@ def _plan_for(request: HttpRequest, pk: int, manage: bool = False) -> Plan:
 
 @login_required
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "plans/plan_list.html", {"plans": queries.plans_for(request.user),
-                                                     "can_import": can_import_plans(request.user)})
+    from django.core.paginator import Paginator
+
+    from trienkhai_web.plans.models import DocumentKind
+
+    g = request.GET
+    plans = queries.search_plans(request.user, q=g.get("q", "").strip(), status=g.get("trang_thai", ""),
+                                 kind=g.get("loai", ""), year=g.get("nam", ""))
+    page = Paginator(plans, 25).get_page(g.get("trang"))
+    query = g.copy()
+    query.pop("trang", None)
+    return render(request, "plans/plan_list.html", {
+        "page": page, "plans": page.object_list, "f": g, "query": query.urlencode(),
+        "statuses": [s for s in PlanStatus if s != PlanStatus.PLACEHOLDER] + [PlanStatus.PLACEHOLDER],
+        "kinds": list(DocumentKind), "years": queries.plan_years(request.user),
+        "can_import": can_import_plans(request.user)})
 
 
 PENDING = "plans.pending_upload"  # session key: the file held while the user chooses what to do with it
@@ -370,6 +383,8 @@ def publish(request: HttpRequest, pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     from trienkhai_web.accounts.permissions import visible_plans
     from trienkhai_web.plans.coverage import REFERENCE_KINDS, cascade_matrix, expected_children
+    from trienkhai_web.reports.permissions import can_preview_review_report
+    from trienkhai_web.tracking.permissions import can_view_dashboard
 
     plan = _plan_for(request, pk)
     cascade = queries.cascade_of(plan)
@@ -381,6 +396,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "plans/plan_detail.html", {
         "plan": plan, "outline": queries.plan_outline(plan), "cascade": cascade,
         "can_manage": can_manage_plan(request.user, plan), "rollup": matrix, "missing": missing,
+        # Only what the user may open is a link or a button (a plan elsewhere in the cascade may be hidden).
+        "visible_ids": queries.visible_among(request.user, queries.linked_plan_ids(cascade)),
+        "can_dashboard": can_view_dashboard(request.user),
+        "can_review_report": can_preview_review_report(request.user, plan),
     })
 
 

@@ -153,7 +153,8 @@ def build_report_data(plan: Plan, period: ReportingPeriod, *, today: date | None
 
     data = ReviewReportData(
         variant=variant, issuer=head.issuer, kind=kind, title=labels.report_title(kind, label, plan_ref),
-        period=ReportPeriod(label, period.start, period.end), place=place, date=today,
+        # The period's data window (data_from – cutoff), the one the dashboard shows for the same period.
+        period=ReportPeriod(label, period.data_from, period.cutoff), place=place, date=today,
         number_suffix=head.number_suffix, plan_number=plan_ref,
         plan_title=f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
         recipients=head.recipients, signer=head.signer, voice=head.voice, tone=tone, archive=head.archive,

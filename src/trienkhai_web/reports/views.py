@@ -10,20 +10,19 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import slugify
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from trienkhai.reports.clean import clean
 from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
 from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
-from trienkhai_web.accounts.models import Role
-from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.errors import UserError
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
 from trienkhai_web.reports.models import GeneratedReport
+from trienkhai_web.reports.permissions import can_download_review_report, can_preview_review_report
 from trienkhai_web.tracking.models import ActivityKind, ReviewActivity
 from trienkhai_web.views_support import show_error
 
@@ -34,11 +33,9 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _plan_for(request: HttpRequest, pk: int) -> tuple[Plan, bool]:
     """The plan and whether the user may download; leaders only preview."""
     plan = get_object_or_404(Plan, pk=pk)
-    if can_manage_plan(request.user, plan):
-        return plan, True
-    if has_role(request.user, Role.LEADER):
-        return plan, False
-    raise PermissionDenied
+    if not can_preview_review_report(request.user, plan):
+        raise PermissionDenied
+    return plan, can_download_review_report(request.user, plan)
 
 
 def _period(request: HttpRequest, plan: Plan):  # type: ignore[no-untyped-def]
@@ -208,9 +205,11 @@ def history_file(request: HttpRequest, pk: int, report_id: int, fmt: str) -> Htt
 
 def _file(plan: Plan, kept: GeneratedReport, fmt: str) -> HttpResponse:
     content, mime = (bytes(kept.xlsx), XLSX) if fmt == "xlsx" else (bytes(kept.docx), DOCX)
-    draft = "-du-thao" if kept.draft else ""
-    name = (f"bao-cao-{slugify(plan.number.replace('/', '-')) or plan.pk}-{slugify(kept.period.title)}{draft}"
-            f"-{kept.pk}.{fmt}")
+    # The name a user reads in the downloads ("Báo cáo 55-CTr-TU Quý II-2025.docx"): the period by its name,
+    # never its code; sent as RFC 6266 filename* (UTF-8).
+    number = (plan.number or str(plan.pk)).replace("/", "-")
+    draft = " (dự thảo)" if kept.draft else ""
+    name = f"Báo cáo {number} {kept.period.title.replace('/', '-')}{draft}.{fmt}"
     response = HttpResponse(content, content_type=mime)
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Content-Disposition"] = content_disposition_header(True, name) or ""
     return response

@@ -233,10 +233,13 @@ def plans_overview(plans: Iterable[Plan], today: date) -> list[dict[str, Any]]:
                    .values("plan_id").annotate(n=Count("pk")).values_list("plan_id", "n"))
     expected = dict(TaskAssignment.objects.filter(task__plan_id__in=ids).values("task__plan_id")
                     .annotate(n=Count("organisation_id", distinct=True)).values_list("task__plan_id", "n"))
-    periods: dict[int, ReportingPeriod] = {}
-    for period in ReportingPeriod.objects.filter(plan_id__in=ids, data_from__lte=today).order_by("unit_deadline"):
-        if period.plan_id not in periods or periods[period.plan_id].compile_deadline < today:
-            periods[period.plan_id] = period
+    # The period each plan's dashboard opens on (the one rule, `periods.latest_due_period`), so the overview
+    # and the dashboard it links to speak of the same period.
+    by_plan: dict[int, list[ReportingPeriod]] = defaultdict(list)
+    for period in ReportingPeriod.objects.filter(plan_id__in=ids):
+        by_plan[period.plan_id].append(period)
+    periods = {plan_id: found for plan_id, candidates in by_plan.items()
+               if (found := period_rules.latest_due_period(candidates, today)) is not None}
     reported = dict(UnitReport.objects.filter(period__in=list(periods.values()),
                                               status__in=("submitted", "accepted"))
                     .values("period__plan_id").annotate(n=Count("pk")).values_list("period__plan_id", "n"))
@@ -251,3 +254,17 @@ def plans_overview(plans: Iterable[Plan], today: date) -> list[dict[str, Any]]:
 
 def overdue_filter(today: date) -> Q:
     return Q(due_date__lt=today)
+
+
+def previous_values(report: UnitReport) -> dict[int, tuple[str, Decimal]]:
+    """target id → (period title, value) the unit last reported for it in an earlier period (one query): what
+    the report page shows beside the input."""
+    rows = (IndicatorValue.objects
+            .filter(report__organisation_id=report.organisation_id, report__period__plan_id=report.period.plan_id,
+                    report__period__unit_deadline__lt=report.period.unit_deadline, value__isnull=False)
+            .select_related("report__period").order_by("target_id", "-report__period__unit_deadline"))
+    out: dict[int, tuple[str, Decimal]] = {}
+    for row in rows:
+        if row.value is not None:
+            out.setdefault(row.target_id, (row.report.period.title, row.value))
+    return out

@@ -16,6 +16,7 @@ from trienkhai_web.locking import VersionField
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.tracking import calendar_days
 from trienkhai_web.tracking.models import ReportingSchedule
+from trienkhai_web.widgets import date_field
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 SETTINGS = ("quarterly", "half_yearly", "yearly", "midterm_on", "final_on", "cutoff_day", "unit_deadline_days",
@@ -24,8 +25,7 @@ DAYS = ("days_off", "working_days")  # the plan's own calendar (ScheduleDay rows
 
 
 def _date(label: Any, required: bool = True) -> forms.DateField:
-    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS,
-                           widget=forms.DateInput(format="%d/%m/%Y", attrs={"placeholder": "dd/mm/yyyy"}))
+    return date_field(label, required=required)
 
 
 class DatesField(forms.CharField):

@@ -22,8 +22,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.reports.numbers import fmt_number
 from trienkhai.text.numbers import NumberError, read_number
 from trienkhai.tracking import periods as calendar
+from trienkhai.tracking.assess import value_problem
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
     can_manage_plan,
@@ -285,6 +287,8 @@ def save_field(user: Any, report: UnitReport, *, version: int | None, kind: str,
         indicator, _created = IndicatorValue.objects.get_or_create(report=current, target=target)
         if field == "value":
             number = _number(value)
+            if (problem := value_problem(number, target.unit)) is not None:
+                raise UserError(problem)
             if (seen is not None and not _same_number(indicator.value, seen)
                     and not _same_number(indicator.value, value)):
                 raise _field_conflict(_show_number(indicator.value))
@@ -384,7 +388,7 @@ def _same_number(stored: Decimal | None, text: str) -> bool:
 
 
 def _show_number(value: Decimal | None) -> str:
-    return "" if value is None else f"{value.normalize():f}"
+    return fmt_number(value, 4)
 
 
 def _bump(user: Any, report: UnitReport, change: str, now: datetime | None) -> UnitReport:

@@ -179,6 +179,7 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
             task_files.setdefault(item.task_id, []).append(item)
     return render(request, "tracking/report.html", {
         "report": report, "rows": rows, "targets": targets, "plan": plan,
+        "previous": queries.previous_values(report),
         "can_edit": can_edit, "can_submit": can_submit,
         "can_handoff": can_edit and not can_submit and not report.handed_off_at,
         "can_review": can_review,

@@ -38,3 +38,18 @@ def test_completion_share():
 
 def test_labels_are_vietnamese():
     assert [a.label for a in Assessment] == ["Đạt", "Chưa đạt", "Vượt", "Chưa có số liệu", "Đang thực hiện"]
+
+
+@pytest.mark.parametrize(("value", "unit", "refused"), [
+    ("-5", "%", True), ("120", "%", True), ("0", "%", False), ("100", "%", False), ("92,5", "phần trăm", False),
+    ("2,5", "mô hình", True), ("-1", "hộ", True), ("1.250", "hộ", False), ("-3", "tỷ đồng", True),
+    ("-3", "", False), ("2,5", "km", False), ("-2,5", "ha", True),
+])
+def test_value_problem_checks_the_unit(value, unit, refused):
+    from trienkhai.text.numbers import read_number
+    from trienkhai.tracking.assess import value_problem
+
+    problem = value_problem(read_number(value), unit)
+    assert (problem is not None) == refused
+    if refused:
+        assert value.lstrip("-") in problem  # the message shows the number as the user wrote it

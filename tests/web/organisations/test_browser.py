@@ -23,7 +23,7 @@ def test_monitor_searches_adds_alias_and_ends_a_unit(page, users, orgs):
     page.wait_for_load_state("networkidle")
     assert page.locator("text=Đã thêm tên gọi khác.").is_visible()
     page.click("text=Kết thúc (hợp nhất, chia tách, đổi tên)")
-    page.fill("#id_on", "30/06/2025")
+    page.fill("#id_on", "2025-06-30")  # a date picker: the browser shows 30/06/2025
     page.select_option("#id_successors", label="Sở Nội vụ (so-noi-vu)")
     page.click("button.primary")
     page.wait_for_load_state("networkidle")

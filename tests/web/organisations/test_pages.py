@@ -102,7 +102,10 @@ def test_end_page(users, orgs):
     assert org.valid_to.isoformat() == "2025-06-30"
     assert Succession.objects.get(predecessor=org).successor == orgs["so-noi-vu"]
     history = client.get(f"/to-chuc/{org.pk}/").content.decode()
-    assert "kết thúc tổ chức" in history and "giamsat" in history  # the action, named in Vietnamese
+    # The action as a sentence with the person's name, the values by their labels (not "merged_into").
+    name = users[Role.MONITOR].get_full_name() or users[Role.MONITOR].username
+    assert f"{name} đã ghi nhận {org.name} kết thúc hoạt động" in history
+    assert "merged_into" not in history
 
 
 def test_alias_remove(users, orgs):

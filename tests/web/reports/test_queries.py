@@ -131,3 +131,17 @@ def test_units_answers_to_explanation_requests_are_causes(province):
     assert "Đề nghị giải trình" not in body  # the question is not a cause
     [cause] = [s for b in data.body for s in b.sentences if s.text.startswith("Do chưa bố trí")]
     assert cause.sources == (f"GT-{thread.pk}",)
+
+
+def test_report_builder_and_dashboard_share_the_data_window(db):
+    """One data window per period: the review report says the dates the dashboard shows (data_from – cutoff)."""
+    from datetime import date
+
+    from tests.web.factories import scheduled_plan
+    from trienkhai_web.reports.queries import build_report_data
+
+    plan = scheduled_plan()
+    period = plan.reporting_periods.get(code="2025-Q3")
+    data = build_report_data(plan, period, today=date(2025, 10, 1))
+    assert (data.period.start, data.period.end) == (period.data_from, period.cutoff)
+    assert period.cutoff != period.end  # the data are cut off before the quarter ends (NĐ 09/2019)

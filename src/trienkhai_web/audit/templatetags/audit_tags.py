@@ -16,7 +16,7 @@ register = template.Library()
 def audit_entries(obj: Any, limit: int = 50) -> list[Any]:
     if obj is None or getattr(obj, "pk", None) is None:
         return []
-    return list(queries.entries_for(obj)[: int(limit)])
+    return labels.describe(queries.entries_for(obj)[: int(limit)])
 
 
 @register.filter
