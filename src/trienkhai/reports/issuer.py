@@ -35,7 +35,10 @@ def _key(text: str) -> str:
 
 
 def _after(name: str, words: tuple[str, ...]) -> str:
-    """The proper name after a body's word: "Huyện ủy Biên Giới" → "Biên Giới" ("" when absent)."""
+    """The proper name after a body's word: "Huyện ủy Biên Giới" → "Biên Giới" ("" when absent). A
+    place the document did not name ("Huyện ủy (văn bản không ghi tên) – Tỉnh Lai Châu") has no name:
+    a header never prints the placeholder."""
+    name = re.split(r"\s+[–—-]\s+", re.sub(r"\([^)]*\)", " ", name), maxsplit=1)[0]
     parts = name.split()
     keys = [_key(p) for p in parts]
     for word in words:
@@ -69,8 +72,9 @@ def heading(variant: Variant, *, number: str, issuer_name: str, issuer_org: str 
     if variant is Variant.PARTY:
         level = _party_level(number, names)
         if level == "huyen":
+            # The place a district document is dated at is its district, unless it is the province itself.
             district = district or _after(issuer_org, ("Huyện ủy", "Quận ủy")) or _after(
-                issuer_name, ("Huyện ủy", "Quận ủy")) or place
+                issuer_name, ("Huyện ủy", "Quận ủy")) or (place if _key(place) != _key(province) else "")
             body = "QUẬN ỦY" if "quan uy" in _key(names) else "HUYỆN ỦY"
             return Heading(Issuer(f"{body} {district.upper()}".strip(), f"ĐẢNG BỘ TỈNH {province.upper()}".strip()),
                            "-BC/HU", ReportSigner("T/M BAN THƯỜNG VỤ"), f"Ban Thường vụ {body.capitalize()}",
