@@ -40,6 +40,8 @@ class Action(models.TextChoices):
     REMINDER_ESCALATION = "tracking.reminder.escalation", _("escalated to the monitoring body")
     EXPLANATION_ASK = "tracking.explanation.ask", _("explanation requested")
     EXPLANATION_REPLY = "tracking.explanation.reply", _("explanation given")
+    JOB_START = "jobs.start", _("background job started")
+    JOB_CANCEL = "jobs.cancel", _("background job cancelled")
 
 
 # Codes written by earlier versions, shown with the label of the action they became.

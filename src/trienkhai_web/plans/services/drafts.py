@@ -22,6 +22,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from trienkhai.cascade.refs import canonical_ref
+from trienkhai.documents.ocr import Progress
 from trienkhai.documents.read import read_document
 from trienkhai.errors import TrienkhaiError
 from trienkhai.plans import editing
@@ -89,12 +90,15 @@ def store_draft(plan: Plan, draft: Draft) -> None:
 
 # --- import -----------------------------------------------------------------------------------------
 
-def _parse(filename: str, data: bytes) -> tuple[Draft, str]:
+def _parse(filename: str, data: bytes, progress: Progress | None = None) -> tuple[Draft, str]:
     """(the parsed plan, the source text one paragraph a line); `UserError` when unreadable or larger
-    than the upload limit (the setting, applied by the core)."""
+    than the upload limit (the setting, applied by the core). `progress` is the core's OCR callback,
+    and is also called as `progress(0, 0)` once the text is read, before parsing."""
     try:
         document = read_document(filename, data=data, filename=filename,
-                                 max_bytes=settings.TRIENKHAI_MAX_UPLOAD_BYTES)
+                                 max_bytes=settings.TRIENKHAI_MAX_UPLOAD_BYTES, progress=progress)
+        if progress is not None:
+            progress(0, 0)
         draft = parse_document(document)
     except TrienkhaiError as exc:
         raise from_core(exc) from exc
@@ -106,8 +110,13 @@ def _remove(name: str) -> None:
         default_storage.delete(name)
 
 
-def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
-    """Parse an uploaded document and store it as a draft plan awaiting review."""
+def import_document(user: Any, *, filename: str, data: bytes, progress: Progress | None = None,
+                    on_saved: Callable[[Plan], None] | None = None) -> Plan:
+    """Parse an uploaded document and store it as a draft plan awaiting review.
+
+    `progress(done, total)` follows the reading (OCR pages; `(0, 0)` when reading is over). `on_saved(plan)`
+    runs inside the transaction that stores the draft, after it: a background job records its own
+    success there, so the draft and the job's outcome are committed together or not at all."""
     if user is not None and not can_import_plans(user):
         raise PermissionDenied
     if not data.strip():
@@ -116,7 +125,7 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
     existing = queries.duplicate_of(sha)
     if existing is not None:
         raise Duplicate(_("This file has already been imported."), existing)
-    draft, source_text = _parse(filename, data)
+    draft, source_text = _parse(filename, data, progress)
     ref_id = canonical_ref(draft.document.number)
     stored = ""
     try:
@@ -142,6 +151,8 @@ def import_document(user: Any, *, filename: str, data: bytes) -> Plan:
             stored = plan.source_file.name
             plan.save()
             record(user, Action.PLAN_IMPORT, plan, after={"filename": filename, "sha256": sha, "number": plan.number})
+            if on_saved is not None:
+                on_saved(plan)
     except IntegrityError:
         # The same file imported by someone else in the same instant: theirs is the one kept.
         _remove(stored)
