@@ -66,15 +66,18 @@ def add_parse_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class ProgressBar:
-    """Pages read by OCR so far, as a bar on stderr (only drawn when there is OCR to wait for)."""
+    """Pages read by OCR so far (or any `done` of `total` steps), as a bar on stderr; only drawn when
+    there is something to wait for. `progress(0, 0)` (reading is over) draws nothing."""
 
-    def __init__(self, stream: Any, width: int = 30) -> None:
-        self.stream, self.width, self.shown = stream, width, False
+    def __init__(self, stream: Any, width: int = 30, label: str = "Nhận dạng chữ (OCR)", unit: str = "trang") -> None:
+        self.stream, self.width, self.shown, self.label, self.unit = stream, width, False, label, unit
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, label: str | None = None) -> None:
+        if not total:
+            return
         filled = self.width * done // max(1, total)
-        self.stream.write(f"\rNhận dạng chữ (OCR): [{'#' * filled}{'.' * (self.width - filled)}] "
-                          f"trang {done}/{total}")
+        self.stream.write(f"\r{label or self.label}: [{'#' * filled}{'.' * (self.width - filled)}] "
+                          f"{self.unit} {done}/{total}\033[K")
         self.stream.flush()
         self.shown = True
 

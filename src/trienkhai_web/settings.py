@@ -269,7 +269,7 @@ JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5, minimum=1)
 JOBS_RETRY_SECONDS = env_int("JOBS_RETRY_SECONDS", 10, minimum=1)
 JOBS_RETRY_MAX_SECONDS = env_int("JOBS_RETRY_MAX_SECONDS", 600, minimum=1)
 # `trienkhai serve` starts a worker (with the beat) beside the web server unless this is 0 (production runs
-# `celery -A trienkhai_web worker` as services of their own).
+# `celery -A trienkhai_web.celery_app worker` as services of their own).
 JOBS_WORKER_IN_SERVE = env_bool("JOBS_WORKER_IN_SERVE", True)
 JOBS_WORKER_CONCURRENCY = env_int("JOBS_WORKER_CONCURRENCY", 2, minimum=1)
 CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "trienkhai")

@@ -8,4 +8,4 @@ class JobsConfig(AppConfig):
 
     def ready(self) -> None:
         # The tasks' Celery app (the broker settings) for this process, before anything is queued.
-        from trienkhai_web import celery  # noqa: F401
+        from trienkhai_web import celery_app  # noqa: F401

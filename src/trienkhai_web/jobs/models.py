@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 class JobKind(models.TextChoices):
     IMPORT = "import", _("Document import")
-    REPORT = "report", _("Report")
+    REPORT = "report", _("Report generation")
     REMINDERS = "reminders", _("Reminders and deadline notices")
-    EMAIL = "email", _("E-mail")
+    EMAIL = "email", _("Sending an e-mail")
     EXPORT = "export", _("Export")
 
 
@@ -37,7 +37,7 @@ class Job(models.Model):
     total = models.PositiveIntegerField(_("pages"), default=0)
     percent = models.PositiveSmallIntegerField(_("percent"), default=0)
     # What the user reads (in the site's language): "Nhận dạng chữ trang 3/12", "Đã gửi 4 nhắc nhở".
-    message = models.CharField(_("message"), max_length=300, blank=True)
+    message = models.CharField(_("progress message"), max_length=300, blank=True)
     title = models.CharField(_("title"), max_length=300, blank=True)
     params = models.JSONField(default=dict, blank=True)
     input_file = models.CharField(max_length=500, blank=True)  # under JOBS_DIR, removed when finished

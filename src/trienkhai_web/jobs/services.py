@@ -82,3 +82,57 @@ def cancel(user: Any, job: Job) -> Job:
     if row.status == JobStatus.CANCELLED and row.input_file:
         (jobs_dir() / row.input_file).unlink(missing_ok=True)
     return row
+
+
+def start_import_job(user: Any, *, filename: str, data: bytes) -> Job:
+    """A document read into a draft in the background; the same file sent twice by the same user (a double
+    click, a reload) is one job."""
+    import hashlib
+
+    from trienkhai_web.accounts.permissions import can_import_plans
+    from trienkhai_web.jobs.models import JobKind
+
+    if user is not None and not can_import_plans(user):
+        raise PermissionDenied
+    sha = hashlib.sha256(data).hexdigest()
+    owner = user.pk if getattr(user, "is_authenticated", False) else "-"
+    return start(user, kind=JobKind.IMPORT, key=f"import:{owner}:{sha}", params={"filename": filename},
+                 title=filename, input_name=filename, input_data=data)
+
+
+def _request_key(request_key: str) -> str:
+    """The form's one-time token (a double submit is one job), or a fresh one."""
+    key = "".join(c for c in request_key if c.isalnum() or c == "-")[:64]
+    return key or uuid.uuid4().hex
+
+
+def start_report_job(user: Any, *, plan: Any, period: Any, fmt: str, request_key: str = "") -> Job:
+    """The review report of a plan for a period as a file, built in the background; `request_key` is the
+    form's one-time token, so that a form sent twice makes one report."""
+    from trienkhai_web.accounts.permissions import can_manage_plan, require
+    from trienkhai_web.jobs.models import JobKind
+
+    require(user, can_manage_plan, plan)
+    key = f"report:{user.pk if user else '-'}:{plan.pk}:{period.pk}:{fmt}:{_request_key(request_key)}"
+    return start(user, kind=JobKind.REPORT, key=key, params={"plan": plan.pk, "period": period.pk, "format": fmt},
+                 title=f"{plan.number or plan.pk} — {period.title} (.{fmt})")
+
+
+def start_export_job(user: Any, *, plan: Any, period: Any, request_key: str = "") -> Job:
+    """Every table of a plan's dashboard as .xlsx files in one .zip, built in the background."""
+    from trienkhai_web.accounts.permissions import require
+    from trienkhai_web.jobs.models import JobKind
+    from trienkhai_web.tracking.permissions import can_view_dashboard
+
+    require(user, can_view_dashboard)
+    key = f"export:{user.pk if user else '-'}:{plan.pk}:{period.pk if period else '-'}:{_request_key(request_key)}"
+    return start(user, kind=JobKind.EXPORT, key=key, params={"plan": plan.pk, "period": period.pk if period else None},
+                 title=f"{plan.number or plan.pk}{' — ' + period.title if period else ''}")
+
+
+def queue_email(*, to: list[str], subject: str, body: str, key: str, owner: Any = None) -> Job:
+    """An e-mail sent by a worker, retried with backoff while the relay fails, sent once per `key`."""
+    from trienkhai_web.jobs.models import JobKind
+
+    return start(owner, kind=JobKind.EMAIL, key=f"email:{key}", params={"to": to, "subject": subject, "body": body},
+                 title=subject)

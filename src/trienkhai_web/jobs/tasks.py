@@ -11,8 +11,8 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.db.models import Q
 from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_htmx.middleware import HtmxDetails
 
+from trienkhai.documents.needs_ocr import needs_ocr
 from trienkhai.plans.editing import node_text, outline_rows
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -28,6 +29,7 @@ from trienkhai_web.accounts.permissions import (
     organisations_for,
 )
 from trienkhai_web.errors import Duplicate, UserError
+from trienkhai_web.jobs.services import start_import_job
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import queries, services
 from trienkhai_web.plans.forms import (
@@ -63,8 +65,13 @@ def upload(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
+        data = f.read()
+        if needs_ocr(data, f.name):
+            # A scan takes seconds a page to read: in the background, with its progress on the job's page.
+            job = start_import_job(request.user, filename=f.name, data=data)
+            return redirect("jobs:detail", pk=job.pk)
         try:
-            plan = services.import_document(request.user, filename=f.name, data=f.read())
+            plan = services.import_document(request.user, filename=f.name, data=data)
         except Duplicate as exc:
             url = reverse("plans:review" if exc.existing.status == PlanStatus.DRAFT else "plans:detail",
                           args=[exc.existing.pk])

@@ -8,4 +8,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/bao-cao/xem-truoc/", views.preview, name="preview"),
     path("ke-hoach/<int:pk>/bao-cao/thiet-lap/", views.save_settings, name="settings"),
     path("ke-hoach/<int:pk>/bao-cao/tai-ve.<str:fmt>", views.download, name="download"),
+    path("ke-hoach/<int:pk>/bao-cao/lap/", views.start, name="start"),
 ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,7 @@ from trienkhai.reports.xlsx_writer import build_xlsx
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import can_manage_plan, has_role
 from trienkhai_web.errors import UserError
+from trienkhai_web.jobs.services import start_report_job
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
@@ -94,6 +97,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "reports/_preview.html", {
         "plan": plan, "period": period, "data": data, "can_download": can_download,
         "statuses": [label for _, label in TASK_STATUSES], "status_keys": [k for k, _ in TASK_STATUSES],
+        "request_key": uuid.uuid4().hex,
     })
 
 
@@ -113,3 +117,19 @@ def download(request: HttpRequest, pk: int, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report built in the background (a large plan takes a while): the job's page follows it."""
+    plan, can_download = _plan_for(request, pk)
+    if not can_download:
+        raise PermissionDenied
+    fmt = request.POST.get("fmt", "docx")
+    period = queries.find_period(plan, request.POST.get("ky", ""))
+    if fmt not in ("docx", "xlsx") or period is None:
+        raise Http404(_("Choose a reporting period."))
+    job = start_report_job(request.user, plan=plan, period=period, fmt=fmt,
+                           request_key=request.POST.get("request_key", ""))
+    return redirect("jobs:detail", pk=job.pk)

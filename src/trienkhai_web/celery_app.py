@@ -1,4 +1,4 @@
-"""The Celery application: `celery -A trienkhai_web worker` (or `trienkhai serve`, which starts one).
+"""The Celery application: `celery -A trienkhai_web.celery_app worker` (or `trienkhai serve`, which starts one).
 
 Configured from Django's settings (the CELERY_* names in settings.py, read from the environment): Redis as
 broker in production, the embedded file-system queue under var/ by default (docs/deploy.md says why).
