@@ -249,6 +249,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)  # a stuck relay must not hang the reminder run
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trienkhai@localhost")
+# Where the file back-end (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes e-mails.
+EMAIL_FILE_PATH = env_path("EMAIL_FILE_PATH", VAR_DIR / "mail")
 
 # Reminder e-mails that fail are retried by the next `send_reminders` runs, waiting
 # REMINDER_RETRY_MINUTES × 2^(attempts − 1) between tries, at most REMINDER_MAX_ATTEMPTS tries in all.

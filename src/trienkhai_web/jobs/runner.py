@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -47,11 +47,16 @@ STEPS = {
 }
 
 
-class Cancelled(Exception):
+class Interrupted(BaseException):
+    """The run must stop now. A BaseException, like KeyboardInterrupt, so that it passes through the
+    readers' `except Exception` (which turns any failure inside a corrupt file into a refusal)."""
+
+
+class Cancelled(Interrupted):
     """The owner asked to cancel: the run stops at the next step or page."""
 
 
-class Superseded(Exception):
+class Superseded(Interrupted):
     """Another run holds the job now (or it finished): this run's result must not be recorded."""
 
 
@@ -120,12 +125,17 @@ class Progress:
         now = timezone.now()
         changed = {"step": step, "page": page, "total": total, "percent": max(self.job.percent, percent),
                    "message": text[:300], "heartbeat_at": now}
-        rows = Job.objects.filter(pk=self.job.pk, run_token=self.job.run_token).update(**changed)
         for name, value in changed.items():
             setattr(self.job, name, value)
+        try:
+            rows = Job.objects.filter(pk=self.job.pk, run_token=self.job.run_token).update(**changed)
+            cancelled = Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists()
+        except DatabaseError as exc:  # progress is best-effort: the work goes on, the result is recorded later
+            log.warning("job %s: progress not recorded: %s", self.job.pk, exc)
+            return
         if not rows:
             raise Superseded
-        if Job.objects.filter(pk=self.job.pk, cancel_requested=True).exists():
+        if cancelled:
             raise Cancelled
 
     def pages(self, done: int, total: int) -> None:

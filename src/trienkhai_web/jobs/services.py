@@ -23,10 +23,10 @@ log = logging.getLogger(__name__)
 def enqueue(job_id: int) -> None:
     """Hand the job to the queue. A broker that cannot be reached is logged, not shown as an error: the
     job stays waiting and the periodic sweep (tasks.requeue_stale) sends it again."""
-    from trienkhai_web.jobs.tasks import run_job
+    from trienkhai_web.jobs.tasks import send
 
     try:
-        run_job.apply_async((job_id,))
+        send(job_id)
     except Exception:  # kombu's connection errors vary by transport
         log.exception("job %s: the queue could not be reached; the sweep will send it again", job_id)
 

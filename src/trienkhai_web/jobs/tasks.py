@@ -99,5 +99,10 @@ def requeue_stale() -> int:
                                       | Q(heartbeat_at__lt=long_ago), status=JobStatus.QUEUED)
                    .values_list("pk", flat=True))
     for pk in lost + waiting:
-        run_job.apply_async((pk,))
+        send(pk)
     return len(lost) + len(waiting)
+
+
+def send(job_id: int) -> None:
+    """Put one run of the job on the queue (the setting's queue, read at each call)."""
+    run_job.apply_async((job_id,), queue=settings.CELERY_TASK_DEFAULT_QUEUE)
