@@ -84,14 +84,19 @@ def stale_before() -> Any:
     return timezone.now() - timedelta(seconds=settings.JOBS_STALE_SECONDS)
 
 
-def claim(job_id: int) -> Job | None:
-    """This run's hold on the job, or None when there is nothing for it to do."""
+BUSY = "busy"
+
+
+def claim(job_id: int) -> Job | str | None:
+    """This run's hold on the job; None when there is nothing for it to do; BUSY while another run that
+    is alive (recent heartbeat) holds it: the caller looks again later, and takes over if that run
+    falls silent (a message delivered again after its worker was killed can arrive before then)."""
     with transaction.atomic():
         job = Job.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.status in FINISHED:
             return None
         if job.status == JobStatus.RUNNING and job.heartbeat_at and job.heartbeat_at > stale_before():
-            return None  # a live run has it (a duplicate delivery): leave it alone
+            return BUSY
         now = timezone.now()
         if job.cancel_requested:
             job.status, job.finished_at, job.message = JobStatus.CANCELLED, now, _("Cancelled.")

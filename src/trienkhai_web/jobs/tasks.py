@@ -41,6 +41,9 @@ def run_job(self, job_id: int) -> None:  # type: ignore[no-untyped-def]
     job = runner.claim(job_id)
     if job is None:
         return
+    if job == runner.BUSY:  # held by a run that may still be alive: look again once it could be silent
+        raise self.retry(countdown=settings.JOBS_STALE_SECONDS)
+    assert isinstance(job, Job)
     progress = runner.Progress(job, WEIGHTS[job.kind])
     try:
         HANDLERS[job.kind](job, progress)
