@@ -9,4 +9,5 @@ urlpatterns = [
     path("cong-viec/<int:pk>/tien-do/", views.progress, name="progress"),
     path("cong-viec/<int:pk>/huy/", views.cancel, name="cancel"),
     path("cong-viec/<int:pk>/tai-ve/", views.download, name="download"),
+    path("ke-hoach/<int:plan_id>/bang-theo-doi/xuat/", views.export, name="export"),
 ]

@@ -67,3 +67,18 @@ def download(request: HttpRequest, pk: int) -> FileResponse:
 def job_list(request: HttpRequest) -> HttpResponse:
     return render(request, "jobs/job_list.html", {"jobs": list(queries.for_owner(request.user))})
 
+
+
+@login_required
+@require_POST
+def export(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Every table of the plan's dashboard for a period, built in the background as a .zip."""
+    from trienkhai_web.plans.models import Plan
+    from trienkhai_web.tracking.models import ReportingPeriod
+
+    plan = get_object_or_404(Plan, pk=plan_id)
+    period_id = request.POST.get("period", "")
+    period = ReportingPeriod.objects.filter(plan=plan, pk=int(period_id)).first() if period_id.isdigit() else None
+    job = services.start_export_job(request.user, plan=plan, period=period,
+                                    request_key=request.POST.get("request_key", ""))
+    return redirect("jobs:detail", pk=job.pk)
