@@ -119,7 +119,7 @@ def _user(client: Client, plan: int, period: str, jobs: int, deadline: float, ou
                 out["errors"].append(f"start {status} {where}")
             continue
         if n == 0:  # the same form sent again (a double click): the same job
-            again_status, again = client.post_follow(f"/ke-hoach/{plan}/bao-cao/lap/", form)
+            _status, again = client.post_follow(f"/ke-hoach/{plan}/bao-cao/lap/", form)
             with lock:
                 out["double_sent"] += 1
                 out["doubled"] += int(again != where)
