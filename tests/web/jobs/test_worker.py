@@ -130,3 +130,23 @@ def test_an_e_mail_is_retried_with_backoff_and_sent_once(worker):
     assert job.attempts == 3  # refused twice by the relay, sent on the third try
     sent = [p for p in mail.iterdir() if p.suffix == ".log"]
     assert len(sent) == 1 and "Hạn 15/7." in sent[0].read_text()
+
+
+def test_the_sweep_runs_again_a_job_whose_message_was_lost(worker, alice):
+    """The embedded queue forgets a message its worker took: a killed worker's job is left running with an
+    old heartbeat. The beat's sweep sends it again; the worker takes it over and finishes it once."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from trienkhai_web.jobs.tasks import requeue_stale
+
+    plan, period = _plan_with_period()
+    job = Job.objects.create(owner=alice, kind="report", idempotency_key="lost-run", status=JobStatus.RUNNING,
+                             attempts=1, run_token="dead-run", params={"plan": plan.pk, "period": period.pk},
+                             started_at=timezone.now() - timedelta(minutes=5),
+                             heartbeat_at=timezone.now() - timedelta(minutes=5))
+    assert requeue_stale() == 1
+    job = wait_for(job)
+    assert job.status == JobStatus.SUCCEEDED and job.attempts == 2 and job.run_token != "dead-run"
+    assert len(list((Path(worker.base) / "jobs" / "results").glob(f"job-{job.pk}-*"))) == 1
