@@ -267,6 +267,7 @@ JOBS_DIR = env_path("JOBS_DIR", VAR_DIR / "jobs")  # uploads waiting to be read,
 # A job whose run has written no progress for this long is taken as lost (its worker killed) and run again.
 JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300, minimum=1)
 JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5, minimum=1)
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 7, minimum=1)  # result files of finished jobs are removed after this
 # Transient failures (database, mail relay) are retried after JOBS_RETRY_SECONDS × 2^(attempt − 1), capped.
 JOBS_RETRY_SECONDS = env_int("JOBS_RETRY_SECONDS", 10, minimum=1)
 JOBS_RETRY_MAX_SECONDS = env_int("JOBS_RETRY_MAX_SECONDS", 600, minimum=1)
@@ -295,6 +296,7 @@ CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
     "reminders": {"task": "trienkhai.jobs.reminders", "schedule": 3600.0},
     "requeue-stale": {"task": "trienkhai.jobs.requeue_stale", "schedule": 60.0},
+    "clean-results": {"task": "trienkhai.jobs.clean", "schedule": 86400.0},
 }
 
 # `trienkhai serve` without DEBUG: gunicorn workers (2 × cores + 1 is the usual figure).

@@ -37,6 +37,7 @@ def _site_language() -> translation.override:
 
 def run_import(job: Job, progress: Progress) -> None:
     from trienkhai_web.plans import services
+    from trienkhai_web.plans.models import PlanStatus
 
     data = (jobs_dir() / job.input_file).read_bytes()
     filename = job.params["filename"]
@@ -58,7 +59,7 @@ def run_import(job: Job, progress: Progress) -> None:
         services.import_document(job.owner, filename=filename, data=data, progress=follow, on_saved=saved)
     except Duplicate as exc:
         with finishing(job) as row, _site_language():
-            row.result_url = reverse("plans:review" if exc.existing.status == "draft" else "plans:detail",
+            row.result_url = reverse("plans:review" if exc.existing.status == PlanStatus.DRAFT else "plans:detail",
                                      args=[exc.existing.pk])
             row.message = _("This file has already been imported.")
 

@@ -34,10 +34,15 @@ def enqueue(job_id: int) -> None:
 def start(owner: Any, *, kind: str, key: str, params: dict[str, Any] | None = None, title: str = "",
           input_name: str = "", input_data: bytes | None = None) -> Job:
     """The job for `key`, made and queued once: starting the same key again (a double click, a retried
-    request, a second beat) returns the existing job instead of doing the work twice."""
+    request, a second beat) returns the existing job instead of doing the work twice. A job of that key
+    that failed or was cancelled gives way: starting again is a new attempt (its key is set aside)."""
+    key = key[:200]
     existing = Job.objects.filter(idempotency_key=key).first()
     if existing is not None:
-        return existing
+        if existing.status not in (JobStatus.FAILED, JobStatus.CANCELLED):
+            return existing
+        Job.objects.filter(pk=existing.pk, idempotency_key=key).update(
+            idempotency_key=f"{key[:180]}#ended-{existing.pk}")
     stored = ""
     if input_data is not None:
         stored = f"inputs/{uuid.uuid4().hex}-{input_name[-60:]}"
@@ -45,14 +50,14 @@ def start(owner: Any, *, kind: str, key: str, params: dict[str, Any] | None = No
     try:
         with transaction.atomic():
             job = Job.objects.create(owner=owner if getattr(owner, "is_authenticated", False) else None,
-                                     kind=kind, idempotency_key=key[:200], params=params or {},
+                                     kind=kind, idempotency_key=key, params=params or {},
                                      title=title[:300], input_file=stored)
             record(owner, Action.JOB_START, job, after={"kind": kind, "title": job.title})
             transaction.on_commit(lambda: enqueue(job.pk))
     except IntegrityError:
         if stored:
             (jobs_dir() / stored).unlink(missing_ok=True)
-        return Job.objects.get(idempotency_key=key[:200])
+        return Job.objects.get(idempotency_key=key)
     except BaseException:
         if stored:
             (jobs_dir() / stored).unlink(missing_ok=True)

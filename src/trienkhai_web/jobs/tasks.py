@@ -109,3 +109,18 @@ def requeue_stale() -> int:
 def send(job_id: int) -> None:
     """Put one run of the job on the queue (the setting's queue, read at each call)."""
     run_job.apply_async((job_id,), queue=settings.CELERY_TASK_DEFAULT_QUEUE)
+
+
+@shared_task(name="trienkhai.jobs.clean", ignore_result=True)
+def clean_results() -> int:
+    """Remove the files of jobs finished more than JOBS_KEEP_DAYS ago (reports and exports can be made
+    again; the job rows stay as the history). Returns the number of files removed."""
+    close_old_connections()
+    old = Job.objects.filter(finished_at__lt=timezone.now() - timedelta(days=settings.JOBS_KEEP_DAYS)) \
+        .exclude(result_file="")
+    removed = 0
+    for job in old:
+        (runner.jobs_dir() / job.result_file).unlink(missing_ok=True)
+        Job.objects.filter(pk=job.pk).update(result_file="", result_url="")
+        removed += 1
+    return removed

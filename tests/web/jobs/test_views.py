@@ -82,3 +82,29 @@ def test_the_report_and_dashboard_pages_start_jobs(client, bob, unit):
     assert "Xuất mọi bảng (.zip)" in dashboard
     response = client.post(reverse("jobs:export", args=[plan.pk]), {"period": period.pk, "request_key": "k1"})
     assert Job.objects.filter(kind="export", params__plan=plan.pk).count() == 1
+
+
+def test_a_failed_import_can_be_started_again(bob):
+    data = scanned_plan(pages=1, year=2061)
+    first = services.start_import_job(bob, filename="a.pdf", data=data)
+    assert services.start_import_job(bob, filename="a.pdf", data=data).pk == first.pk
+    Job.objects.filter(pk=first.pk).update(status=JobStatus.FAILED, error="…")
+    second = services.start_import_job(bob, filename="a.pdf", data=data)
+    assert second.pk != first.pk and second.status == JobStatus.QUEUED
+    assert services.start_import_job(bob, filename="a.pdf", data=data).pk == second.pk
+
+
+def test_old_result_files_are_removed_and_the_rows_kept(settings, bob):
+    from datetime import timedelta
+
+    from trienkhai_web.jobs.runner import jobs_dir, write_atomically
+    from trienkhai_web.jobs.tasks import clean_results
+
+    old, new = (services.queue_email(to=["a@example.vn"], subject="Thử", body="…", key=k, owner=bob) for k in "ab")
+    for job, age in ((old, 8), (new, 1)):
+        write_atomically(jobs_dir() / "results" / f"{job.pk}.docx", b"PK")
+        Job.objects.filter(pk=job.pk).update(status=JobStatus.SUCCEEDED, result_file=f"results/{job.pk}.docx",
+                                             finished_at=timezone.now() - timedelta(days=age))
+    assert clean_results() == 1
+    assert not (jobs_dir() / "results" / f"{old.pk}.docx").exists() and (jobs_dir() / "results" / f"{new.pk}.docx").exists()
+    assert Job.objects.count() == 2 and Job.objects.get(pk=old.pk).result_file == ""
