@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from celery import shared_task
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, close_old_connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -29,6 +29,13 @@ TRANSIENT: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, 
                                               ConnectionError, TimeoutError, socket.timeout)
 
 
+def fresh_connections() -> None:
+    """Drop database connections that are too old or broken, as a request would (a worker lives long),
+    unless the task runs inside a caller's transaction (called directly, e.g. by a test)."""
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def backoff(attempt: int) -> int:
     """Seconds to wait before retry number `attempt` (1, 2, …): doubling, capped."""
     return min(settings.JOBS_RETRY_SECONDS * 2 ** max(0, attempt - 1), settings.JOBS_RETRY_MAX_SECONDS)
@@ -37,7 +44,7 @@ def backoff(attempt: int) -> int:
 @shared_task(bind=True, name="trienkhai.jobs.run", acks_late=True, reject_on_worker_lost=True,
              ignore_result=True, max_retries=None)
 def run_job(self, job_id: int) -> None:  # type: ignore[no-untyped-def]
-    close_old_connections()
+    fresh_connections()
     job = runner.claim(job_id)
     if job is None:
         return
@@ -57,7 +64,7 @@ def run_job(self, job_id: int) -> None:  # type: ignore[no-untyped-def]
         runner.end(job, JobStatus.FAILED, error=exc.message)
         runner.remove_input(job)
     except TRANSIENT as exc:
-        close_old_connections()
+        fresh_connections()
         if job.attempts >= settings.JOBS_MAX_ATTEMPTS:
             with translation.override(settings.LANGUAGE_CODE):
                 runner.end(job, JobStatus.FAILED, error=_("The job failed several times: %(error)s") % {
@@ -92,7 +99,7 @@ def scheduled_reminders() -> None:
 def requeue_stale() -> int:
     """Send again the jobs whose run went silent (its worker was killed: with a broker that does not
     redeliver, such as the embedded one) and the queued ones whose message never reached a worker."""
-    close_old_connections()
+    fresh_connections()
     stale = runner.stale_before()
     lost = list(Job.objects.filter(status=JobStatus.RUNNING, heartbeat_at__lt=stale).values_list("pk", flat=True))
     # Waiting longer than any retry delay: its message was lost (a broker down when it was sent, or a
@@ -115,7 +122,7 @@ def send(job_id: int) -> None:
 def clean_results() -> int:
     """Remove the files of jobs finished more than JOBS_KEEP_DAYS ago (reports and exports can be made
     again; the job rows stay as the history). Returns the number of files removed."""
-    close_old_connections()
+    fresh_connections()
     old = Job.objects.filter(finished_at__lt=timezone.now() - timedelta(days=settings.JOBS_KEEP_DAYS)) \
         .exclude(result_file="")
     removed = 0
