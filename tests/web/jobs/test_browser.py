@@ -44,3 +44,25 @@ def test_a_scanned_plan_is_imported_as_a_job_with_a_progress_bar(worker, page, b
     link.click()
     page.wait_for_url(re.compile(r"/ke-hoach/\d+/ra-soat/$"))
     assert page.get_by_text("Rà soát bản nháp").first.is_visible()
+
+
+def test_a_report_is_built_as_a_job_with_a_progress_bar(worker, page, bob, unit):
+    from tests.web.factories import TaskFactory, assign, scheduled_plan
+    from trienkhai_web.tracking.models import ReportingPeriod
+
+    plan = scheduled_plan(number="66-KH/TU", monitoring_body=bob.memberships.first().organisation)
+    assign(TaskFactory(plan=plan, content="Tổ chức hội nghị quán triệt"), unit)
+    period = ReportingPeriod.objects.filter(plan=plan).order_by("start").first()
+    login(page, "giamsat", PASSWORD)
+    page.goto(f"/ke-hoach/{plan.pk}/bao-cao/?ky={period.code}")
+    page.get_by_role("button", name="Lập tệp .docx trong nền").click()
+    page.wait_for_url(re.compile(r"/cong-viec/\d+/$"))
+    assert page.get_by_role("heading", name="Lập báo cáo").is_visible()
+    link = page.get_by_role("link", name="Tải kết quả về")
+    link.wait_for(timeout=60000)
+    assert page.locator("progress").get_attribute("value") == "100"
+    assert page.get_by_text("Báo cáo đã lập xong.").is_visible()
+    page.screenshot(path=f"{SHOTS}/job-report-done.png")
+    with page.expect_download() as download:
+        link.click()
+    assert download.value.suggested_filename.startswith("bao-cao-66-kh-tu-")
