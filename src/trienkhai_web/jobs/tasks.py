@@ -13,6 +13,7 @@ from celery import shared_task
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -84,6 +85,24 @@ def run_job(self, job_id: int) -> None:  # type: ignore[no-untyped-def]
         runner.remove_input(job)
     else:
         runner.remove_input(job)
+    notify_owner(job_id)
+
+
+def notify_owner(job_id: int) -> None:
+    """An import (minutes for a long scan) tells its owner by e-mail when it has ended, since they may
+    have left its page: one e-mail per job (its key), sent by the e-mail job with its retries."""
+    from trienkhai_web.jobs import services
+    from trienkhai_web.tracking.reminders import absolute
+
+    job = Job.objects.select_related("owner").filter(pk=job_id).first()
+    if job is None or job.kind != JobKind.IMPORT or job.status not in (JobStatus.SUCCEEDED, JobStatus.FAILED) \
+            or job.owner is None or not job.owner.email:
+        return
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = (_("[trienkhai] The document %(name)s has been read") if job.status == JobStatus.SUCCEEDED
+                   else _("[trienkhai] The document %(name)s could not be read")) % {"name": job.title[:80]}
+        body = f"{job.message or job.error}\n\n{absolute(reverse('jobs:detail', args=[job.pk]))}"
+    services.queue_email(to=[job.owner.email], subject=subject, body=body, key=f"job-ended:{job.pk}")
 
 
 @shared_task(name="trienkhai.jobs.reminders", ignore_result=True)

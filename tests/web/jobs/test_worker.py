@@ -128,8 +128,8 @@ def test_an_e_mail_is_retried_with_backoff_and_sent_once(worker):
     job = wait_for(job, timeout=30)
     assert job.status == JobStatus.SUCCEEDED, job.error
     assert job.attempts == 3  # refused twice by the relay, sent on the third try
-    sent = [p for p in mail.iterdir() if p.suffix == ".log"]
-    assert len(sent) == 1 and "Hạn 15/7." in sent[0].read_text()
+    sent = [p for p in mail.iterdir() if p.suffix == ".log" and "Hạn 15/7." in p.read_text()]
+    assert len(sent) == 1
 
 
 def test_the_sweep_runs_again_a_job_whose_message_was_lost(worker, alice):
@@ -150,3 +150,16 @@ def test_the_sweep_runs_again_a_job_whose_message_was_lost(worker, alice):
     job = wait_for(job)
     assert job.status == JobStatus.SUCCEEDED and job.attempts == 2 and job.run_token != "dead-run"
     assert len(list((Path(worker.base) / "jobs" / "results").glob(f"job-{job.pk}-*"))) == 1
+
+
+def test_the_owner_of_an_import_is_told_by_e_mail_when_it_ends(worker, alice):
+    alice.email = "quantri@example.vn"
+    alice.save()
+    job = wait_for(services.start_import_job(alice, filename="bao-tin.pdf", data=scanned_plan(pages=1, year=2034)))
+    assert job.status == JobStatus.SUCCEEDED, job.error
+    mail = wait_for(Job.objects.get(idempotency_key=f"email:job-ended:{job.pk}"))
+    assert mail.status == JobStatus.SUCCEEDED and mail.params["to"] == ["quantri@example.vn"]
+    assert mail.params["subject"] == "[trienkhai] Đã đọc xong văn bản bao-tin.pdf"
+    assert mail.params["body"].endswith(f"/cong-viec/{job.pk}/")
+    sent = [p for p in Path(worker.env["EMAIL_FILE_PATH"]).iterdir() if f"/cong-viec/{job.pk}/" in p.read_text()]
+    assert len(sent) == 1
