@@ -157,7 +157,9 @@ def test_the_owner_of_an_import_is_told_by_e_mail_when_it_ends(worker, alice):
     alice.save()
     job = wait_for(services.start_import_job(alice, filename="bao-tin.pdf", data=scanned_plan(pages=1, year=2034)))
     assert job.status == JobStatus.SUCCEEDED, job.error
-    mail = wait_for(Job.objects.get(idempotency_key=f"email:job-ended:{job.pk}"))
+    key = f"email:job-ended:{job.pk}"
+    wait_for(job, lambda j: Job.objects.filter(idempotency_key=key).exists(), timeout=10)  # queued just after
+    mail = wait_for(Job.objects.get(idempotency_key=key))
     assert mail.status == JobStatus.SUCCEEDED and mail.params["to"] == ["quantri@example.vn"]
     assert mail.params["subject"] == "[trienkhai] Đã đọc xong văn bản bao-tin.pdf"
     assert mail.params["body"].endswith(f"/cong-viec/{job.pk}/")
