@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 
-ALL = ["parse_throughput", "dashboard", "report", "load", "cover_speed", "coverage_quality", "national"]
+ALL = ["parse_throughput", "dashboard", "report", "load", "jobs_scale", "cover_speed", "coverage_quality", "national"]
 
 
 def main() -> int:

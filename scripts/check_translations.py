@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 WEB = Path(__file__).resolve().parent.parent / "src" / "trienkhai_web"
-APPS = ["accounts", "audit", "organisations", "plans", "tracking", "reports", "operations", "search"]
+APPS = ["accounts", "audit", "organisations", "plans", "tracking", "reports", "operations", "search", "jobs"]
 # The project catalog covers what no app owns: settings, project templates, the CLI.
 PROJECT_IGNORES = [f"{a}/*" for a in APPS] + ["static/*", "locale/*"]
 

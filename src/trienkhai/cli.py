@@ -66,22 +66,27 @@ def add_parse_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 class ProgressBar:
-    """Pages read by OCR so far, as a bar on stderr (only drawn when there is OCR to wait for)."""
+    """Pages read by OCR so far (or any `done` of `total` steps), as a bar on stderr; only drawn when
+    there is something to wait for. `progress(0, 0)` (reading is over) draws nothing."""
 
-    def __init__(self, stream: Any, width: int = 30) -> None:
-        self.stream, self.width, self.shown = stream, width, False
+    def __init__(self, stream: Any, width: int = 30, label: str = "Nhận dạng chữ (OCR)", unit: str = "trang") -> None:
+        self.stream, self.width, self.shown, self.label, self.unit = stream, width, False, label, unit
+        self.last = 0  # length of the line drawn before: a shorter one is padded to cover it
 
-    def __call__(self, done: int, total: int) -> None:
+    def __call__(self, done: int, total: int, label: str | None = None) -> None:
+        if not total:
+            return
         filled = self.width * done // max(1, total)
-        self.stream.write(f"\rNhận dạng chữ (OCR): [{'#' * filled}{'.' * (self.width - filled)}] "
-                          f"trang {done}/{total}")
+        line = f"{label or self.label}: [{'#' * filled}{'.' * (self.width - filled)}] {self.unit} {done}/{total}"
+        self.stream.write(f"\r{line}{' ' * max(0, self.last - len(line))}")
+        self.last = len(line)
         self.stream.flush()
         self.shown = True
 
     def done(self) -> None:
         if self.shown:
             self.stream.write("\n")
-            self.shown = False
+            self.shown, self.last = False, 0
 
 
 def run_parse(args: argparse.Namespace) -> int:

@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "trienkhai_web.reports",
     "trienkhai_web.operations",
     "trienkhai_web.search",
+    "trienkhai_web.jobs",
 ]
 
 MIDDLEWARE = [
@@ -265,6 +266,8 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)  # a stuck relay must not hang the reminder run
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "trienkhai@localhost")
+# Where the file back-end (EMAIL_BACKEND=django.core.mail.backends.filebased.EmailBackend) writes e-mails.
+EMAIL_FILE_PATH = env_path("EMAIL_FILE_PATH", VAR_DIR / "mail")
 
 # Reminder e-mails that fail are retried by the next `send_reminders` runs, waiting
 # REMINDER_RETRY_MINUTES × 2^(attempts − 1) between tries, at most REMINDER_MAX_ATTEMPTS tries in all.
@@ -272,6 +275,48 @@ REMINDER_MAX_ATTEMPTS = env_int("REMINDER_MAX_ATTEMPTS", 5, minimum=1)
 REMINDER_RETRY_MINUTES = env_int("REMINDER_RETRY_MINUTES", 30, minimum=0)
 # A unit reminded by hand is not reminded again by hand within this many hours ("remind all late units").
 REMINDER_REPEAT_HOURS = env_int("REMINDER_REPEAT_HOURS", 24, minimum=0)
+
+# Background jobs (jobs/, celery.py). The broker: Redis in production (redis://host:6379/0); by default
+# the embedded queue, folders under var/queue that the worker started by `trienkhai serve` polls, so that
+# a fresh machine needs no server (docs/deploy.md).
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
+if not re.fullmatch(r"(filesystem://|(redis|rediss|amqp|pyamqp)://\S+)", CELERY_BROKER_URL):
+    raise SettingError(f"CELERY_BROKER_URL={CELERY_BROKER_URL!r}: expected redis://host:port/db or filesystem://")
+JOBS_DIR = env_path("JOBS_DIR", VAR_DIR / "jobs")  # uploads waiting to be read, results to download
+# A job whose run has written no progress for this long is taken as lost (its worker killed) and run again.
+JOBS_STALE_SECONDS = env_int("JOBS_STALE_SECONDS", 300, minimum=1)
+JOBS_MAX_ATTEMPTS = env_int("JOBS_MAX_ATTEMPTS", 5, minimum=1)
+JOBS_KEEP_DAYS = env_int("JOBS_KEEP_DAYS", 7, minimum=1)  # result files of finished jobs are removed after this
+# Transient failures (database, mail relay) are retried after JOBS_RETRY_SECONDS × 2^(attempt − 1), capped.
+JOBS_RETRY_SECONDS = env_int("JOBS_RETRY_SECONDS", 10, minimum=1)
+JOBS_RETRY_MAX_SECONDS = env_int("JOBS_RETRY_MAX_SECONDS", 600, minimum=1)
+# `trienkhai serve` starts a worker (with the beat) beside the web server unless this is 0 (production runs
+# `celery -A trienkhai_web.celery_app worker` as services of their own).
+JOBS_WORKER_IN_SERVE = env_bool("JOBS_WORKER_IN_SERVE", True)
+JOBS_WORKER_CONCURRENCY = env_int("JOBS_WORKER_CONCURRENCY", 2, minimum=1)
+CELERY_TASK_DEFAULT_QUEUE = env_str("CELERY_QUEUE", "trienkhai")
+if CELERY_BROKER_URL == "filesystem://":
+    _QUEUE_DIR = VAR_DIR / "queue"
+    (_QUEUE_DIR / "control").mkdir(parents=True, exist_ok=True)
+    CELERY_BROKER_TRANSPORT_OPTIONS: dict[str, object] = {
+        "data_folder_in": str(_QUEUE_DIR), "data_folder_out": str(_QUEUE_DIR),
+        "control_folder": str(_QUEUE_DIR / "control"), "polling_interval": 0.5}
+else:
+    # A message whose worker died is delivered again after this many seconds: longer than the longest
+    # job (an OCR of 100 pages), or a running job would be delivered twice (harmless, but wasted work).
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("JOBS_VISIBILITY_TIMEOUT", 3600, minimum=1)}
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {
+    "reminders": {"task": "trienkhai.jobs.reminders", "schedule": 3600.0},
+    "requeue-stale": {"task": "trienkhai.jobs.requeue_stale", "schedule": 60.0},
+    "clean-results": {"task": "trienkhai.jobs.clean", "schedule": 86400.0},
+}
 
 # `trienkhai serve` without DEBUG: gunicorn workers (2 × cores + 1 is the usual figure).
 WEB_CONCURRENCY = env_int("WEB_CONCURRENCY", 3, minimum=1)

@@ -33,6 +33,7 @@ urlpatterns = [
     path("", include("trienkhai_web.tracking.urls")),
     path("", include("trienkhai_web.reports.urls")),
     path("", include("trienkhai_web.search.urls")),
+    path("", include("trienkhai_web.jobs.urls")),
     path("api/", include("trienkhai_web.api_urls")),
 ]
 # Uploaded files (plan sources, evidence) are never served from a public URL, not even with DEBUG on:

@@ -57,6 +57,8 @@ class Action(models.TextChoices):
     REMINDER_ESCALATION = "tracking.reminder.escalation", _("escalated to the monitoring body")
     EXPLANATION_ASK = "tracking.explanation.ask", _("explanation requested")
     EXPLANATION_REPLY = "tracking.explanation.reply", _("explanation given")
+    JOB_START = "jobs.start", _("background job started")
+    JOB_CANCEL = "jobs.cancel", _("background job cancelled")
 
 
 # Codes written by earlier versions, shown with the label of the action they became.
@@ -112,6 +114,19 @@ SENTENCES = {
     Action.REMINDER_ESCALATION: _("%(who)s told the monitoring body that %(object)s is still missing"),
     Action.EXPLANATION_ASK: _("%(who)s asked for an explanation: %(object)s"),
     Action.EXPLANATION_REPLY: _("%(who)s answered the request for an explanation: %(object)s"),
+    Action.LOGIN_SECOND_FACTOR_FAILED: _("A wrong sign-in code was typed for %(object)s"),
+    Action.TWO_FACTOR_ENABLE: _("%(who)s turned on two-step sign-in"),
+    Action.TWO_FACTOR_DISABLE: _("%(who)s turned off two-step sign-in"),
+    Action.TWO_FACTOR_RESET: _("%(who)s removed the sign-in key of %(object)s"),
+    Action.PLAN_REPLACE: _("%(who)s read the draft %(object)s again from a new file"),
+    Action.PLAN_HEADER_EDIT: _("%(who)s corrected the header of %(object)s"),
+    Action.PLAN_BULLETS_TO_TASKS: _("%(who)s made bullets of %(object)s into tasks"),
+    Action.REVIEW_REPORT_GENERATE: _("%(who)s drew up a review report of %(object)s"),
+    Action.REVIEW_ACTIVITY_SAVE: _("%(who)s recorded an activity in %(object)s"),
+    Action.REPORT_HANDOFF: _("%(who)s passed the report %(object)s to the unit head"),
+    Action.UNIT_SETTINGS_SAVE: _("%(who)s saved the reporting settings of %(object)s"),
+    Action.JOB_START: _("%(who)s started the background work %(object)s"),
+    Action.JOB_CANCEL: _("%(who)s cancelled the background work %(object)s"),
 }
 
 

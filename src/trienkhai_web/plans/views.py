@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django_htmx.middleware import HtmxDetails
 
+from trienkhai.documents.needs_ocr import needs_ocr
 from trienkhai.documents.scan import review_image
 from trienkhai.errors import DocumentError
 from trienkhai.plans import editing
@@ -36,6 +37,7 @@ from trienkhai_web.accounts.permissions import (
 )
 from trienkhai_web.downloads import private_file
 from trienkhai_web.errors import UserError
+from trienkhai_web.jobs.services import start_import_job
 from trienkhai_web.locking import parse_version
 from trienkhai_web.organisations.models import Organisation, OrganisationKind, OrganisationLevel
 from trienkhai_web.plans import queries, services
@@ -93,6 +95,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         f = form.cleaned_data["file"]
         data = f.read()
+        if needs_ocr(data, f.name):
+            # A scan takes seconds a page to read: in the background, with its progress on the job's page.
+            job = start_import_job(request.user, filename=f.name, data=data)
+            return redirect("jobs:detail", pk=job.pk)
         try:
             plan = services.import_document(request.user, filename=f.name, data=data)
         except services.SameDocument as exc:

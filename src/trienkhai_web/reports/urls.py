@@ -10,4 +10,5 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/bao-cao/hoat-dong/", views.own_activity, name="own_activity"),
     path("ke-hoach/<int:pk>/bao-cao/tai-ve.<str:fmt>", views.download, name="download"),
     path("ke-hoach/<int:pk>/bao-cao/da-lap/<int:report_id>.<str:fmt>", views.history_file, name="history_file"),
+    path("ke-hoach/<int:pk>/bao-cao/lap/", views.start, name="start"),
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from django.contrib import messages
@@ -18,6 +19,7 @@ from trienkhai.reports.clean import clean
 from trienkhai.reports.model import TASK_STATUSES, ReviewReportData
 from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai_web.errors import UserError
+from trienkhai_web.jobs.services import start_report_job
 from trienkhai_web.plans.models import Plan
 from trienkhai_web.reports import queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
@@ -171,6 +173,7 @@ def preview(request: HttpRequest, pk: int) -> HttpResponse:
         "plan": plan, "period": period, "data": data, "can_download": can_download, "blocks": numbered(data),
         "statuses": [label for _, label in columns], "status_keys": [k for k, _ in columns],
         "draft_param": "1" if data.draft else "",
+        "request_key": uuid.uuid4().hex,
     })
 
 
@@ -213,3 +216,19 @@ def _file(plan: Plan, kept: GeneratedReport, fmt: str) -> HttpResponse:
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = content_disposition_header(True, name) or ""
     return response
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    """The report built in the background (a large plan takes a while): the job's page follows it."""
+    plan, can_download = _plan_for(request, pk)
+    if not can_download:
+        raise PermissionDenied
+    fmt = request.POST.get("fmt", "docx")
+    period = queries.find_period(plan, request.POST.get("ky", ""))
+    if fmt not in ("docx", "xlsx") or period is None:
+        raise Http404(_("Choose a reporting period."))
+    job = start_report_job(request.user, plan=plan, period=period, fmt=fmt,
+                           request_key=request.POST.get("request_key", ""))
+    return redirect("jobs:detail", pk=job.pk)

@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from trienkhai.cascade.refs import canonical_ref
+from trienkhai.documents.ocr import Progress
 from trienkhai.documents.read import read_document
 from trienkhai.errors import TrienkhaiError
 from trienkhai.plans import editing
@@ -94,12 +95,15 @@ def store_draft(plan: Plan, draft: Draft) -> None:
 
 # --- import -----------------------------------------------------------------------------------------
 
-def _parse(filename: str, data: bytes) -> tuple[Draft, str]:
+def _parse(filename: str, data: bytes, progress: Progress | None = None) -> tuple[Draft, str]:
     """(the parsed plan, the source text one paragraph a line); `UserError` when unreadable or larger
-    than the upload limit (the setting, applied by the core)."""
+    than the upload limit (the setting, applied by the core). `progress` is the core's OCR callback,
+    and is also called as `progress(0, 0)` once the text is read, before parsing."""
     try:
         document = read_document(filename, data=data, filename=filename,
-                                 max_bytes=settings.TRIENKHAI_MAX_UPLOAD_BYTES)
+                                 max_bytes=settings.TRIENKHAI_MAX_UPLOAD_BYTES, progress=progress)
+        if progress is not None:
+            progress(0, 0)
         draft = parse_document(document)
     except TrienkhaiError as exc:
         raise from_core(exc) from exc
@@ -135,14 +139,19 @@ def _same_document_error(found: queries.SameDocument) -> SameDocument:
 
 
 def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | None = None,
-                    replace_version: int | None = None) -> Plan:
+                    replace_version: int | None = None, progress: Progress | None = None,
+                    on_saved: Callable[[Plan], None] | None = None) -> Plan:
     """Parse an uploaded document and store it as a draft plan awaiting review.
 
     A document that is already here (the same file, the same number and issuer, the same or a
     near-identical text: `queries.same_document`) is refused with `SameDocument`, never stored twice.
     `replace` (a draft, at `replace_version`) is that document's draft, to be read again from this file:
     its row is kept (same id, its agency decisions for names still there) and its content replaced. A
-    published plan is never replaced."""
+    published plan is never replaced.
+
+    `progress(done, total)` follows the reading (OCR pages; `(0, 0)` when reading is over). `on_saved(plan)`
+    runs inside the transaction that stores the draft, after it: a background job records its own
+    success there, so the draft and the job's outcome are committed together or not at all."""
     if user is not None and not can_import_plans(user):
         raise PermissionDenied
     if replace is not None:
@@ -153,7 +162,7 @@ def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | No
     existing = queries.duplicate_of(sha)
     if existing is not None and (replace is None or existing.pk != replace.pk):
         raise SameDocument(_("This file has already been imported."), existing, "file")
-    draft, source_text = _parse(filename, data)
+    draft, source_text = _parse(filename, data, progress)
     doc = draft.document
     identity = identity_key(doc.number, doc.issuer, doc.province, iso_date(doc.date))
     fingerprint = text_fingerprint(source_text)
@@ -209,6 +218,8 @@ def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | No
                 transaction.on_commit(lambda: _remove(replaced_file))
             else:
                 record(user, Action.PLAN_IMPORT, plan, after=after)
+            if on_saved is not None:
+                on_saved(plan)
     except IntegrityError:
         # The same document imported by someone else in the same instant: theirs is the one kept.
         _remove(stored)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from trienkhai.cli import ProgressBar
 from trienkhai_web.errors import Duplicate, UserError
 from trienkhai_web.organisations.models import Organisation
 from trienkhai_web.plans import services
@@ -45,7 +47,11 @@ class Command(BaseCommand):
                 plan, new = import_and_publish(user, path, monitoring_body)
                 verb = "Đã ban hành" if new else "Đã có sẵn (không nhập lại)"
             else:
-                plan = services.import_document(user, filename=path.name, data=path.read_bytes())
+                bar = ProgressBar(sys.stderr)  # drawn only for a scan, whose OCR takes seconds a page
+                try:
+                    plan = services.import_document(user, filename=path.name, data=path.read_bytes(), progress=bar)
+                finally:
+                    bar.done()
                 verb = "Đã nhập bản nháp"
         except Duplicate as exc:
             self.stdout.write(f"Tệp này đã được nhập trước đây: kế hoạch #{exc.existing.pk} {exc.existing.number}.")
