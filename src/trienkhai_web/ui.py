@@ -74,3 +74,11 @@ def get_item(mapping: Any, key: Any) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+@register.filter
+def unit_key(key: Any) -> str:
+    """A coverage unit's key as users read it ("task:12" → "nhiệm vụ 12"; `trienkhai.cascade.units.key_title`)."""
+    from trienkhai.cascade.units import key_title
+
+    return key_title(str(key or ""))

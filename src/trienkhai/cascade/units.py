@@ -125,3 +125,15 @@ def plan_units(plan: Plan, sections: bool = False) -> list[Unit]:
         seen.add(key)
         units.append(Unit(key, text, "task", task.section or "", _label(key, text)))
     return units
+
+
+def key_title(key: str) -> str:
+    """A unit's key as a reader names it: "task:12" → "nhiệm vụ 12", "III.2.1#3" → "III.2.1 (ý 3)",
+    "#2" (a paragraph of a text without headings) → "đoạn 2"; a heading's path as it is."""
+    if key.startswith("task:"):
+        return f"nhiệm vụ {key[5:]}"
+    path, _, bullet = key.partition("#")
+    path = path.rstrip("*")
+    if not path:
+        return f"đoạn {bullet}" if bullet else ""
+    return f"{path} (ý {bullet})" if bullet else path

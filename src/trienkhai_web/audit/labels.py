@@ -54,6 +54,16 @@ EXTRA_FIELDS = {
     "active": gettext_lazy("active"),
     "email": gettext_lazy("e-mail"),
     "full_name": gettext_lazy("full name"),
+    "organisation": gettext_lazy("organisation"),
+    "scope": gettext_lazy("bodies the phrase stands for"),
+    "kind": gettext_lazy("kind"),
+    "title": gettext_lazy("title"),
+    "date": gettext_lazy("date"),
+    "period": gettext_lazy("period"),
+    "wrong": gettext_lazy("wrong codes so far"),
+    "reporter_submits": gettext_lazy("the reporter may submit"),
+    "draft": gettext_lazy("draft"),
+    "successor": gettext_lazy("successor"),
 }
 # Stored values that are ids of other rows: (object type, key) → the model they point to.
 KEY_MODELS = {

@@ -79,7 +79,10 @@ def plan_list(request: HttpRequest) -> HttpResponse:
         "page": page, "plans": page.object_list, "f": g, "query": query.urlencode(),
         "statuses": [s for s in PlanStatus if s != PlanStatus.PLACEHOLDER] + [PlanStatus.PLACEHOLDER],
         "kinds": list(DocumentKind), "years": queries.plan_years(request.user),
-        "can_import": can_import_plans(request.user)})
+        "can_import": can_import_plans(request.user),
+        # A draft opens on its review page, for those who may review it; others see it listed, unlinked.
+        "reviewable": {p.pk for p in page.object_list
+                       if p.status == PlanStatus.DRAFT and can_manage_plan(request.user, p)}})
 
 
 PENDING = "plans.pending_upload"  # session key: the file held while the user chooses what to do with it
