@@ -12,7 +12,6 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from trienkhai_web.errors import Duplicate
@@ -88,7 +87,7 @@ def run_report(job: Job, progress: Progress) -> None:
     from trienkhai.reports.docx_writer import build_docx
     from trienkhai.reports.xlsx_writer import build_xlsx
     from trienkhai_web.plans.models import Plan
-    from trienkhai_web.reports import queries
+    from trienkhai_web.reports import labels, queries
     from trienkhai_web.tracking.models import ReportingPeriod
 
     plan = Plan.objects.get(pk=job.params["plan"])
@@ -96,11 +95,11 @@ def run_report(job: Job, progress: Progress) -> None:
     fmt = job.params.get("format", "docx")
     progress.step("collecting")
     with _site_language():
-        data = queries.build_report_data(plan, period)
+        data = queries.build_report_data(plan, period, draft=bool(job.params.get("draft")))
     progress.step("writing")
     content = build_xlsx(data) if fmt == "xlsx" else build_docx(data)
     progress.step("saving")
-    name = f"bao-cao-{slugify(plan.number.replace('/', '-')) or plan.pk}-{period.code}.{fmt}"
+    name = labels.report_filename(plan.number or str(plan.pk), period.title, fmt, draft=data.draft)
     with _site_language():
         _store_result(job, content, fmt, name, _("The report is ready."))
 

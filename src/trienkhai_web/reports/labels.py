@@ -56,3 +56,10 @@ def default_signer(variant: Variant, name: str, title: str, on_behalf_of: str) -
     else:
         behalf = f"T/M {on_behalf_of.upper()}" if on_behalf_of else "T/M BAN THƯỜNG VỤ"
     return ReportSigner(behalf, title.upper(), name)
+
+
+def report_filename(number: str, period_title: str, fmt: str, *, draft: bool = False) -> str:
+    """The name a user reads in the downloads ("Báo cáo 55-CTr-TU Quý II-2025.docx"): the period by its
+    name, never its code (sent as RFC 6266 filename*, UTF-8)."""
+    suffix = " (dự thảo)" if draft else ""
+    return f"Báo cáo {number.replace('/', '-')} {period_title.replace('/', '-')}{suffix}.{fmt}"

@@ -21,7 +21,7 @@ from trienkhai.reports.review import NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai_web.errors import UserError
 from trienkhai_web.jobs.services import start_report_job
 from trienkhai_web.plans.models import Plan
-from trienkhai_web.reports import queries, services
+from trienkhai_web.reports import labels, queries, services
 from trienkhai_web.reports.forms import ReportSettingsForm
 from trienkhai_web.reports.models import GeneratedReport
 from trienkhai_web.reports.permissions import can_download_review_report, can_preview_review_report
@@ -208,11 +208,7 @@ def history_file(request: HttpRequest, pk: int, report_id: int, fmt: str) -> Htt
 
 def _file(plan: Plan, kept: GeneratedReport, fmt: str) -> HttpResponse:
     content, mime = (bytes(kept.xlsx), XLSX) if fmt == "xlsx" else (bytes(kept.docx), DOCX)
-    # The name a user reads in the downloads ("Báo cáo 55-CTr-TU Quý II-2025.docx"): the period by its name,
-    # never its code; sent as RFC 6266 filename* (UTF-8).
-    number = (plan.number or str(plan.pk)).replace("/", "-")
-    draft = " (dự thảo)" if kept.draft else ""
-    name = f"Báo cáo {number} {kept.period.title.replace('/', '-')}{draft}.{fmt}"
+    name = labels.report_filename(plan.number or str(plan.pk), kept.period.title, fmt, draft=kept.draft)
     response = HttpResponse(content, content_type=mime)
     response["Content-Disposition"] = content_disposition_header(True, name) or ""
     return response

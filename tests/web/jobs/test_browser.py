@@ -65,4 +65,4 @@ def test_a_report_is_built_as_a_job_with_a_progress_bar(worker, page, bob, unit)
     page.screenshot(path=f"{SHOTS}/job-report-done.png")
     with page.expect_download() as download:
         link.click()
-    assert download.value.suggested_filename.startswith("bao-cao-66-kh-tu-")
+    assert download.value.suggested_filename.startswith("Báo cáo 66-KH-TU ")

@@ -96,7 +96,7 @@ def test_a_report_is_built_by_the_worker_and_downloaded(worker, alice, client):
     response = client.get(job.result_url)
     body = b"".join(response.streaming_content)
     assert response.status_code == 200 and body.startswith(b"PK")
-    assert "bao-cao-77-kh-tu-" in response["Content-Disposition"]
+    assert "B%C3%A1o%20c%C3%A1o%2077-KH-TU%20" in response["Content-Disposition"]  # the period by its name
     results = list((Path(worker.base) / "jobs" / "results").glob(f"job-{job.pk}-*"))
     assert len(results) == 1 and not list(results[0].parent.glob(".*.part"))
 
