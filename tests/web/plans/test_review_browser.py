@@ -128,3 +128,67 @@ def test_review_header_tasks_lead_and_publish(page, corpus_docs, bob, size):
     assert plan.tasks.filter(item__path__startswith="III").count() > 10
     box = page.locator("main").bounding_box()
     assert box is not None and box["width"] <= SIZES[size]["width"]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_import_accept_matches_resolve_a_group_correct_the_number_and_publish(page, tmp_path, size):
+    """The responsible bodies' journey: the sure matches applied at import (shown, undoable), a group of bodies
+    ("Các Đảng đoàn, ban cán sự đảng") resolved on the page to the bodies it stands for, số and ngày corrected,
+    published through the warning about tasks without a lead."""
+    from tests.web.factories import user_with_role
+    from tests.web.plans.test_review_agencies import DOC
+    from trienkhai_web.accounts.models import Role
+    from trienkhai_web.organisations import demo as organisations_demo
+    from trienkhai_web.plans.models import TaskScope
+
+    os.makedirs(SHOTS, exist_ok=True)
+    page.set_viewport_size(SIZES[size])
+    orgs = organisations_demo.load()
+    user_with_role(Role.MONITOR, orgs["bdv-tu"], "giamsat2")
+    login(page, "giamsat2", PASSWORD)
+    source = tmp_path / "ke-hoach-77.txt"
+    source.write_text(DOC, encoding="utf-8")
+    page.goto("/ke-hoach/nhap/")
+    page.set_input_files("#id_file", str(source))
+    page.get_by_role("button", name="Đọc văn bản").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/ra-soat/$"))
+    plan = Plan.objects.get(status=PlanStatus.DRAFT)
+
+    agencies = page.locator("#review-agencies")
+    sure = agencies.locator("tr.ok").filter(has=page.locator(".tag", has_text=re.compile("trùng tên|cùng cơ quan")))
+    assert sure.count() >= 2  # "Ban Dân vận Tỉnh ủy", "Đảng đoàn Ủy ban MTTQ Việt Nam tỉnh": no click needed
+    assert sure.first.get_by_role("button", name="Hoàn tác").is_visible()
+
+    group = agencies.locator("tr.scope", has_text="Các Đảng đoàn")
+    group.scroll_into_view_if_needed()
+    group.locator("summary", has_text="Thay đổi").click()
+    group.locator("select[name=organisations]").select_option(value=str(orgs["dd-hdnd"].pk))
+    version = page.locator("#review-panel").get_attribute("data-version")
+    group.get_by_role("button", name="Lưu nhóm").click()
+    _wait_swap(page, version)
+    plan.refresh_from_db()
+    assert plan.scope_map["Các Đảng đoàn"] == [orgs["dd-hdnd"].pk]
+    page.screenshot(path=f"{SHOTS}/review-group-{size}.png", full_page=False)
+    resolve_names_and_scopes(plan)  # the names nobody is sure of (a typo, a new department)
+    page.reload()
+
+    header = page.locator("#document-header")
+    header.locator("summary", has_text="Sửa thông tin văn bản").click()
+    version = page.locator("#review-panel").get_attribute("data-version")
+    header.get_by_label("Số, ký hiệu").fill("78-KH/TU")
+    header.get_by_label("Ngày ban hành").fill("2026-03-13")
+    header.get_by_role("button", name="Lưu thông tin văn bản").click()
+    _wait_swap(page, version)
+    assert page.locator("#document-header").get_by_text("78-KH/TU").first.is_visible()
+
+    page.locator("#publish").click()
+    confirm = page.locator(".review-publish .confirm")
+    if confirm.count():  # tasks a body no one mapped would lead: the page lists them and asks
+        page.get_by_role("button", name="Vẫn ban hành").click()
+    page.wait_for_url(re.compile(r"/ke-hoach/\d+/$"))
+    plan.refresh_from_db()
+    assert (plan.status, plan.number, plan.issued_on.isoformat()) == (PlanStatus.PUBLISHED, "78-KH/TU", "2026-03-13")
+    scope = TaskScope.objects.get(task__plan=plan, name_in_document="Các Đảng đoàn")
+    assert [a.organisation for a in scope.assignments.all()] == [orgs["dd-hdnd"]]
