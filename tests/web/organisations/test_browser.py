@@ -16,7 +16,7 @@ def test_monitor_searches_adds_alias_and_ends_a_unit(page, users, orgs):
     page.goto("/to-chuc/")
     assert page.locator(".org-node.ended").first.is_visible()
     page.fill("#q", "so y te")
-    page.click("form[role=search] button[type=submit]")
+    page.click("main form[role=search] button[type=submit]")
     page.click("text=Sở Y tế")
     page.fill("#id_name", "SYT tỉnh")
     page.click("form[action$='/ten-goi-khac/'] button")
