@@ -10,6 +10,7 @@ from django.conf import settings as django_settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from trienkhai.errors import TrienkhaiError
+from trienkhai.text.vietnamese import fold
 from trienkhai.tracking.dashboard import STATUS_FILLS
 from trienkhai_web.accounts.models import Role
 from trienkhai_web.accounts.permissions import (
@@ -391,6 +393,9 @@ def _plan_period(request: HttpRequest, plan_id: int) -> tuple[Plan, ReportingPer
     return plan, period
 
 
+REVIEW_PAGE_SIZE = 50
+
+
 @login_required
 def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
     plan, period = _plan_period(request, plan_id)
@@ -409,12 +414,25 @@ def review_list(request: HttpRequest, plan_id: int) -> HttpResponse:
             show_error(request, error)
         return redirect(f"{request.path}?period={period.pk if period else ''}")
     accepted = queries.reports_to_review(plan, period, ReportStatus.ACCEPTED) if period else []
+    accepted = [r for r in accepted if can_review_report(request.user, plan, r.organisation)]
+    # A province has hundreds of units: the lists are searched by the unit's name and shown a page at a time.
+    wanted = fold(request.GET.get("q", "")).strip()
+    if wanted:
+        reviewable = [r for r in reviewable if wanted in fold(r.organisation.name)]
+        accepted = [r for r in accepted if wanted in fold(r.organisation.name)]
+    waiting_page = Paginator(reviewable, REVIEW_PAGE_SIZE).get_page(request.GET.get("trang"))
+    accepted_page = Paginator(accepted, REVIEW_PAGE_SIZE).get_page(request.GET.get("trang_da_duyet"))
+    query = request.GET.copy()
+    for key in ("trang", "trang_da_duyet"):
+        query.pop(key, None)
     return render(request, "tracking/review_list.html", {
-        "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": reviewable,
+        "plan": plan, "period": period, "periods": queries.plan_periods(plan), "reports": waiting_page.object_list,
+        "page": waiting_page, "accepted_page": accepted_page, "query": query.urlencode(),
+        "q": request.GET.get("q", ""),
         "can_grid": can_manage_plan(request.user, plan) or Organisation.objects.filter(
             parent_id__in=organisations_for(request.user, Role.UNIT_HEAD),
             pk__in=queries.expected_organisation_ids(plan)).exists(),
-        "accepted": [r for r in accepted if can_review_report(request.user, plan, r.organisation)]})
+        "accepted": accepted_page.object_list})
 
 
 @login_required

@@ -156,3 +156,18 @@ def test_explanation_views(world, client):
     assert "Do mưa bão" in client.get(thread_url).content.decode()
     client.force_login(world.other)
     assert client.get(thread_url).status_code == 403
+
+
+def test_the_review_list_is_searched_by_unit(world, client):
+    """Hundreds of units: the reviewer finds a unit by its name (diacritics optional)."""
+    from tests.web.tracking.test_dashboard import report_for
+    from trienkhai.text.vietnamese import fold
+
+    report_for(world, ["hoan_thanh", "dang_trien_khai", "cham_tien_do"], accept=False)
+    client.force_login(world.monitor)
+    url = f"/theo-doi/ke-hoach/{world.plan.pk}/duyet/?period={world.period.pk}"
+    name = world.unit.name
+    found = client.get(url + "&q=" + fold(name).split()[-1]).content.decode()  # typed without diacritics
+    assert f'aria-label="{name}"' in found
+    missed = client.get(url + "&q=khongcodonvinay").content.decode()
+    assert "Không có báo cáo chờ duyệt" in missed, missed[missed.find(f'aria-label="{name}"') - 400:][:600]
