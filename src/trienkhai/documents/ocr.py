@@ -191,7 +191,12 @@ _DOTS_LABEL_RE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.{2,}\s*(?=[A-ZĐÀ-Ỹ])
 _STRAY_AFTER_LABEL_RE = re.compile(r"^([IVX]{1,4}\.|\d{1,2}(?:\.\d{1,2})*\.)\s*[_|~]+\s*(?=[A-ZĐÀ-Ỹ])")
 
 
+# A speck read as a spacing modifier or an accent glued to a label ("Iˆ MỤC TIÊU", "II` NHIỆM VỤ").
+_SPECK_ON_LABEL_RE = re.compile(r"^([IVXLHl|1]{1,4}|\d{1,2}(?:\.\d{1,2})*)[\u02b0-\u02ff\u00b4`'’]+(?=[.\s])")
+
+
 def _fix_label(line: str) -> str:
+    line = _SPECK_ON_LABEL_RE.sub(r"\1", line)
     line = _STRAY_AFTER_LABEL_RE.sub(r"\1 ", _DOTS_LABEL_RE.sub(r"\1. ", line))
     m = _ROMAN_MISREAD_RE.match(line)
     if m and line[m.end():].upper() == line[m.end():]:

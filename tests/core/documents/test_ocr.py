@@ -71,6 +71,7 @@ def test_misread_numbering_labels_put_right() -> None:
     assert fix("I MỤC TIÊU") == "I. MỤC TIÊU" and fix("1, Mục tiêu tổng quát") == "1. Mục tiêu tổng quát"
     assert fix("1.4... Đẩy mạnh xây dựng") == "1.4. Đẩy mạnh xây dựng" and fix("2... Ban Dân vận") == "2. Ban Dân vận"
     assert fix("I. _NỘI DUNG") == "I. NỘI DUNG" and fix("2.| Nhiệm vụ") == "2. Nhiệm vụ"
+    assert fix("Iˆ MỤC TIÊU") == "I. MỤC TIÊU" and fix("II` NHIỆM VỤ") == "II. NHIỆM VỤ"
     assert fix("L MỤC TIÊU") == "I. MỤC TIÊU" and fix("1: Mục tiêu tổng quát") == "1. Mục tiêu tổng quát"
     for unchanged in ("H. Nguyễn Văn A", "I. MỤC ĐÍCH", "III- NHIỆM VỤ", "1 Quy định số 12", "Hà Nội",
                       "Tăng 3... lần", "năm 2025..."):
