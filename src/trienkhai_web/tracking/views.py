@@ -565,9 +565,10 @@ def organisation_page(request: HttpRequest, org_id: int) -> HttpResponse:
     organisation = get_object_or_404(Organisation, pk=org_id)
     if not can_view_organisation(request.user, organisation):
         raise PermissionDenied
+    history = Paginator(queries.organisation_reports(organisation), REVIEW_PAGE_SIZE).get_page(request.GET.get("trang"))
     return render(request, "tracking/organisation.html", {
         "organisation": organisation, "obligations": queries.organisation_obligations(organisation),
-        "reports": queries.organisation_reports(organisation), "labels": REPORT_LABELS, "today": _today(),
+        "reports": history.object_list, "page": history, "labels": REPORT_LABELS, "today": _today(),
         "threads": ExplanationRequest.objects.filter(organisation=organisation).select_related("task"),
     })
 
