@@ -18,7 +18,7 @@ from django.db.models import QuerySet
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
 
 from trienkhai.cascade.coverage import Coverage, ItemCoverage, cover
-from trienkhai.cascade.units import plan_units
+from trienkhai.cascade.units import key_title, plan_units
 from trienkhai.plans.model import Plan as CorePlan
 from trienkhai.spreadsheet import append_row
 from trienkhai.text.vietnamese import fold
@@ -288,7 +288,7 @@ def _add_progress(rows: list[dict[str, Any]], children: list[Plan], today: date)
             counted.update((pk, statuses[pk]) for pk in found if pk in statuses)
             cell.done, cell.tasks = cell.progress[ProgressStatus.DONE], sum(cell.progress.values())
             row_progress.update(cell.progress)
-        row.update(progress=row_progress, bar=status_bar(row_progress, row["key"]) if row_progress else "",
+        row.update(progress=row_progress, bar=status_bar(row_progress, key_title(row["key"])) if row_progress else "",
                    done=row_progress[ProgressStatus.DONE], tasks=sum(row_progress.values()))
     return counted
 
