@@ -203,8 +203,9 @@ def import_document(user: Any, *, filename: str, data: bytes, replace: Plan | No
             # a replaced draft keeps the decisions on names it still has.
             from trienkhai_web.plans.services.agencies import initial_decisions
 
-            kept = {n: plan.agency_map[n] for n in draft.agency_names() if n in (plan.agency_map or {})}
-            kept_scopes = {n: v for n, v in (plan.scope_map or {}).items() if n in kept}
+            names = set(draft.agency_names())
+            kept = {n: o for n, o in (plan.agency_map or {}).items() if n in names}
+            kept_scopes = {n: v for n, v in (plan.scope_map or {}).items() if n in names}
             decided, scopes = initial_decisions(plan, draft.agency_names())
             plan.agency_map = {**decided, **kept}
             plan.scope_map = {**scopes, **kept_scopes}
