@@ -276,7 +276,7 @@ REMINDER_RETRY_MINUTES = env_int("REMINDER_RETRY_MINUTES", 30, minimum=0)
 # A unit reminded by hand is not reminded again by hand within this many hours ("remind all late units").
 REMINDER_REPEAT_HOURS = env_int("REMINDER_REPEAT_HOURS", 24, minimum=0)
 
-# Background jobs (jobs/, celery.py). The broker: Redis in production (redis://host:6379/0); by default
+# Background jobs (jobs/, celery_app.py). The broker: Redis in production (redis://host:6379/0); by default
 # the embedded queue, folders under var/queue that the worker started by `trienkhai serve` polls, so that
 # a fresh machine needs no server (docs/deploy.md).
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
