@@ -15,9 +15,10 @@ from docx import Document
 from docx.oxml.ns import qn
 from rapidfuzz import fuzz
 
-from trienkhai.reports.model import ReportKind, ReviewReportData, Variant
-from trienkhai.reports.review import DONE, NOT_REPORTED, NOT_REPORTED_LABEL
+from trienkhai.reports.model import TASK_STATUSES, ReportKind, ReviewReportData, Variant
+from trienkhai.reports.review import ACTIVITY_VERBS, DONE, NOT_REPORTED, NOT_REPORTED_LABEL
 from trienkhai.reports.synthesis import folded
+from trienkhai.tracking.assess import Assessment
 
 # The parts each kind must have (folded words of its headings), in order.
 PARTS = {
@@ -32,9 +33,13 @@ PARTS[ReportKind.FINAL] = [*PARTS[ReportKind.MID_TERM], "khen thuong"]
 
 PLACEHOLDERS = ("Chưa có thông tin", "Chưa có báo cáo kết quả", "Chưa ghi nhận", "(Chưa", "Không có.", "TODO",
                 "None", "{", "}", "[", "]", "Tập trung chỉ đạo đẩy nhanh tiến độ nhiệm vụ:")
-RAW_CODES = re.compile(r"\b\d{4}-(?:Q[1-4]|H[12])\b|\bso-ket\b|\btong-ket\b|\bdraft\b|\b(?:dinh_ky|hoan_thanh|"
-                       r"chua_bao_cao|dang_trien_khai|cham_tien_do|chua_trien_khai|chua_co_so_lieu|"
-                       r"dang_thuc_hien|chua_dat|hoi_nghi|van_ban|tuyen_truyen|kiem_tra)\b")
+# The codes that must never reach the text, read from where they are defined (a new status is checked too):
+# period codes, report kinds, task statuses, target assessments, activity kinds (the snake_case ones: "dat"
+# and "vuot" are also Vietnamese words without their marks).
+_CODES = sorted({*(k for k, _ in TASK_STATUSES), *(a.value for a in Assessment), *(k.value for k in ReportKind),
+                 *ACTIVITY_VERBS, NOT_REPORTED} - {""}, key=len, reverse=True)
+RAW_CODES = re.compile(r"\b\d{4}-(?:Q[1-4]|H[12])\b|\bso-ket\b|\btong-ket\b|\bdraft\b|\b(?:"
+                       + "|".join(re.escape(c) for c in _CODES if "_" in c) + r")\b")
 DOUBLED = re.compile(r"([.,;:])\s*\1|[,;:]\s*\.(?!\.)|\.\s*[,;]")
 SAME_RANGE = re.compile(r"(?<![\d,.])(\d+(?:,\d+)?) - \1(?![\d,])")
 OLD_TONE = re.compile(r"(?i)(?<![qQ])(?:uỷ|uý|oà|oá|oả|oạ)(?![^\W\d_])")

@@ -41,6 +41,10 @@ def combined_status(statuses: Iterable[str]) -> str:
     return DONE
 
 
+# The kinds of a leadership activity (the web's ActivityKind values) and the verb a review writes for each.
+ACTIVITY_VERBS = {"hoi_nghi": "tổ chức", "van_ban": "ban hành", "tuyen_truyen": "thực hiện", "kiem_tra": "tiến hành"}
+
+
 # --- input -------------------------------------------------------------------------------------------
 
 @dataclass
@@ -265,8 +269,7 @@ def _leadership(data: ReviewInput, f: ReviewFigures) -> list[Block]:
             crowd = f" với {fmt_number(a.participants)} người tham dự" if a.participants else ""
             if a.count > 1 and a.kind != "van_ban":
                 crowd += f" ({a.count} {'hội nghị' if a.kind == 'hoi_nghi' else 'lượt'})"
-            verb = {"hoi_nghi": "tổ chức", "van_ban": "ban hành", "tuyen_truyen": "thực hiện",
-                    "kiem_tra": "tiến hành"}.get(a.kind, "thực hiện")
+            verb = ACTIVITY_VERBS.get(a.kind, "thực hiện")
             sentences.append(_s(f"{when}{who} {verb} {syn.lower_first(a.title)}{number}{crowd}.", [a.source]))
         blocks.append(paragraph(*sentences))
     units = [a for a in data.activities if a.organisation != data.monitoring_body]

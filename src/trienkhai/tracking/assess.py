@@ -17,6 +17,7 @@ from typing import NamedTuple
 from trienkhai.text.vietnamese import canonical
 from trienkhai.vocab.directions import DIRECTIONS, WRITTEN_AS, Bound
 from trienkhai.vocab.phrases import alternation
+from trienkhai.vocab.units import is_percent
 
 Number = float | Decimal | int
 
@@ -102,20 +103,16 @@ def assess_by(direction: str | None, low: Number | None, high: Number | None, re
     return verdict
 
 
-_PERCENT_UNITS = ("%", "phần trăm", "phan tram")
-
-
 def implausible(unit: str | None, low: Number | None, high: Number | None, result: Number | None) -> str:
     """Why a reported value cannot be right for its target ("" when it can): a share above 100 %, or a
     negative count or share. The value is still shown; the report says it must be checked."""
     value = _float(result)
     if value is None:
         return ""
-    text = (unit or "").strip().lower()
     if value < 0:
         return "giá trị âm"
-    is_share = any(u in text for u in _PERCENT_UNITS)
-    if is_share and value > 100:
+    # The one word list of shares (vocab.units), as the input check `value_problem` reads it.
+    if is_percent((unit or "").strip().lower()) and value > 100:
         return "tỷ lệ vượt 100 %"
     return ""
 
